@@ -1,0 +1,89 @@
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { JX_ARENA_CHUNK = 64 * 1024 };
+
+struct chunk {
+  struct chunk *next;
+  size_t used, size;
+  max_align_t data[];
+};
+
+struct jx_arena {
+  struct chunk *head;
+};
+
+static void oom(void) {
+  fputs("jxc: out of memory\n", stderr);
+  abort();
+}
+
+jx_arena *jx_arena_new(void) { return calloc(1, sizeof(jx_arena)); }
+
+void jx_arena_free(jx_arena *a) {
+  if (!a) return;
+  for (struct chunk *c = a->head, *next; c; c = next) {
+    next = c->next;
+    free(c);
+  }
+  free(a);
+}
+
+void *jx_arena_alloc(jx_arena *a, size_t size) {
+  const size_t align = sizeof(max_align_t);
+  size = (size + align - 1) / align * align;
+  struct chunk *c = a->head;
+  if (!c || c->size - c->used < size) {
+    size_t want = size > JX_ARENA_CHUNK ? size : JX_ARENA_CHUNK;
+    c = malloc(sizeof(struct chunk) + want);
+    if (!c) oom();
+    c->size = want;
+    c->used = 0;
+    c->next = a->head;
+    a->head = c;
+  }
+  void *p = (char *)c->data + c->used;
+  c->used += size;
+  memset(p, 0, size);
+  return p;
+}
+
+char *jx_arena_strndup(jx_arena *a, const char *s, size_t n) {
+  char *p = jx_arena_alloc(a, n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *jx_arena_strdup(jx_arena *a, const char *s) {
+  return jx_arena_strndup(a, s, strlen(s));
+}
+
+char *jx_arena_printf(jx_arena *a, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) oom();
+  char *p = jx_arena_alloc(a, (size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return p;
+}
+
+void jx_list_push(jx_arena *a, jx_list *l, void *item) {
+  if (l->len == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 4;
+    void **items = jx_arena_alloc(a, cap * sizeof *items);
+    if (l->len) memcpy(items, l->items, l->len * sizeof *items);
+    l->items = items;
+    l->cap = cap;
+  }
+  l->items[l->len++] = item;
+}

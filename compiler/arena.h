@@ -1,0 +1,33 @@
+/* Arena allocation for everything a parse produces.
+ *
+ * The AST, its strings and its lists all live in one arena owned by the jx_ctx
+ * that parsed them; nothing in it is freed one by one, so error recovery in the
+ * parser cannot leak. jx_arena_free releases the whole arena at once. */
+#ifndef JX_ARENA_H
+#define JX_ARENA_H
+
+#include <stddef.h>
+
+typedef struct jx_arena jx_arena;
+
+/* Returns NULL only when memory is exhausted. Caller frees with jx_arena_free. */
+jx_arena *jx_arena_new(void);
+void jx_arena_free(jx_arena *a);
+
+/* Zeroed memory, aligned for any type; aborts on exhaustion (a compiler that
+ * half-built its tree has nothing useful to say). */
+void *jx_arena_alloc(jx_arena *a, size_t size);
+char *jx_arena_strndup(jx_arena *a, const char *s, size_t n);
+char *jx_arena_strdup(jx_arena *a, const char *s);
+char *jx_arena_printf(jx_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* A growable array of pointers whose storage lives in the arena. */
+typedef struct jx_list {
+  void **items;
+  size_t len, cap;
+} jx_list;
+
+void jx_list_push(jx_arena *a, jx_list *l, void *item);
+
+#endif

@@ -1,0 +1,277 @@
+/* The syntax tree of a jixiao file.
+ *
+ * All nodes, strings and lists live in the arena of the jx_ctx that parsed
+ * them and are freed with it. Every node that stands on its own line carries
+ * trivia (the comments before it, a comment after it on its line, whether a
+ * blank line precedes it), so a formatter or importer can reproduce the file.
+ *
+ * A file is a flat list of items in source order; projects are items too, and
+ * each project points to the budget unit (单位) that precedes it in its file.
+ * The JSON field names of `jxc dump` are documented in doc/ast-json.md. */
+#ifndef JX_AST_H
+#define JX_AST_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "decimal.h"
+#include "source.h"
+
+typedef struct jx_comment {
+  jx_loc loc;
+  const char *text; /* after '#', line end removed */
+  bool blank_before;
+} jx_comment;
+
+typedef struct jx_trivia {
+  jx_list leading;       /* jx_comment *, on the lines before the node */
+  jx_comment *trailing;  /* after the node on its line (for a block: on the
+                          * line of its opening brace); or NULL */
+  jx_list dangling;      /* blocks: comments after the last child */
+  jx_comment *closing;   /* blocks: after the closing brace on its line */
+  bool blank_before;     /* a blank line separates it from what precedes it */
+} jx_trivia;
+
+typedef enum {
+  JX_STR_PLAIN, /* "…" */
+  JX_STR_BLOCK  /* """…""" */
+} jx_str_style;
+
+typedef struct jx_string {
+  const char *text; /* escapes resolved, NUL-terminated */
+  jx_loc loc;
+  jx_str_style style;
+} jx_string;
+
+/* A word, code or number kept as written (after full-width normalisation). */
+typedef struct jx_name {
+  const char *text;
+  jx_loc loc;
+} jx_name;
+
+typedef struct jx_amount {
+  jx_decimal value;
+  const char *text;   /* the number as written */
+  jx_name *unit;      /* NULL: the document's 金额单位 */
+  jx_loc loc;
+} jx_amount;
+
+typedef enum {
+  JX_SOURCE_FISCAL, /* 财政资金 */
+  JX_SOURCE_OTHER,  /* 其他资金 */
+  JX_SOURCE_NAMED   /* any other name */
+} jx_source_kind;
+
+typedef struct jx_fund_source {
+  jx_source_kind kind;
+  jx_name name;       /* as written, also for the two keywords */
+  jx_amount amount;
+  jx_list parts;      /* jx_fund_source *, empty when not split */
+} jx_fund_source;
+
+typedef enum {
+  JX_SIGN_NONE, /* no sign written: means equal */
+  JX_SIGN_EQ,
+  JX_SIGN_GE,
+  JX_SIGN_GT,
+  JX_SIGN_LE,
+  JX_SIGN_LT
+} jx_sign;
+
+typedef enum {
+  JX_REL_IMPROVE,  /* 较上年提升 */
+  JX_REL_INCREASE, /* 较上年增加 */
+  JX_REL_LOWER,    /* 较上年降低 */
+  JX_REL_DECREASE, /* 较上年减少 */
+  JX_REL_SAME      /* 较上年持平 */
+} jx_relative;
+
+typedef struct jx_quantity {
+  jx_sign sign;
+  jx_loc sign_loc;
+  jx_decimal number;
+  const char *number_text;
+  jx_name unit; /* "%" for percent; compound units joined with '/' */
+} jx_quantity;
+
+typedef enum { JX_DATE_ISO, JX_DATE_CHINESE } jx_date_style;
+
+typedef struct jx_date {
+  int year;          /* 0: the budget year */
+  int month;         /* 0 only for a year-only date */
+  int day;           /* 0: end of the month */
+  bool month_end;    /* written with 月底 */
+  jx_date_style style;
+  const char *wording; /* text after the last part (前, 前完成 …), or "" */
+  jx_loc loc;
+} jx_date;
+
+typedef enum {
+  JX_VALUE_QUANTITY, /* [sign] number unit */
+  JX_VALUE_DEADLINE, /* 截止 date */
+  JX_VALUE_MONTHLY,  /* 每月 day */
+  JX_VALUE_RELATIVE, /* 较上年… [quantity] */
+  JX_VALUE_TEXT,     /* qualitative (定性) */
+  JX_VALUE_NA        /* 不涉及 */
+} jx_value_kind;
+
+typedef struct jx_value {
+  jx_value_kind kind;
+  jx_loc loc;
+  jx_quantity quantity;  /* QUANTITY; RELATIVE when has_quantity */
+  bool has_quantity;
+  jx_date date;          /* DEADLINE; MONTHLY uses day and wording */
+  jx_relative relative;
+  jx_string text;        /* TEXT */
+} jx_value;
+
+typedef enum {
+  JX_NODE_DEPARTMENT,
+  JX_NODE_REGION,
+  JX_NODE_YEAR,
+  JX_NODE_MONEY_UNIT,
+  JX_NODE_COMPILED_BY,
+  JX_NODE_REVIEWED_BY,
+  JX_NODE_FRAMEWORK,
+  JX_NODE_IMPORT,
+  JX_NODE_OVERALL_TARGET,
+  JX_NODE_SUB_TARGET,
+  JX_NODE_SAFEGUARD,
+  JX_NODE_AGENCY,
+  JX_NODE_PROJECT,
+  /* inside a sub-target */
+  JX_NODE_SUB_TARGET_TEXT,
+  JX_NODE_SUB_INDICATOR_TEXT,
+  /* inside a project */
+  JX_NODE_CATEGORY,
+  JX_NODE_PERIOD,
+  JX_NODE_SUPERVISOR,
+  JX_NODE_IMPLEMENTER,
+  JX_NODE_BUDGET,
+  JX_NODE_MEDIUM_BUDGET,
+  JX_NODE_PURPOSE,
+  JX_NODE_PLAN,
+  JX_NODE_TARGET,
+  JX_NODE_MEDIUM_TARGET,
+  JX_NODE_GROUP,
+  /* inside an indicator group */
+  JX_NODE_ROW,
+  JX_NODE_KIND_COUNT
+} jx_node_kind;
+
+/* Common header of every node; the specific struct embeds it first. */
+typedef struct jx_node {
+  jx_node_kind kind;
+  jx_loc loc; /* from the keyword to the end of the construct */
+  jx_trivia trivia;
+} jx_node;
+
+/* 部门, 单位: code (may be NULL), name, optional declared total. */
+typedef struct jx_org {
+  jx_node base;
+  jx_name *code;
+  jx_string name;
+  jx_amount *total;
+  jx_list projects; /* AGENCY only: jx_project *, in source order */
+} jx_org;
+
+/* Header and part-one items holding one string: 编制, 审核, 指标体系, 导入,
+ * 总体目标, and the 目标/指标 texts of a sub-target; project text fields
+ * 用途, 目标, 中期目标, 类别, 实施单位. */
+typedef struct jx_text_item {
+  jx_node base;
+  jx_string text;
+  int resolved_file; /* IMPORT only: file index once loaded, else -1 */
+} jx_text_item;
+
+/* 区划, 年度, 金额单位: one name, number or word. */
+typedef struct jx_name_item {
+  jx_node base;
+  jx_name value;
+} jx_name_item;
+
+typedef struct jx_sub_target {
+  jx_node base;
+  jx_string title;
+  jx_list texts; /* jx_text_item * (SUB_TARGET_TEXT / SUB_INDICATOR_TEXT) */
+} jx_sub_target;
+
+typedef struct jx_safeguard {
+  jx_node base;
+  jx_string title;
+  jx_string text;
+} jx_safeguard;
+
+typedef struct jx_budget {
+  jx_node base;
+  jx_amount amount;
+  jx_list sources; /* jx_fund_source * */
+} jx_budget;
+
+typedef struct jx_plan_entry {
+  int month;
+  bool month_end; /* written 3月底 rather than 3月 */
+  jx_decimal percent;
+  const char *percent_text;
+  jx_loc loc;
+} jx_plan_entry;
+
+typedef struct jx_plan {
+  jx_node base;
+  jx_list entries; /* jx_plan_entry * */
+} jx_plan;
+
+typedef struct jx_period {
+  jx_node base;
+  jx_name from, to;
+} jx_period;
+
+typedef struct jx_row {
+  jx_node base;
+  jx_name level2;
+  bool not_applicable_row; /* written `二级 不涉及` */
+  jx_string name;
+  jx_value value;
+  jx_string *description, *basis, *standard; /* NULL when absent */
+} jx_row;
+
+typedef struct jx_group {
+  jx_node base;
+  jx_name level1;
+  bool medium_term;
+  jx_list rows; /* jx_row * */
+} jx_group;
+
+typedef struct jx_project {
+  jx_node base;
+  jx_name code;
+  jx_string name;
+  jx_list fields;   /* jx_node *, in source order */
+  jx_org *agency;   /* the 单位 it belongs to, or NULL (an error) */
+} jx_project;
+
+typedef struct jx_file {
+  int file;       /* index in the ctx's source table */
+  jx_list items;  /* jx_node *, in source order */
+  jx_list dangling; /* jx_comment * after the last item */
+} jx_file;
+
+/* Node constructors: allocate a zeroed node of the given kind in the arena. */
+void *jx_node_new(jx_arena *a, jx_node_kind kind, size_t size, jx_loc loc);
+
+/* The first field of the given kind in a project, or NULL. */
+jx_node *jx_project_field(const jx_project *p, jx_node_kind kind);
+
+/* Stable names used in JSON and messages. */
+const char *jx_node_kind_name(jx_node_kind kind);
+const char *jx_sign_text(jx_sign sign);      /* "≥", "", … (full-width set) */
+const char *jx_sign_name(jx_sign sign);      /* "ge", "none", … */
+const char *jx_relative_text(jx_relative r); /* "较上年提升", … */
+const char *jx_relative_name(jx_relative r); /* "improve", … */
+const char *jx_value_kind_name(jx_value_kind k);
+
+/* Calls fn on each direct child node that carries trivia, in source order. */
+typedef void (*jx_node_visit_fn)(jx_node *child, void *data);
+void jx_node_children(jx_node *n, jx_node_visit_fn fn, void *data);
+
+#endif

@@ -1,0 +1,25 @@
+/* The compilation context: owns every source file, AST node, string and
+ * diagnostic of one run. Nothing in libjixiao keeps global mutable state, so
+ * several contexts can live side by side (the year-over-year diff needs two). */
+#ifndef JX_CTX_H
+#define JX_CTX_H
+
+#include "arena.h"
+#include "source.h"
+
+typedef struct jx_ctx {
+  jx_arena *arena;     /* owns all AST nodes, strings and diagnostics */
+  jx_list sources;     /* jx_source *, indexed by jx_loc.file */
+  jx_list diags;       /* jx_diag *, in the order they were reported */
+  int nerrors, nwarnings;
+} jx_ctx;
+
+/* Caller frees with jx_ctx_free, which releases everything the ctx owns. */
+jx_ctx *jx_ctx_new(void);
+void jx_ctx_free(jx_ctx *ctx);
+
+static inline const jx_source *jx_ctx_source(const jx_ctx *ctx, int file) {
+  return (const jx_source *)ctx->sources.items[file];
+}
+
+#endif

@@ -1,0 +1,53 @@
+/* Diagnostics: every problem the compiler finds, with a stable code, a
+ * location, a message in full sentences and, where it helps, a hint and
+ * related locations (notes). Printed as
+ *
+ *   FILE:LINE:COL: error[CODE]: message
+ *       LINE | source text
+ *            | ^^^^ (placed by display width)
+ *       = hint: how to fix it
+ *
+ * The catalogue of codes is doc/diagnostics.md. */
+#ifndef JX_DIAG_H
+#define JX_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "ctx.h"
+#include "source.h"
+
+typedef enum { JX_SEV_ERROR, JX_SEV_WARNING } jx_severity;
+
+typedef struct jx_diag_note {
+  jx_loc loc;
+  const char *msg;
+} jx_diag_note;
+
+typedef struct jx_diag {
+  jx_severity sev;
+  const char *code;
+  jx_loc loc;
+  const char *msg;
+  const char *hint; /* NULL when there is nothing to add */
+  jx_list notes;    /* jx_diag_note * */
+} jx_diag;
+
+/* Reports a diagnostic; the message is formatted into the ctx's arena. The
+ * returned diag stays owned by the ctx; callers may add a hint or notes. */
+jx_diag *jx_report(jx_ctx *ctx, jx_severity sev, const char *code, jx_loc loc,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void jx_diag_hint(jx_ctx *ctx, jx_diag *d, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void jx_diag_note_add(jx_ctx *ctx, jx_diag *d, jx_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* A location that names a whole file (line 0), for problems such as an
+ * unreadable import that have no better place. */
+jx_loc jx_loc_file(int file);
+
+/* Prints every diagnostic in report order. */
+void jx_diags_print(const jx_ctx *ctx, FILE *out);
+void jx_diag_print(const jx_ctx *ctx, const jx_diag *d, FILE *out);
+
+#endif

@@ -1,0 +1,157 @@
+#include "document.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "parse.h"
+
+struct loader {
+  jx_ctx *ctx;
+  jx_document *doc;
+  jx_list real_paths; /* char *, parallel to doc->files */
+  jx_list stack;      /* char *, real paths of files being loaded */
+};
+
+static const char *dir_of(jx_arena *a, const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) return ".";
+  if (slash == path) return "/";
+  return jx_arena_strndup(a, path, (size_t)(slash - path));
+}
+
+static const char *join(jx_arena *a, const char *dir, const char *rel) {
+  if (rel[0] == '/' || strcmp(dir, ".") == 0) return jx_arena_strdup(a, rel);
+  return jx_arena_printf(a, "%s/%s", dir, rel);
+}
+
+static int find(const jx_list *l, const char *s) {
+  for (size_t i = 0; i < l->len; i++)
+    if (strcmp(l->items[i], s) == 0) return (int)i;
+  return -1;
+}
+
+static jx_file *load(struct loader *ld, const char *path, const char *real);
+
+static void load_imports(struct loader *ld, jx_file *f) {
+  const char *base = dir_of(ld->ctx->arena, jx_ctx_source(ld->ctx, f->file)->path);
+  for (size_t i = 0; i < f->items.len; i++) {
+    jx_node *n = f->items.items[i];
+    if (n->kind != JX_NODE_IMPORT) continue;
+    jx_text_item *imp = (jx_text_item *)n;
+    const char *path = join(ld->ctx->arena, base, imp->text.text);
+    char real[PATH_MAX];
+    struct stat st;
+    const char *problem = NULL;
+    if (!realpath(path, real) || stat(real, &st) != 0)
+      problem = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+      problem = "it is not a regular file";
+    if (problem) {
+      jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J020", imp->text.loc,
+                             "The imported file %s cannot be read: %s.", path,
+                             problem);
+      jx_diag_hint(ld->ctx, d, "Import paths are relative to the importing "
+                               "file's folder; check the name and the folder.");
+      continue;
+    }
+    if (find(&ld->stack, real) >= 0) {
+      jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J021", imp->text.loc,
+                             "Importing %s here would import it into itself.", path);
+      jx_diag_hint(ld->ctx, d, "Remove this import: the file is already being "
+                               "read by one of the files that import this one.");
+      continue;
+    }
+    int seen = find(&ld->real_paths, real);
+    if (seen >= 0) {
+      imp->resolved_file = ((jx_file *)ld->doc->files.items[seen])->file;
+      continue;
+    }
+    jx_file *child = load(ld, path, real);
+    if (child) imp->resolved_file = child->file;
+  }
+}
+
+static jx_file *load(struct loader *ld, const char *path, const char *real) {
+  int id = jx_source_load(ld->ctx, path);
+  if (id < 0) return NULL;
+  jx_file *f = jx_parse(ld->ctx, id);
+  char *r = jx_arena_strdup(ld->ctx->arena, real);
+  jx_list_push(ld->ctx->arena, &ld->doc->files, f);
+  jx_list_push(ld->ctx->arena, &ld->real_paths, r);
+  jx_list_push(ld->ctx->arena, &ld->stack, r);
+  load_imports(ld, f);
+  ld->stack.len--;
+  return f;
+}
+
+jx_document *jx_document_load(jx_ctx *ctx, const char *path, const char **why) {
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
+    return NULL;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/') n--;
+    path = jx_arena_printf(ctx->arena, "%.*s/main.jx", (int)n, path);
+    if (stat(path, &st) != 0) {
+      *why = jx_arena_printf(ctx->arena,
+                             "the folder has no main.jx (%s: %s); name the root "
+                             "file of the document instead",
+                             path, strerror(errno));
+      return NULL;
+    }
+  }
+  char real[PATH_MAX];
+  if (!realpath(path, real)) {
+    *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
+    return NULL;
+  }
+  struct loader ld = {.ctx = ctx};
+  ld.doc = jx_arena_alloc(ctx->arena, sizeof *ld.doc);
+  if (!load(&ld, path, real)) {
+    *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
+    return NULL;
+  }
+  return ld.doc;
+}
+
+static const jx_file *file_by_index(const jx_document *doc, int file) {
+  for (size_t i = 0; i < doc->files.len; i++) {
+    const jx_file *f = doc->files.items[i];
+    if (f->file == file) return f;
+  }
+  return NULL;
+}
+
+static void walk(const jx_document *doc, const jx_file *f, jx_item_fn fn,
+                 void *data, unsigned char *visited) {
+  size_t idx = 0;
+  while (idx < doc->files.len && doc->files.items[idx] != f) idx++;
+  if (visited[idx]) return;
+  visited[idx] = 1;
+  for (size_t i = 0; i < f->items.len; i++) {
+    jx_node *n = f->items.items[i];
+    if (n->kind == JX_NODE_IMPORT) {
+      const jx_text_item *imp = (const jx_text_item *)n;
+      const jx_file *child = imp->resolved_file >= 0
+                                 ? file_by_index(doc, imp->resolved_file)
+                                 : NULL;
+      if (child) walk(doc, child, fn, data, visited);
+      continue;
+    }
+    fn(n, f, data);
+  }
+}
+
+void jx_document_items(const jx_document *doc, jx_item_fn fn, void *data) {
+  if (!doc->files.len) return;
+  unsigned char *visited = calloc(doc->files.len, 1);
+  if (!visited) abort();
+  walk(doc, doc->files.items[0], fn, data, visited);
+  free(visited);
+}

@@ -1,0 +1,23 @@
+/* A document: a root file and every file it imports, parsed. */
+#ifndef JX_DOCUMENT_H
+#define JX_DOCUMENT_H
+
+#include "ast.h"
+#include "ctx.h"
+
+typedef struct jx_document {
+  jx_list files; /* jx_file *, the root first, then imports depth-first */
+} jx_document;
+
+/* Loads path (a .jx file, or a directory whose main.jx is the root) and all
+ * files it imports, reporting problems inside them into ctx. Returns NULL when
+ * path itself cannot be read, with a sentence saying why in *why (arena). */
+jx_document *jx_document_load(jx_ctx *ctx, const char *path, const char **why);
+
+/* Calls fn for every item of every file in document order: an import is
+ * replaced by the items of the file it names, where it stands, so projects
+ * come out in the order a reader of the whole document meets them. */
+typedef void (*jx_item_fn)(jx_node *item, const jx_file *file, void *data);
+void jx_document_items(const jx_document *doc, jx_item_fn fn, void *data);
+
+#endif

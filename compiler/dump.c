@@ -1,0 +1,284 @@
+#include "dump.h"
+
+#include "ast.h"
+
+static void loc(jx_json *j, jx_loc l) {
+  jx_json_key(j, "loc");
+  jx_json_begin_object(j);
+  jx_json_key(j, "line");
+  jx_json_int(j, l.first_line);
+  jx_json_key(j, "column");
+  jx_json_int(j, l.first_column);
+  jx_json_key(j, "end_line");
+  jx_json_int(j, l.last_line);
+  jx_json_key(j, "end_column");
+  jx_json_int(j, l.last_column);
+  jx_json_end_object(j);
+}
+
+static void str(jx_json *j, const char *key, const char *value) {
+  jx_json_key(j, key);
+  jx_json_string(j, value);
+}
+
+static void decimal(jx_json *j, const char *key, jx_decimal d) {
+  char buf[JX_DECIMAL_BUFSIZE];
+  str(j, key, jx_decimal_format(d, buf));
+}
+
+static void comment(jx_json *j, const jx_comment *c) {
+  jx_json_begin_object(j);
+  str(j, "text", c->text);
+  jx_json_key(j, "line");
+  jx_json_int(j, c->loc.first_line);
+  if (c->blank_before) {
+    jx_json_key(j, "blank_line_before");
+    jx_json_bool(j, true);
+  }
+  jx_json_end_object(j);
+}
+
+static void comments(jx_json *j, const char *key, const jx_list *l) {
+  if (!l->len) return;
+  jx_json_key(j, key);
+  jx_json_begin_array(j);
+  for (size_t i = 0; i < l->len; i++) comment(j, l->items[i]);
+  jx_json_end_array(j);
+}
+
+static void trivia(jx_json *j, const jx_trivia *t) {
+  if (t->blank_before) {
+    jx_json_key(j, "blank_line_before");
+    jx_json_bool(j, true);
+  }
+  comments(j, "comments_before", &t->leading);
+  if (t->trailing) {
+    jx_json_key(j, "comment_after");
+    comment(j, t->trailing);
+  }
+  comments(j, "comments_at_end", &t->dangling);
+  if (t->closing) {
+    jx_json_key(j, "comment_after_end");
+    comment(j, t->closing);
+  }
+}
+
+static void amount(jx_json *j, const char *key, const jx_amount *a) {
+  jx_json_key(j, key);
+  if (!a) {
+    jx_json_null(j);
+    return;
+  }
+  jx_json_begin_object(j);
+  decimal(j, "value", a->value);
+  str(j, "unit", a->unit ? a->unit->text : NULL);
+  jx_json_end_object(j);
+}
+
+static void sources(jx_json *j, const char *key, const jx_list *l) {
+  jx_json_key(j, key);
+  jx_json_begin_array(j);
+  for (size_t i = 0; i < l->len; i++) {
+    const jx_fund_source *s = l->items[i];
+    jx_json_begin_object(j);
+    str(j, "kind", s->kind == JX_SOURCE_FISCAL  ? "fiscal"
+                   : s->kind == JX_SOURCE_OTHER ? "other"
+                                                : "named");
+    str(j, "name", s->name.text);
+    amount(j, "amount", &s->amount);
+    sources(j, "parts", &s->parts);
+    jx_json_end_object(j);
+  }
+  jx_json_end_array(j);
+}
+
+static void optional_int(jx_json *j, const char *key, int v) {
+  jx_json_key(j, key);
+  if (v)
+    jx_json_int(j, v);
+  else
+    jx_json_null(j);
+}
+
+static void quantity(jx_json *j, const jx_quantity *q) {
+  str(j, "sign", jx_sign_name(q->sign));
+  decimal(j, "number", q->number);
+  str(j, "unit", q->unit.text);
+}
+
+static void value(jx_json *j, const jx_value *v) {
+  jx_json_key(j, "value");
+  jx_json_begin_object(j);
+  str(j, "kind", jx_value_kind_name(v->kind));
+  switch (v->kind) {
+    case JX_VALUE_QUANTITY:
+      quantity(j, &v->quantity);
+      break;
+    case JX_VALUE_DEADLINE:
+      optional_int(j, "year", v->date.year);
+      optional_int(j, "month", v->date.month);
+      optional_int(j, "day", v->date.day);
+      jx_json_key(j, "month_end");
+      jx_json_bool(j, v->date.month_end);
+      str(j, "style", v->date.style == JX_DATE_ISO ? "iso" : "chinese");
+      str(j, "wording", v->date.wording);
+      break;
+    case JX_VALUE_MONTHLY:
+      optional_int(j, "day", v->date.day);
+      str(j, "wording", v->date.wording);
+      break;
+    case JX_VALUE_RELATIVE:
+      str(j, "direction", jx_relative_name(v->relative));
+      if (v->has_quantity) quantity(j, &v->quantity);
+      break;
+    case JX_VALUE_TEXT:
+      str(j, "text", v->text.text);
+      break;
+    case JX_VALUE_NA:
+      break;
+  }
+  jx_json_end_object(j);
+}
+
+static void node(jx_json *j, const jx_node *n);
+
+static void children(jx_json *j, const char *key, const jx_list *l) {
+  jx_json_key(j, key);
+  jx_json_begin_array(j);
+  for (size_t i = 0; i < l->len; i++) node(j, l->items[i]);
+  jx_json_end_array(j);
+}
+
+static void optional_string(jx_json *j, const char *key, const jx_string *s) {
+  str(j, key, s ? s->text : NULL);
+}
+
+static void node(jx_json *j, const jx_node *n) {
+  jx_json_begin_object(j);
+  str(j, "kind", jx_node_kind_name(n->kind));
+  loc(j, n->loc);
+  switch (n->kind) {
+    case JX_NODE_DEPARTMENT:
+    case JX_NODE_AGENCY:
+    case JX_NODE_SUPERVISOR: {
+      const jx_org *o = (const jx_org *)n;
+      str(j, "code", o->code ? o->code->text : NULL);
+      str(j, "name", o->name.text);
+      if (n->kind != JX_NODE_SUPERVISOR) amount(j, "total", o->total);
+      break;
+    }
+    case JX_NODE_REGION:
+    case JX_NODE_YEAR:
+    case JX_NODE_MONEY_UNIT:
+      str(j, "value", ((const jx_name_item *)n)->value.text);
+      break;
+    case JX_NODE_IMPORT:
+      str(j, "path", ((const jx_text_item *)n)->text.text);
+      break;
+    case JX_NODE_COMPILED_BY:
+    case JX_NODE_REVIEWED_BY:
+    case JX_NODE_FRAMEWORK:
+    case JX_NODE_OVERALL_TARGET:
+    case JX_NODE_SUB_TARGET_TEXT:
+    case JX_NODE_SUB_INDICATOR_TEXT:
+    case JX_NODE_CATEGORY:
+    case JX_NODE_IMPLEMENTER:
+    case JX_NODE_PURPOSE:
+    case JX_NODE_TARGET:
+    case JX_NODE_MEDIUM_TARGET:
+      str(j, "text", ((const jx_text_item *)n)->text.text);
+      break;
+    case JX_NODE_SUB_TARGET: {
+      const jx_sub_target *s = (const jx_sub_target *)n;
+      str(j, "title", s->title.text);
+      children(j, "texts", &s->texts);
+      break;
+    }
+    case JX_NODE_SAFEGUARD: {
+      const jx_safeguard *s = (const jx_safeguard *)n;
+      str(j, "title", s->title.text);
+      str(j, "text", s->text.text);
+      break;
+    }
+    case JX_NODE_PROJECT: {
+      const jx_project *p = (const jx_project *)n;
+      str(j, "code", p->code.text);
+      str(j, "name", p->name.text);
+      str(j, "agency", p->agency && p->agency->code ? p->agency->code->text : NULL);
+      children(j, "fields", &p->fields);
+      break;
+    }
+    case JX_NODE_BUDGET:
+    case JX_NODE_MEDIUM_BUDGET: {
+      const jx_budget *b = (const jx_budget *)n;
+      amount(j, "amount", &b->amount);
+      sources(j, "sources", &b->sources);
+      break;
+    }
+    case JX_NODE_PERIOD: {
+      const jx_period *p = (const jx_period *)n;
+      str(j, "from", p->from.text);
+      str(j, "to", p->to.text);
+      break;
+    }
+    case JX_NODE_PLAN: {
+      const jx_plan *p = (const jx_plan *)n;
+      jx_json_key(j, "entries");
+      jx_json_begin_array(j);
+      for (size_t i = 0; i < p->entries.len; i++) {
+        const jx_plan_entry *e = p->entries.items[i];
+        jx_json_begin_object(j);
+        jx_json_key(j, "month");
+        jx_json_int(j, e->month);
+        jx_json_key(j, "month_end");
+        jx_json_bool(j, e->month_end);
+        decimal(j, "percent", e->percent);
+        jx_json_end_object(j);
+      }
+      jx_json_end_array(j);
+      break;
+    }
+    case JX_NODE_GROUP: {
+      const jx_group *g = (const jx_group *)n;
+      str(j, "level1", g->level1.text);
+      jx_json_key(j, "medium_term");
+      jx_json_bool(j, g->medium_term);
+      children(j, "rows", &g->rows);
+      break;
+    }
+    case JX_NODE_ROW: {
+      const jx_row *r = (const jx_row *)n;
+      str(j, "level2", r->level2.text);
+      str(j, "name", r->name.text);
+      jx_json_key(j, "not_applicable_row");
+      jx_json_bool(j, r->not_applicable_row);
+      value(j, &r->value);
+      optional_string(j, "description", r->description);
+      optional_string(j, "basis", r->basis);
+      optional_string(j, "standard", r->standard);
+      break;
+    }
+    case JX_NODE_KIND_COUNT:
+      break;
+  }
+  trivia(j, &n->trivia);
+  jx_json_end_object(j);
+}
+
+void jx_dump_document(const jx_ctx *ctx, const jx_document *doc, jx_json *j) {
+  jx_json_begin_object(j);
+  const jx_file *root = doc->files.len ? doc->files.items[0] : NULL;
+  str(j, "root", root ? jx_ctx_source(ctx, root->file)->path : NULL);
+  jx_json_key(j, "files");
+  jx_json_begin_array(j);
+  for (size_t i = 0; i < doc->files.len; i++) {
+    const jx_file *f = doc->files.items[i];
+    jx_json_begin_object(j);
+    str(j, "path", jx_ctx_source(ctx, f->file)->path);
+    children(j, "items", &f->items);
+    comments(j, "comments_at_end", &f->dangling);
+    jx_json_end_object(j);
+  }
+  jx_json_end_array(j);
+  jx_json_end_object(j);
+}

@@ -1,0 +1,156 @@
+/* jxc: the jixiao command-line compiler. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctx.h"
+#include "diag.h"
+#include "document.h"
+#include "dump.h"
+#include "parse.h"
+
+enum { EXIT_CLEAN = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "Usage: jxc COMMAND [FILE]...\n"
+    "Compile budget performance-target tables (部门预算绩效目标表) written in the\n"
+    "jixiao language.\n"
+    "\n"
+    "Commands:\n"
+    "  check FILE...   read each document and report every problem found\n"
+    "  dump FILE...    print the syntax tree of the documents as JSON\n"
+    "                  (format: doc/ast-json.md)\n"
+    "  tokens FILE     print the scanner's tokens of one file, one a line,\n"
+    "                  to explain a confusing syntax error\n"
+    "\n"
+    "A FILE may be a folder; its main.jx is then the document's root file.\n"
+    "Each FILE is a separate document together with the files it imports.\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help      show this help and exit\n"
+    "  -V, --version   show the version and exit\n"
+    "\n"
+    "Exit status: 0 when the input is clean, 1 when it has errors, 2 for a\n"
+    "usage error or a file that cannot be read.\n"
+    "Diagnostics are printed as FILE:LINE:COLUMN: error[CODE]: message; the\n"
+    "codes are explained in doc/diagnostics.md.\n";
+
+static int usage_error(const char *fmt, const char *arg) {
+  fputs("jxc: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs("\nTry 'jxc --help' for more information.\n", stderr);
+  return EXIT_USAGE;
+}
+
+static void summary(const jx_ctx *ctx) {
+  if (!ctx->nerrors && !ctx->nwarnings) return;
+  fprintf(stderr, "%d error%s, %d warning%s.\n", ctx->nerrors,
+          ctx->nerrors == 1 ? "" : "s", ctx->nwarnings,
+          ctx->nwarnings == 1 ? "" : "s");
+}
+
+/* Loads every named document into ctx. Returns EXIT_USAGE if one could not be
+ * read at all (after trying the others), else EXIT_CLEAN. */
+static int load_all(jx_ctx *ctx, int argc, char **argv, jx_list *docs) {
+  int status = EXIT_CLEAN;
+  for (int i = 0; i < argc; i++) {
+    const char *why = NULL;
+    jx_document *doc = jx_document_load(ctx, argv[i], &why);
+    if (!doc) {
+      fprintf(stderr, "jxc: %s.\n", why);
+      status = EXIT_USAGE;
+      continue;
+    }
+    jx_list_push(ctx->arena, docs, doc);
+  }
+  return status;
+}
+
+static int finish(jx_ctx *ctx, int status) {
+  jx_diags_print(ctx, stderr);
+  summary(ctx);
+  if (status == EXIT_CLEAN && ctx->nerrors) status = EXIT_INPUT;
+  jx_ctx_free(ctx);
+  return status;
+}
+
+static int cmd_check(int argc, char **argv) {
+  jx_ctx *ctx = jx_ctx_new();
+  if (!ctx) return EXIT_USAGE;
+  jx_list docs = {0};
+  int status = load_all(ctx, argc, argv, &docs);
+  return finish(ctx, status);
+}
+
+static int cmd_dump(int argc, char **argv) {
+  jx_ctx *ctx = jx_ctx_new();
+  if (!ctx) return EXIT_USAGE;
+  jx_list docs = {0};
+  int status = load_all(ctx, argc, argv, &docs);
+  jx_json j;
+  jx_json_init(&j, stdout);
+  jx_json_begin_object(&j);
+  jx_json_key(&j, "format");
+  jx_json_string(&j, "jixiao-ast");
+  jx_json_key(&j, "version");
+  jx_json_int(&j, 1);
+  jx_json_key(&j, "documents");
+  jx_json_begin_array(&j);
+  for (size_t i = 0; i < docs.len; i++) jx_dump_document(ctx, docs.items[i], &j);
+  jx_json_end_array(&j);
+  jx_json_end_object(&j);
+  if (fflush(stdout) != 0) {
+    fputs("jxc: cannot write the output.\n", stderr);
+    status = EXIT_USAGE;
+  }
+  return finish(ctx, status);
+}
+
+static int cmd_tokens(int argc, char **argv) {
+  if (argc != 1) return usage_error("%s", "tokens takes exactly one FILE.");
+  jx_ctx *ctx = jx_ctx_new();
+  if (!ctx) return EXIT_USAGE;
+  int id = jx_source_load(ctx, argv[0]);
+  if (id < 0) {
+    fprintf(stderr, "jxc: cannot read %s: %s.\n", argv[0], strerror(errno));
+    jx_ctx_free(ctx);
+    return EXIT_USAGE;
+  }
+  jx_dump_tokens(ctx, id, stdout);
+  return finish(ctx, EXIT_CLEAN);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) return usage_error("%s", "no command given.");
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+    fputs(usage_text, stdout);
+    return EXIT_CLEAN;
+  }
+  if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+    printf("jxc (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+    return EXIT_CLEAN;
+  }
+  int (*run)(int, char **) = NULL;
+  if (!strcmp(cmd, "check"))
+    run = cmd_check;
+  else if (!strcmp(cmd, "dump"))
+    run = cmd_dump;
+  else if (!strcmp(cmd, "tokens"))
+    run = cmd_tokens;
+  else
+    return usage_error("unknown command '%s'.", cmd);
+  for (int i = 2; i < argc; i++) {
+    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      fputs(usage_text, stdout);
+      return EXIT_CLEAN;
+    }
+    if (argv[i][0] == '-' && argv[i][1])
+      return usage_error("unknown option '%s'.", argv[i]);
+  }
+  if (argc < 3) return usage_error("%s", "no FILE given.");
+  return run(argc - 2, argv + 2);
+}

@@ -1,0 +1,189 @@
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "parse_state.h"
+#include "parser.h"
+#include "utf8.h"
+
+/* From the flex scanner (grammar/lexer.l). */
+typedef struct yy_buffer_state *YY_BUFFER_STATE;
+int jx_yylex_init_extra(jx_parse_state *extra, yyscan_t *scanner);
+int jx_yylex_destroy(yyscan_t scanner);
+YY_BUFFER_STATE jx_yy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
+int jx_yyparse(yyscan_t scanner);
+
+/* Rejects a file that is not UTF-8 with one error at its first bad byte:
+ * a file saved in GBK would otherwise produce an error on every line. */
+static bool check_utf8(jx_ctx *ctx, int file) {
+  const jx_source *src = jx_ctx_source(ctx, file);
+  size_t bad = jx_utf8_invalid_at(src->text, src->len);
+  if (bad == src->len) return true;
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < bad; i++)
+    if (src->text[i] == '\n') {
+      line++;
+      line_start = i + 1;
+    }
+  int col = 1 + (int)jx_utf8_length(src->text + line_start, bad - line_start);
+  jx_loc loc = {file, line, col, line, col + 1};
+  jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J001", loc,
+                         "This file is not valid UTF-8: byte 0x%02X cannot start "
+                         "or continue a character here.",
+                         (unsigned char)src->text[bad]);
+  jx_diag_hint(ctx, d,
+               "Save the file as UTF-8. A file from a Chinese Windows system is "
+               "often GBK; convert it with: iconv -f GBK -t UTF-8 FILE > NEW");
+  return false;
+}
+
+static void init_state(jx_parse_state *ps, jx_ctx *ctx, int file) {
+  memset(ps, 0, sizeof *ps);
+  ps->ctx = ctx;
+  ps->file = file;
+  ps->line = 1;
+  ps->col = 1;
+  ps->result = jx_arena_alloc(ctx->arena, sizeof *ps->result);
+  ps->result->file = file;
+}
+
+/* --- trivia ------------------------------------------------------------ */
+
+static bool line_blank(const jx_source *src, int line) {
+  if (line < 1 || line > src->nlines) return false;
+  size_t len;
+  const char *s = jx_source_line(src, line, &len);
+  for (size_t i = 0; i < len; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') {
+      /* An ideographic space is blank too. */
+      if (i + 2 < len + 0 && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+        i += 2;
+        continue;
+      }
+      return false;
+    }
+  return true;
+}
+
+static bool is_block(const jx_node *n) {
+  return n->kind == JX_NODE_PROJECT || n->kind == JX_NODE_SUB_TARGET ||
+         n->kind == JX_NODE_GROUP;
+}
+
+struct children {
+  jx_node **items;
+  size_t len, cap;
+};
+
+static void collect(jx_node *child, void *data) {
+  struct children *c = data;
+  if (c->len == c->cap) {
+    c->cap = c->cap ? c->cap * 2 : 16;
+    c->items = realloc(c->items, c->cap * sizeof *c->items);
+    if (!c->items) abort();
+  }
+  c->items[c->len++] = child;
+}
+
+static void attach(jx_arena *a, jx_node **nodes, size_t n, jx_comment *c,
+                   jx_list *dangling);
+
+/* Places comment c among the children of a block (or a file's items). */
+static void attach(jx_arena *a, jx_node **nodes, size_t n, jx_comment *c,
+                   jx_list *dangling) {
+  int line = c->loc.first_line;
+  for (size_t i = 0; i < n; i++) {
+    jx_node *node = nodes[i];
+    if (node->loc.first_line > line) {
+      jx_list_push(a, &node->trivia.leading, c);
+      return;
+    }
+    if (node->loc.last_line < line) continue;
+    /* The comment is on one of this node's lines. */
+    if (!is_block(node) || line == node->loc.first_line) {
+      if (!node->trivia.trailing && (line == node->loc.last_line || is_block(node)))
+        node->trivia.trailing = c;
+      else
+        jx_list_push(a, &node->trivia.leading, c);
+      return;
+    }
+    if (line == node->loc.last_line) {
+      node->trivia.closing = c;
+      return;
+    }
+    struct children kids = {0};
+    jx_node_children(node, collect, &kids);
+    attach(a, kids.items, kids.len, c, &node->trivia.dangling);
+    free(kids.items);
+    return;
+  }
+  jx_list_push(a, dangling, c);
+}
+
+static void mark_blank(jx_node *node, void *data) {
+  const jx_source *src = data;
+  int first = node->loc.first_line;
+  if (node->trivia.leading.len) {
+    jx_comment *c = node->trivia.leading.items[0];
+    first = c->loc.first_line;
+  }
+  node->trivia.blank_before = line_blank(src, first - 1);
+  jx_node_children(node, mark_blank, data);
+}
+
+static void attach_trivia(jx_parse_state *ps) {
+  const jx_source *src = jx_ctx_source(ps->ctx, ps->file);
+  jx_file *f = ps->result;
+  for (size_t i = 0; i < ps->comments.len; i++) {
+    jx_comment *c = ps->comments.items[i];
+    c->blank_before = line_blank(src, c->loc.first_line - 1);
+    attach(ps->ctx->arena, (jx_node **)f->items.items, f->items.len, c,
+           &f->dangling);
+  }
+  for (size_t i = 0; i < f->items.len; i++) mark_blank(f->items.items[i], (void *)src);
+}
+
+jx_file *jx_parse(jx_ctx *ctx, int file) {
+  jx_parse_state ps;
+  init_state(&ps, ctx, file);
+  if (!check_utf8(ctx, file)) return ps.result;
+  const jx_source *src = jx_ctx_source(ctx, file);
+  yyscan_t scanner;
+  if (jx_yylex_init_extra(&ps, &scanner) != 0) {
+    fputs("jxc: out of memory\n", stderr);
+    abort();
+  }
+  jx_yy_scan_bytes(src->text, (int)src->len, scanner);
+  jx_yyparse(scanner);
+  jx_yylex_destroy(scanner);
+  free(ps.buf);
+  attach_trivia(&ps);
+  return ps.result;
+}
+
+void jx_dump_tokens(jx_ctx *ctx, int file, FILE *out) {
+  jx_parse_state ps;
+  init_state(&ps, ctx, file);
+  if (!check_utf8(ctx, file)) return;
+  const jx_source *src = jx_ctx_source(ctx, file);
+  yyscan_t scanner;
+  if (jx_yylex_init_extra(&ps, &scanner) != 0) abort();
+  jx_yy_scan_bytes(src->text, (int)src->len, scanner);
+  JX_YYSTYPE val;
+  JX_YYLTYPE loc;
+  int tok;
+  while ((tok = jx_yylex(&val, &loc, scanner)) != 0) {
+    fprintf(out, "%d:%d-%d:%d\t%s", loc.first_line, loc.first_column,
+            loc.last_line, loc.last_column, jx_token_name(tok));
+    if (tok == STRING)
+      fprintf(out, "\t%s", val.str->text);
+    else if (tok == WORD || tok == NUMBER || tok == CODE || tok == DATE)
+      fprintf(out, "\t%s", val.text);
+    fputc('\n', out);
+  }
+  jx_yylex_destroy(scanner);
+  free(ps.buf);
+}

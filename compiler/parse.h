@@ -1,0 +1,20 @@
+/* Parsing one source file into a jx_file. */
+#ifndef JX_PARSE_H
+#define JX_PARSE_H
+
+#include <stdio.h>
+
+#include "ast.h"
+#include "ctx.h"
+
+/* Parses the registered source `file`. Syntax errors are reported into the
+ * ctx and parsing continues past them, so the result is always a (possibly
+ * partial) file; it and everything in it belong to the ctx's arena. Comments
+ * and blank lines are attached to the nodes as trivia. */
+jx_file *jx_parse(jx_ctx *ctx, int file);
+
+/* Writes the scanner's token stream of `file` to out, one token a line with
+ * its location (for `jxc tokens`, to explain a confusing error). */
+void jx_dump_tokens(jx_ctx *ctx, int file, FILE *out);
+
+#endif

@@ -1,0 +1,40 @@
+/* Source files and locations.
+ *
+ * Every file a document reads is registered once in its jx_ctx and named by a
+ * small integer, so a location is five ints and survives as long as the ctx. */
+#ifndef JX_SOURCE_H
+#define JX_SOURCE_H
+
+#include <stddef.h>
+
+/* 1-based lines and columns; columns count characters, not bytes or display
+ * cells. last_column is exclusive: a one-character token at column 5 has
+ * first_column 5 and last_column 6. file indexes jx_ctx's source table. */
+typedef struct jx_loc {
+  int file;
+  int first_line, first_column;
+  int last_line, last_column;
+} jx_loc;
+
+typedef struct jx_source {
+  const char *path;   /* as the user or the importing file named it */
+  const char *text;   /* contents after any BOM, NUL-terminated */
+  size_t len;
+  size_t *line_starts; /* byte offset of each line's first byte */
+  int nlines;
+} jx_source;
+
+struct jx_ctx;
+
+/* Reads path into the ctx's source table. Returns the file index, or -1 with
+ * errno set when the file cannot be read. Does not validate the contents. */
+int jx_source_load(struct jx_ctx *ctx, const char *path);
+
+/* Registers text that did not come from a file (tests, stdin). */
+int jx_source_add(struct jx_ctx *ctx, const char *path, const char *text,
+                  size_t len);
+
+/* The text of line (1-based) without its line end; *len receives its length. */
+const char *jx_source_line(const jx_source *src, int line, size_t *len);
+
+#endif

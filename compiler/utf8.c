@@ -1,0 +1,82 @@
+#include "utf8.h"
+
+#include <utf8proc.h>
+
+int jx_utf8_decode(const char *s, size_t len, int32_t *cp) {
+  utf8proc_int32_t c;
+  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                        (utf8proc_ssize_t)len, &c);
+  if (n < 1) {
+    *cp = -1;
+    return 1;
+  }
+  *cp = c;
+  return (int)n;
+}
+
+size_t jx_utf8_invalid_at(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    int32_t cp;
+    int n = jx_utf8_decode(s + i, len - i, &cp);
+    if (cp < 0) return i;
+    i += (size_t)n;
+  }
+  return len;
+}
+
+int jx_utf8_cp_width(int32_t cp) {
+  if (cp < 0) return 1;
+  if (cp == '\t') return 1;
+  int w = utf8proc_charwidth(cp);
+  return w < 0 ? 0 : w;
+}
+
+size_t jx_utf8_width(const char *s, size_t len) {
+  size_t w = 0;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    i += (size_t)jx_utf8_decode(s + i, len - i, &cp);
+    w += (size_t)jx_utf8_cp_width(cp);
+  }
+  return w;
+}
+
+size_t jx_utf8_length(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; n++) {
+    int32_t cp;
+    i += (size_t)jx_utf8_decode(s + i, len - i, &cp);
+  }
+  return n;
+}
+
+bool jx_utf8_is_word_cp(int32_t cp, bool first) {
+  if (cp < 0) return false;
+  if (cp < 0x80)
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '_' ||
+           (cp == '-' && !first);
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_SO:
+      return true;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return !first;
+    default:
+      return false;
+  }
+}
+
+int jx_utf8_encode(int32_t cp, char *out) {
+  return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}

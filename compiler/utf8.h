@@ -1,0 +1,36 @@
+/* UTF-8 decoding, validation and display width (via utf8proc).
+ * Columns in diagnostics count characters; carets are placed by display width,
+ * where a CJK character takes two terminal columns. */
+#ifndef JX_UTF8_H
+#define JX_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Byte offset of the first byte that does not start a valid UTF-8 sequence,
+ * or len when the whole buffer is valid. */
+size_t jx_utf8_invalid_at(const char *s, size_t len);
+
+/* Decodes one code point from s (len > 0). Returns the bytes used, at least 1;
+ * *cp is -1 when the bytes are not valid UTF-8. */
+int jx_utf8_decode(const char *s, size_t len, int32_t *cp);
+
+/* Terminal columns a code point occupies: 2 for wide (CJK) characters, 0 for
+ * combining marks and controls, 1 otherwise. */
+int jx_utf8_cp_width(int32_t cp);
+
+/* Display width of a UTF-8 string; invalid bytes count one column each. */
+size_t jx_utf8_width(const char *s, size_t len);
+
+/* Number of code points in s. */
+size_t jx_utf8_length(const char *s, size_t len);
+
+/* Whether cp may appear in a word (letters, marks, other symbols; ASCII '_',
+ * and '-' when not first). Digits and punctuation end a word. */
+bool jx_utf8_is_word_cp(int32_t cp, bool first);
+
+/* Writes cp as UTF-8 into out (at least 4 bytes); returns the byte count. */
+int jx_utf8_encode(int32_t cp, char *out);
+
+#endif

@@ -1,0 +1,737 @@
+/* The jixiao grammar (doc/language.md, section 8, is its readable summary).
+ *
+ * A pure parser with locations. Every node is allocated in the ctx's arena,
+ * so tokens and partial trees thrown away by error recovery need no
+ * %destructor: nothing is owned outside the arena. Recovery happens at three
+ * levels (top-level item, project field, indicator row), so one run reports
+ * every independent error. */
+
+%require "3.8"
+%define api.pure full
+%define api.prefix {jx_yy}
+%define parse.error detailed
+%define parse.lac full
+%define parse.trace
+%locations
+%expect 0
+%param {yyscan_t scanner}
+
+%code requires {
+#include "ast.h"
+#include "parse_state.h"
+#ifndef JX_YYSCAN_T
+#define JX_YYSCAN_T
+typedef void *yyscan_t;
+#endif
+#define JX_YYLTYPE jx_loc
+#define JX_YYLTYPE_IS_DECLARED 1
+
+/* An attribute of an indicator row, collected before the row is built. */
+typedef struct jx_attr {
+  int kind; /* KW_DESCRIPTION, KW_BASIS or KW_STANDARD */
+  jx_loc loc;
+  jx_string *text;
+} jx_attr;
+}
+
+%code provides {
+int jx_yylex(JX_YYSTYPE *lval, JX_YYLTYPE *lloc, yyscan_t scanner);
+void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg);
+jx_parse_state *jx_yyget_extra(yyscan_t scanner);
+const char *jx_token_name(int token);
+}
+
+%code {
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
+  do {                                                                \
+    if (N) {                                                          \
+      (Cur).file = YYRHSLOC(Rhs, 1).file;                             \
+      (Cur).first_line = YYRHSLOC(Rhs, 1).first_line;                 \
+      (Cur).first_column = YYRHSLOC(Rhs, 1).first_column;             \
+      (Cur).last_line = YYRHSLOC(Rhs, N).last_line;                   \
+      (Cur).last_column = YYRHSLOC(Rhs, N).last_column;               \
+    } else {                                                          \
+      (Cur).file = YYRHSLOC(Rhs, 0).file;                             \
+      (Cur).first_line = (Cur).last_line = YYRHSLOC(Rhs, 0).last_line; \
+      (Cur).first_column = (Cur).last_column =                        \
+          YYRHSLOC(Rhs, 0).last_column;                               \
+    }                                                                 \
+  } while (0)
+
+#define PS (jx_yyget_extra(scanner))
+#define ARENA (PS->ctx->arena)
+#define NEW(type, kind, loc) ((type *)jx_node_new(ARENA, kind, sizeof(type), loc))
+
+static void add_item(jx_parse_state *ps, jx_node *n);
+/* The location from the start of a to the end of b: for rules whose first
+ * symbol may be empty, whose default location would start too early. */
+static jx_loc span(jx_loc a, jx_loc b) {
+  a.last_line = b.last_line;
+  a.last_column = b.last_column;
+  return a;
+}
+static jx_name *make_name(jx_parse_state *ps, const char *text, jx_loc loc);
+static jx_amount *make_amount(jx_parse_state *ps, const char *num, jx_loc numloc,
+                              jx_name *unit);
+static jx_node *text_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
+                          jx_string *s);
+static jx_node *org_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
+                         jx_name *code, jx_string *name, jx_amount *total);
+static jx_node *budget_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
+                            jx_amount *amount, jx_list *sources);
+static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
+                                 jx_loc mloc, const char *word, jx_loc wloc,
+                                 const char *pct, jx_loc ploc, jx_loc loc);
+static bool parse_quantity(jx_parse_state *ps, jx_quantity *q, int sign,
+                           jx_loc sign_loc, const char *num, jx_loc numloc,
+                           jx_name *unit);
+static jx_date *date_iso(jx_parse_state *ps, const char *text, jx_loc loc);
+static jx_date *date_part(jx_parse_state *ps, jx_date *d, const char *num,
+                          jx_loc nloc, const char *word, jx_loc wloc);
+static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
+                        jx_string *name, jx_value *value, jx_list *attrs);
+static void add_field(jx_parse_state *ps, jx_project *p, jx_node *f);
+static jx_list *list1(jx_parse_state *ps, void *item);
+static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
+}
+
+%union {
+  const char *text;
+  jx_string *str;
+  int ival;
+  jx_node *node;
+  jx_list *list;
+  jx_name *name;
+  jx_amount *amount;
+  jx_fund_source *source;
+  jx_value *value;
+  jx_plan_entry *entry;
+  jx_date *date;
+  jx_attr *attr;
+  jx_project *project;
+  jx_sub_target *sub;
+  jx_group *group;
+  jx_row *row;
+}
+
+%token <text> WORD "name" NUMBER "number" CODE "code" DATE "date"
+%token <str> STRING "string"
+%token <ival> RELATIVE "较上年…"
+%token KW_DEPARTMENT "部门" KW_REGION "区划" KW_YEAR "年度"
+       KW_MONEY_UNIT "金额单位" KW_COMPILED_BY "编制" KW_REVIEWED_BY "审核"
+       KW_FRAMEWORK "指标体系" KW_IMPORT "导入" KW_OVERALL_TARGET "总体目标"
+       KW_SUB_TARGET "分项目标" KW_SAFEGUARD "保障措施" KW_AGENCY "单位"
+       KW_TOTAL "合计" KW_PROJECT "项目" KW_CATEGORY "类别" KW_PERIOD "项目期"
+       KW_TO "至" KW_SUPERVISOR "主管部门" KW_IMPLEMENTER "实施单位"
+       KW_BUDGET "预算" KW_MEDIUM_BUDGET "中期预算" KW_FISCAL "财政资金"
+       KW_OTHER "其他资金" KW_PURPOSE "用途" KW_PLAN "支出计划" KW_TARGET "目标"
+       KW_MEDIUM_TARGET "中期目标" KW_INDICATORS "指标" KW_MEDIUM "中期"
+       KW_DESCRIPTION "描述" KW_BASIS "依据" KW_STANDARD "标准" KW_BY "截止"
+       KW_MONTHLY "每月" KW_NA "不涉及"
+%token GE "≥" LE "≤" GT "＞" LT "＜" EQ "＝" PERCENT "%" SLASH "/"
+       COMMA "," LPAREN "(" RPAREN ")" LBRACE "{" RBRACE "}"
+
+%type <node> item header part_one agency field
+%type <project> project project_head
+%type <sub> sub_target
+%type <group> group group_head
+%type <row> row
+%type <name> code code_opt level unit unit_path unit_opt when
+%type <amount> amount total_opt
+%type <list> sources_opt sources plan_entries attrs
+%type <source> source
+%type <entry> plan_entry
+%type <value> value
+%type <date> date date_parts
+%type <ival> sign_opt medium_opt
+%type <attr> attr
+%type <node> sub_text
+
+/* `预算 22.50 万元`: a word after an amount is its unit, even where an
+ * indicator group could start; write the unit or the sources to separate
+ * them. Resolved as a shift by giving the empty unit the lower precedence. */
+%precedence NO_UNIT
+%precedence WORD
+/* A project not closed before the next top-level item: reported as J015 and
+ * ended there, rather than swallowing the next project into this one. */
+%precedence MISSING_BRACE
+%precedence error
+
+%%
+
+file:
+    %empty
+  | file item               { if ($2) add_item(PS, $2); }
+  ;
+
+item:
+    header
+  | part_one
+  | agency
+  | project                 { $$ = &$1->base; }
+  | KW_IMPORT STRING        { $$ = text_item(PS, JX_NODE_IMPORT, @$, $2); }
+  | error                   { $$ = NULL; }
+  ;
+
+header:
+    KW_DEPARTMENT code_opt STRING total_opt
+                            { $$ = org_item(PS, JX_NODE_DEPARTMENT, @$, $2, $3, $4); }
+  | KW_REGION code          { jx_name_item *n = NEW(jx_name_item, JX_NODE_REGION, @$);
+                              n->value = *$2; $$ = &n->base; }
+  | KW_YEAR NUMBER          { jx_name_item *n = NEW(jx_name_item, JX_NODE_YEAR, @$);
+                              n->value = *make_name(PS, $2, @2); $$ = &n->base; }
+  | KW_MONEY_UNIT WORD      { jx_name_item *n = NEW(jx_name_item, JX_NODE_MONEY_UNIT, @$);
+                              n->value = *make_name(PS, $2, @2); $$ = &n->base; }
+  | KW_COMPILED_BY STRING   { $$ = text_item(PS, JX_NODE_COMPILED_BY, @$, $2); }
+  | KW_REVIEWED_BY STRING   { $$ = text_item(PS, JX_NODE_REVIEWED_BY, @$, $2); }
+  | KW_FRAMEWORK STRING     { $$ = text_item(PS, JX_NODE_FRAMEWORK, @$, $2); }
+  ;
+
+part_one:
+    KW_OVERALL_TARGET STRING
+                            { $$ = text_item(PS, JX_NODE_OVERALL_TARGET, @$, $2); }
+  | sub_target "}"          { $1->base.loc = @$; $$ = &$1->base; }
+  | KW_SAFEGUARD STRING STRING
+                            { jx_safeguard *s = NEW(jx_safeguard, JX_NODE_SAFEGUARD, @$);
+                              s->title = *$2; s->text = *$3; $$ = &s->base; }
+  ;
+
+sub_target:
+    KW_SUB_TARGET STRING "{" { $$ = NEW(jx_sub_target, JX_NODE_SUB_TARGET, @$);
+                               $$->title = *$2; }
+  | sub_target sub_text      { $$ = $1; if ($2) jx_list_push(ARENA, &$$->texts, $2); }
+  ;
+
+sub_text:
+    KW_TARGET STRING        { $$ = text_item(PS, JX_NODE_SUB_TARGET_TEXT, @$, $2); }
+  | KW_INDICATORS STRING    { $$ = text_item(PS, JX_NODE_SUB_INDICATOR_TEXT, @$, $2); }
+  | error                   { $$ = NULL; }
+  ;
+
+agency:
+    KW_AGENCY code STRING total_opt
+                            { $$ = org_item(PS, JX_NODE_AGENCY, @$, $2, $3, $4);
+                              PS->agency = (jx_org *)$$; }
+  ;
+
+total_opt:
+    %empty                  { $$ = NULL; }
+  | KW_TOTAL amount         { $$ = $2; }
+  ;
+
+code:
+    CODE                    { $$ = make_name(PS, $1, @1); }
+  | NUMBER                  { $$ = make_name(PS, $1, @1); }
+  ;
+
+code_opt:
+    %empty                  { $$ = NULL; }
+  | code
+  ;
+
+project:
+    project_head "}"        { $$ = $1; $$->base.loc = @$; }
+  | project_head %prec MISSING_BRACE
+                            { $$ = $1; $$->base.loc = @1;
+                              jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J015", @1,
+                                "Project %s \"%s\" is not closed with }.",
+                                $1->code.text, $1->name.text);
+                              jx_diag_hint(PS->ctx, d, "Add } after its last field, "
+                                "before the next project or budget unit."); }
+  ;
+
+project_head:
+    KW_PROJECT code STRING "{"
+                            { $$ = NEW(jx_project, JX_NODE_PROJECT, @$);
+                              $$->code = *$2; $$->name = *$3;
+                              $$->agency = PS->agency; }
+  | project_head field      { $$ = $1; if ($2) add_field(PS, $$, $2); }
+  ;
+
+field:
+    KW_BUDGET amount sources_opt
+                            { $$ = budget_item(PS, JX_NODE_BUDGET, @$, $2, $3); }
+  | KW_MEDIUM_BUDGET amount sources_opt
+                            { $$ = budget_item(PS, JX_NODE_MEDIUM_BUDGET, @$, $2, $3); }
+  | KW_PURPOSE STRING       { $$ = text_item(PS, JX_NODE_PURPOSE, @$, $2); }
+  | KW_TARGET STRING        { $$ = text_item(PS, JX_NODE_TARGET, @$, $2); }
+  | KW_MEDIUM_TARGET STRING { $$ = text_item(PS, JX_NODE_MEDIUM_TARGET, @$, $2); }
+  | KW_CATEGORY STRING      { $$ = text_item(PS, JX_NODE_CATEGORY, @$, $2); }
+  | KW_IMPLEMENTER STRING   { $$ = text_item(PS, JX_NODE_IMPLEMENTER, @$, $2); }
+  | KW_SUPERVISOR code_opt STRING
+                            { $$ = org_item(PS, JX_NODE_SUPERVISOR, @$, $2, $3, NULL); }
+  | KW_PERIOD when KW_TO when
+                            { jx_period *p = NEW(jx_period, JX_NODE_PERIOD, @$);
+                              p->from = *$2; p->to = *$4; $$ = &p->base; }
+  | KW_PLAN plan_entries    { jx_plan *p = NEW(jx_plan, JX_NODE_PLAN, @$);
+                              p->entries = *$2; $$ = &p->base; }
+  | group "}"               { $1->base.loc = @$; $$ = &$1->base; }
+  | error                   { $$ = NULL; }
+  ;
+
+when:
+    NUMBER                  { $$ = make_name(PS, $1, @1); }
+  | DATE                    { $$ = make_name(PS, $1, @1); }
+  ;
+
+amount:
+    NUMBER unit_opt         { $$ = make_amount(PS, $1, @1, $2); }
+  ;
+
+unit_opt:
+    %empty %prec NO_UNIT    { $$ = NULL; }
+  | WORD                    { $$ = make_name(PS, $1, @1); }
+  ;
+
+sources_opt:
+    %empty                  { $$ = NULL; }
+  | "(" sources ")"         { $$ = $2; }
+  ;
+
+sources:
+    source                  { $$ = list1(PS, $1); }
+  | sources "," source      { $$ = list_add(PS, $1, $3); }
+  ;
+
+source:
+    KW_FISCAL amount sources_opt
+                            { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = JX_SOURCE_FISCAL;
+                              $$->name = *make_name(PS, "财政资金", @1);
+                              $$->amount = *$2; if ($3) $$->parts = *$3; }
+  | KW_OTHER amount sources_opt
+                            { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = JX_SOURCE_OTHER;
+                              $$->name = *make_name(PS, "其他资金", @1);
+                              $$->amount = *$2; if ($3) $$->parts = *$3; }
+  | level amount sources_opt
+                            { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = JX_SOURCE_NAMED; $$->name = *$1;
+                              $$->amount = *$2; if ($3) $$->parts = *$3; }
+  ;
+
+plan_entries:
+    plan_entry              { $$ = list1(PS, $1); }
+  | plan_entries "," plan_entry
+                            { $$ = list_add(PS, $1, $3); }
+  ;
+
+plan_entry:
+    NUMBER WORD NUMBER "%"  { $$ = plan_entry(PS, $1, @1, $2, @2, $3, @3, @$); }
+  ;
+
+medium_opt:
+    %empty                  { $$ = 0; }
+  | KW_MEDIUM               { $$ = 1; }
+  ;
+
+group_head:
+    medium_opt level "{"    { if (!$1) @$ = span(@2, @3);
+                              $$ = NEW(jx_group, JX_NODE_GROUP, @$);
+                              $$->level1 = *$2; $$->medium_term = $1; }
+  ;
+
+group:
+    group_head
+  | group row               { $$ = $1; if ($2) jx_list_push(ARENA, &$$->rows, $2); }
+  ;
+
+level:
+    WORD                    { $$ = make_name(PS, $1, @1); }
+  | STRING                  { $$ = make_name(PS, $1->text, @1); }
+  ;
+
+row:
+    level KW_NA             { jx_value *v = jx_arena_alloc(ARENA, sizeof *v);
+                              v->kind = JX_VALUE_NA; v->loc = @2;
+                              $$ = make_row(PS, @$, $1, NULL, v, NULL); }
+  | level STRING value attrs
+                            { $$ = make_row(PS, @$, $1, $2, $3, $4); }
+  | error                   { $$ = NULL; }
+  ;
+
+attrs:
+    %empty                  { $$ = NULL; }
+  | attrs attr              { $$ = $1 ? list_add(PS, $1, $2) : list1(PS, $2); }
+  ;
+
+attr:
+    KW_DESCRIPTION STRING   { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = KW_DESCRIPTION; $$->loc = @1; $$->text = $2; }
+  | KW_BASIS STRING         { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = KW_BASIS; $$->loc = @1; $$->text = $2; }
+  | KW_STANDARD STRING      { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = KW_STANDARD; $$->loc = @1; $$->text = $2; }
+  ;
+
+value:
+    sign_opt NUMBER unit    { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              if ($1 == JX_SIGN_NONE) @$ = span(@2, @3);
+                              $$->kind = JX_VALUE_QUANTITY; $$->loc = @$;
+                              parse_quantity(PS, &$$->quantity, $1, @1, $2, @2, $3); }
+  | KW_BY date              { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = JX_VALUE_DEADLINE; $$->loc = @$;
+                              $$->date = *$2; }
+  | KW_MONTHLY date_parts   { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = JX_VALUE_MONTHLY; $$->loc = @$;
+                              $$->date = *$2;
+                              if ($2->year || $2->month || !$2->day)
+                                jx_diag_hint(PS->ctx, jx_report(PS->ctx, JX_SEV_ERROR, "J014", @2,
+                                  "A monthly deadline (每月) names a day of the month only."),
+                                  "Write it as 每月 20日 or 每月 20日前."); }
+  | RELATIVE                { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = JX_VALUE_RELATIVE; $$->loc = @$;
+                              $$->relative = (jx_relative)$1; }
+  | RELATIVE sign_opt NUMBER unit
+                            { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = JX_VALUE_RELATIVE; $$->loc = @$;
+                              $$->relative = (jx_relative)$1; $$->has_quantity = true;
+                              parse_quantity(PS, &$$->quantity, $2, @2, $3, @3, $4); }
+  | STRING                  { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = JX_VALUE_TEXT; $$->loc = @$; $$->text = *$1; }
+  | KW_NA                   { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = JX_VALUE_NA; $$->loc = @$; }
+  ;
+
+sign_opt:
+    %empty                  { $$ = JX_SIGN_NONE; }
+  | GE                      { $$ = JX_SIGN_GE; }
+  | LE                      { $$ = JX_SIGN_LE; }
+  | GT                      { $$ = JX_SIGN_GT; }
+  | LT                      { $$ = JX_SIGN_LT; }
+  | EQ                      { $$ = JX_SIGN_EQ; }
+  ;
+
+unit:
+    "%"                     { $$ = make_name(PS, "%", @1); }
+  | unit_path
+  ;
+
+unit_path:
+    WORD                    { $$ = make_name(PS, $1, @1); }
+  | unit_path "/" WORD      { $$ = make_name(PS, jx_arena_printf(ARENA, "%s/%s", $1->text, $3), @$); }
+  ;
+
+date:
+    DATE                    { $$ = date_iso(PS, $1, @1); }
+  | date_parts
+  ;
+
+date_parts:
+    NUMBER WORD             { $$ = date_part(PS, NULL, $1, @1, $2, @2); $$->loc = @$; }
+  | date_parts NUMBER WORD  { $$ = date_part(PS, $1, $2, @2, $3, @3); $$->loc = @$; }
+  ;
+
+%%
+
+static void add_item(jx_parse_state *ps, jx_node *n) {
+  if (n->kind == JX_NODE_PROJECT) {
+    jx_project *p = (jx_project *)n;
+    if (p->agency) {
+      jx_list_push(ps->ctx->arena, &p->agency->projects, p);
+    } else {
+      jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J012", p->code.loc,
+                             "Project %s \"%s\" comes before any budget unit (单位) "
+                             "in this file.", p->code.text, p->name.text);
+      jx_diag_hint(ps->ctx, d,
+                   "Add a line such as 单位 324001 \"单位名称\" above it: every "
+                   "project belongs to the budget unit declared before it in the "
+                   "same file.");
+    }
+  }
+  jx_list_push(ps->ctx->arena, &ps->result->items, n);
+}
+
+static jx_list *list1(jx_parse_state *ps, void *item) {
+  jx_list *l = jx_arena_alloc(ps->ctx->arena, sizeof *l);
+  if (item) jx_list_push(ps->ctx->arena, l, item);
+  return l;
+}
+
+static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item) {
+  if (item) jx_list_push(ps->ctx->arena, l, item);
+  return l;
+}
+
+static jx_name *make_name(jx_parse_state *ps, const char *text, jx_loc loc) {
+  jx_name *n = jx_arena_alloc(ps->ctx->arena, sizeof *n);
+  n->text = text;
+  n->loc = loc;
+  return n;
+}
+
+static bool parse_number(jx_parse_state *ps, const char *text, jx_loc loc,
+                         jx_decimal *out) {
+  if (jx_decimal_parse(text, strlen(text), out)) return true;
+  jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J005", loc,
+                         "The number %s is too large or has too many decimals.", text);
+  jx_diag_hint(ps->ctx, d,
+               "Amounts may have at most 18 significant digits and 18 decimals; "
+               "write large amounts in a larger unit such as 万元.");
+  *out = jx_decimal_from_int(0);
+  return false;
+}
+
+static jx_amount *make_amount(jx_parse_state *ps, const char *num, jx_loc numloc,
+                              jx_name *unit) {
+  jx_amount *a = jx_arena_alloc(ps->ctx->arena, sizeof *a);
+  parse_number(ps, num, numloc, &a->value);
+  a->text = num;
+  a->unit = unit;
+  a->loc = numloc;
+  if (unit) a->loc.last_line = unit->loc.last_line, a->loc.last_column = unit->loc.last_column;
+  return a;
+}
+
+static jx_node *text_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
+                          jx_string *s) {
+  jx_text_item *t = (jx_text_item *)jx_node_new(ps->ctx->arena, kind, sizeof *t, loc);
+  t->text = *s;
+  t->resolved_file = -1;
+  return &t->base;
+}
+
+static jx_node *org_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
+                         jx_name *code, jx_string *name, jx_amount *total) {
+  jx_org *o = (jx_org *)jx_node_new(ps->ctx->arena, kind, sizeof *o, loc);
+  o->code = code;
+  o->name = *name;
+  o->total = total;
+  return &o->base;
+}
+
+static jx_node *budget_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
+                            jx_amount *amount, jx_list *sources) {
+  jx_budget *b = (jx_budget *)jx_node_new(ps->ctx->arena, kind, sizeof *b, loc);
+  b->amount = *amount;
+  if (sources) b->sources = *sources;
+  return &b->base;
+}
+
+static bool parse_int(const char *text, int lo, int hi, int *out) {
+  char *end;
+  long v = strtol(text, &end, 10);
+  if (*end || v < lo || v > hi) return false;
+  *out = (int)v;
+  return true;
+}
+
+static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
+                                 jx_loc mloc, const char *word, jx_loc wloc,
+                                 const char *pct, jx_loc ploc, jx_loc loc) {
+  jx_plan_entry *e = jx_arena_alloc(ps->ctx->arena, sizeof *e);
+  e->loc = loc;
+  e->percent_text = pct;
+  parse_number(ps, pct, ploc, &e->percent);
+  if (strcmp(word, "月底") == 0)
+    e->month_end = true;
+  else if (strcmp(word, "月") != 0) {
+    jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J013", wloc,
+                           "A spending-plan entry names a month, such as 3月 or "
+                           "3月底, not \"%s%s\".", month, word);
+    jx_diag_hint(ps->ctx, d, "Write each entry as a month and a cumulative "
+                             "percentage: 支出计划 3月 25%%, 6月 50%%.");
+  }
+  if (!parse_int(month, 1, 12, &e->month)) {
+    jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J013", mloc,
+                           "\"%s\" is not a month; months are 1 to 12.", month);
+    jx_diag_hint(ps->ctx, d, "Write the month as a whole number from 1 to 12.");
+  }
+  return e;
+}
+
+static bool parse_quantity(jx_parse_state *ps, jx_quantity *q, int sign,
+                           jx_loc sign_loc, const char *num, jx_loc numloc,
+                           jx_name *unit) {
+  q->sign = (jx_sign)sign;
+  q->sign_loc = sign_loc;
+  q->number_text = num;
+  q->unit = *unit;
+  return parse_number(ps, num, numloc, &q->number);
+}
+
+static int days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && year && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+    return 29;
+  return days[month - 1];
+}
+
+static void bad_date(jx_parse_state *ps, jx_loc loc, const char *what) {
+  jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J014", loc, "%s", what);
+  jx_diag_hint(ps->ctx, d, "Write a date as 2025-12-31 or 2025年12月31日; a month "
+                           "end as 12月底 or 2025-12.");
+}
+
+static jx_date *date_iso(jx_parse_state *ps, const char *text, jx_loc loc) {
+  jx_date *d = jx_arena_alloc(ps->ctx->arena, sizeof *d);
+  d->style = JX_DATE_ISO;
+  d->wording = "";
+  d->loc = loc;
+  int n = sscanf(text, "%d-%d-%d", &d->year, &d->month, &d->day);
+  if (n < 3) d->day = 0;
+  if (d->month < 1 || d->month > 12)
+    bad_date(ps, loc, jx_arena_printf(ps->ctx->arena,
+                                      "%s is not a date: the month must be 1 to 12.", text));
+  else if (d->day < 0 || d->day > days_in_month(d->year, d->month))
+    bad_date(ps, loc, jx_arena_printf(ps->ctx->arena,
+                                      "%s is not a date: that month has no day %d.",
+                                      text, d->day));
+  return d;
+}
+
+/* Adds "NUMBER WORD" to a Chinese date: the word starts with 年, 月, 月底 or 日,
+ * and whatever follows it on the last part is the deadline's wording. */
+static jx_date *date_part(jx_parse_state *ps, jx_date *d, const char *num,
+                          jx_loc nloc, const char *word, jx_loc wloc) {
+  if (!d) {
+    d = jx_arena_alloc(ps->ctx->arena, sizeof *d);
+    d->style = JX_DATE_CHINESE;
+    d->wording = "";
+  }
+  if (*d->wording) {
+    bad_date(ps, wloc, jx_arena_printf(ps->ctx->arena,
+             "The date continues after \"%s\", which should end it.", d->wording));
+    return d;
+  }
+  static const struct { const char *word; int part; } parts[] = {
+      {"月底", 3}, {"年", 0}, {"月", 1}, {"日", 2}, {"号", 2}};
+  int part = -1;
+  size_t wl = 0;
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+    wl = strlen(parts[i].word);
+    if (strncmp(word, parts[i].word, wl) == 0) {
+      part = parts[i].part;
+      break;
+    }
+  }
+  int value = 0;
+  bool ok = part >= 0 && parse_int(num, 0, 9999, &value);
+  int have = d->day ? 3 : d->month ? 2 : d->year ? 1 : 0;
+  int order = part == 3 ? 2 : part + 1;
+  if (!ok || order <= have) {
+    bad_date(ps, wloc, jx_arena_printf(ps->ctx->arena,
+             "\"%s%s\" is not part of a date here.", num, word));
+    return d;
+  }
+  switch (part) {
+    case 0: d->year = value; break;
+    case 1: d->month = value; break;
+    case 2: d->day = value; break;
+    case 3: d->month = value; d->month_end = true; break;
+  }
+  if ((part == 1 || part == 3) && (value < 1 || value > 12))
+    bad_date(ps, nloc, jx_arena_printf(ps->ctx->arena,
+             "%d is not a month; months are 1 to 12.", value));
+  if (part == 2 && (value < 1 || (d->month && value > days_in_month(d->year, d->month))))
+    bad_date(ps, nloc, d->month
+             ? jx_arena_printf(ps->ctx->arena, "Month %d has no day %d.", d->month, value)
+             : jx_arena_printf(ps->ctx->arena, "%d is not a day of the month.", value));
+  d->wording = word + wl;
+  return d;
+}
+
+static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
+                        jx_string *name, jx_value *value, jx_list *attrs) {
+  jx_row *r = (jx_row *)jx_node_new(ps->ctx->arena, JX_NODE_ROW, sizeof *r, loc);
+  r->level2 = *level;
+  r->value = *value;
+  if (name) {
+    r->name = *name;
+  } else {
+    r->not_applicable_row = true;
+    r->name.text = "不涉及";
+    r->name.loc = value->loc;
+  }
+  for (size_t i = 0; attrs && i < attrs->len; i++) {
+    jx_attr *a = attrs->items[i];
+    jx_string **slot = a->kind == KW_DESCRIPTION ? &r->description
+                       : a->kind == KW_BASIS     ? &r->basis
+                                                 : &r->standard;
+    if (*slot) {
+      const char *kw = a->kind == KW_DESCRIPTION ? "描述" : a->kind == KW_BASIS ? "依据" : "标准";
+      jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J011", a->loc,
+                             "The indicator \"%s\" has %s twice.", r->name.text, kw);
+      jx_diag_note_add(ps->ctx, d, (*slot)->loc, "the first %s is here", kw);
+      jx_diag_hint(ps->ctx, d, "Keep one %s and delete the other.", kw);
+      continue;
+    }
+    *slot = a->text;
+  }
+  return r;
+}
+
+static const char *field_keyword(jx_node_kind kind) {
+  switch (kind) {
+    case JX_NODE_BUDGET: return "预算";
+    case JX_NODE_MEDIUM_BUDGET: return "中期预算";
+    case JX_NODE_PURPOSE: return "用途";
+    case JX_NODE_TARGET: return "目标";
+    case JX_NODE_MEDIUM_TARGET: return "中期目标";
+    case JX_NODE_CATEGORY: return "类别";
+    case JX_NODE_IMPLEMENTER: return "实施单位";
+    case JX_NODE_SUPERVISOR: return "主管部门";
+    case JX_NODE_PERIOD: return "项目期";
+    case JX_NODE_PLAN: return "支出计划";
+    default: return NULL;
+  }
+}
+
+static void add_field(jx_parse_state *ps, jx_project *p, jx_node *f) {
+  const char *kw = field_keyword(f->kind);
+  jx_node *prev = kw ? jx_project_field(p, f->kind) : NULL;
+  if (prev) {
+    jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J011", f->loc,
+                           "Project %s has %s twice.", p->code.text, kw);
+    jx_diag_note_add(ps->ctx, d, prev->loc, "the first %s is here", kw);
+    jx_diag_hint(ps->ctx, d, "Keep one %s line and delete the other.", kw);
+    return;
+  }
+  jx_list_push(ps->ctx->arena, &p->fields, f);
+}
+
+const char *jx_token_name(int token) {
+  return yysymbol_name(YYTRANSLATE(token));
+}
+
+/* Rewrites bison's "syntax error, unexpected X, expecting Y or Z" as a
+ * sentence, shows the offending text, and suggests a keyword for a misspelt
+ * one. */
+void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
+  jx_parse_state *ps = jx_yyget_extra(scanner);
+  const char *p = msg;
+  if (strncmp(p, "syntax error, ", 14) == 0) p += 14;
+  char *text = jx_arena_strdup(ps->ctx->arena, p);
+  if (text[0] >= 'a' && text[0] <= 'z') text[0] = (char)(text[0] - 'a' + 'A');
+  const char *shown = "";
+  if (ps->last_text && (ps->last_token == WORD || ps->last_token == NUMBER ||
+                        ps->last_token == CODE || ps->last_token == DATE))
+    shown = jx_arena_printf(ps->ctx->arena, " \"%s\"", ps->last_text);
+  /* Insert the offending text after "Unexpected <token>". */
+  char *comma = strstr(text, ", expecting");
+  const char *full;
+  if (comma) {
+    *comma = '\0';
+    full = jx_arena_printf(ps->ctx->arena, "%s%s here; expected %s.", text, shown,
+                           comma + 12);
+  } else {
+    full = jx_arena_printf(ps->ctx->arena, "%s%s here.", text, shown);
+  }
+  jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J010", *loc, "%s", full);
+  if (ps->last_token == WORD && ps->last_text) {
+    const char *kw = jx_keyword_suggest(ps->last_text);
+    if (kw) jx_diag_hint(ps->ctx, d, "Did you mean the keyword %s?", kw);
+  } else if (ps->last_token == KW_PROJECT || ps->last_token == KW_AGENCY) {
+    jx_diag_hint(ps->ctx, d, "Is the previous project's { closed with }?");
+  } else if (ps->last_token == LBRACE) {
+    jx_diag_hint(ps->ctx, d,
+                 "A word right after an amount is read as its unit; if this word "
+                 "names an indicator group, write the amount's unit (预算 22.50 万元) "
+                 "or put another field between them.");
+  }
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Golden test driver: runs `jxc check NAME.jx` in the test's own folder (so
+# paths in diagnostics are stable) and compares stderr and the exit status
+# with NAME.expected, whose last line is "exit: N". Fails on any difference.
+set -u
+test_file=$1
+dir=$(dirname "$test_file")
+name=$(basename "$test_file" .jx)
+expected="$dir/$name.expected"
+if [ ! -f "$expected" ]; then
+  echo "missing $expected" >&2
+  exit 1
+fi
+actual=$(mktemp)
+trap 'rm -f "$actual"' EXIT
+(
+  cd "$dir" || exit 2
+  "$JXC" check "$name.jx" 2>&1 >/dev/null
+  echo "exit: $?"
+) >"$actual"
+if diff -u "$expected" "$actual"; then
+  exit 0
+fi
+echo "FAIL: $test_file: diagnostics differ from $expected (- expected, + actual)" >&2
+exit 1

@@ -1,0 +1,53 @@
+/* UTF-8 validation, display width and word characters. */
+#include "check.h"
+#include "utf8.h"
+
+static size_t W(const char *s) { return jx_utf8_width(s, strlen(s)); }
+
+int main(void) {
+  /* Display width: CJK and full-width characters take two columns. */
+  CHECK_INT(W("abc"), 3);
+  CHECK_INT(W("项目"), 4);
+  CHECK_INT(W("12348 法律服务热线"), 6 + 12);
+  CHECK_INT(W("≥"), 1);
+  CHECK_INT(W("％"), 2);
+  CHECK_INT(W("（"), 2);
+  CHECK_INT(W("e\xCC\x81"), 1); /* e + combining acute */
+  CHECK_INT(W(""), 0);
+
+  CHECK_INT(jx_utf8_length("项目 ok", strlen("项目 ok")), 5);
+
+  /* Validation finds the first bad byte. */
+  const char good[] = "单位 324001";
+  CHECK_INT(jx_utf8_invalid_at(good, strlen(good)), strlen(good));
+  const char gbk[] = "ab\xB5\xA5\xCE\xBB"; /* 单位 in GBK */
+  CHECK_INT(jx_utf8_invalid_at(gbk, strlen(gbk)), 2);
+  const char truncated[] = "x\xE9\xA1";
+  CHECK_INT(jx_utf8_invalid_at(truncated, strlen(truncated)), 1);
+  const char overlong[] = "\xC0\xAF";
+  CHECK_INT(jx_utf8_invalid_at(overlong, 2), 0);
+  const char surrogate[] = "\xED\xA0\x80";
+  CHECK_INT(jx_utf8_invalid_at(surrogate, 3), 0);
+
+  int32_t cp;
+  CHECK_INT(jx_utf8_decode("项", 3, &cp), 3);
+  CHECK_INT(cp, 0x9879);
+  CHECK_INT(jx_utf8_decode("\xFF", 1, &cp), 1);
+  CHECK_INT(cp, -1);
+
+  /* Word characters: letters yes, digits and punctuation no. */
+  CHECK(jx_utf8_is_word_cp(0x9879, true));  /* 项 */
+  CHECK(jx_utf8_is_word_cp('a', true));
+  CHECK(!jx_utf8_is_word_cp('-', true));
+  CHECK(jx_utf8_is_word_cp('-', false));
+  CHECK(!jx_utf8_is_word_cp('7', false));
+  CHECK(!jx_utf8_is_word_cp(0xFF17, false)); /* full-width 7 */
+  CHECK(!jx_utf8_is_word_cp(0x2265, false)); /* ≥ */
+  CHECK(!jx_utf8_is_word_cp(0x3002, false)); /* 。 */
+  CHECK(!jx_utf8_is_word_cp(0x201C, false)); /* “ */
+
+  char out[4];
+  CHECK_INT(jx_utf8_encode(0x9879, out), 3);
+  CHECK(memcmp(out, "项", 3) == 0);
+  return CHECK_DONE();
+}
