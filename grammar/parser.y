@@ -141,7 +141,7 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
 %type <sub> sub_target
 %type <group> group group_head
 %type <row> row
-%type <name> code code_opt level unit unit_path unit_opt when
+%type <name> code code_opt level level_word unit unit_path unit_opt when
 %type <amount> amount total_opt
 %type <list> sources_opt sources plan_entries attrs
 %type <source> source
@@ -331,7 +331,7 @@ medium_opt:
   ;
 
 group_head:
-    medium_opt level "{"    { if (!$1) @$ = span(@2, @3);
+    medium_opt level_word "{"    { if (!$1) @$ = span(@2, @3);
                               $$ = NEW(jx_group, JX_NODE_GROUP, @$);
                               $$->level1 = *$2; $$->medium_term = $1; }
   ;
@@ -341,16 +341,22 @@ group:
   | group row               { $$ = $1; if ($2) jx_list_push(ARENA, &$$->rows, $2); }
   ;
 
-level:
+/* Indicator levels are words, so a stray string after a text field is
+ * reported where it stands instead of being taken for a group name. */
+level_word:
     WORD                    { $$ = make_name(PS, $1, @1); }
+  ;
+
+level:
+    level_word
   | STRING                  { $$ = make_name(PS, $1->text, @1); }
   ;
 
 row:
-    level KW_NA             { jx_value *v = jx_arena_alloc(ARENA, sizeof *v);
+    level_word KW_NA             { jx_value *v = jx_arena_alloc(ARENA, sizeof *v);
                               v->kind = JX_VALUE_NA; v->loc = @2;
                               $$ = make_row(PS, @$, $1, NULL, v, NULL); }
-  | level STRING value attrs
+  | level_word STRING value attrs
                             { $$ = make_row(PS, @$, $1, $2, $3, $4); }
   | error                   { $$ = NULL; }
   ;
@@ -625,13 +631,17 @@ static jx_date *date_part(jx_parse_state *ps, jx_date *d, const char *num,
     case 2: d->day = value; break;
     case 3: d->month = value; d->month_end = true; break;
   }
-  if ((part == 1 || part == 3) && (value < 1 || value > 12))
+  if ((part == 1 || part == 3) && (value < 1 || value > 12)) {
     bad_date(ps, nloc, jx_arena_printf(ps->ctx->arena,
              "%d is not a month; months are 1 to 12.", value));
-  if (part == 2 && (value < 1 || (d->month && value > days_in_month(d->year, d->month))))
+    d->wording = word + wl;
+    return d;
+  }
+  bool month_ok = d->month >= 1 && d->month <= 12;
+  if (part == 2 && (value < 1 || (month_ok && value > days_in_month(d->year, d->month))))
     bad_date(ps, nloc, d->month
              ? jx_arena_printf(ps->ctx->arena, "Month %d has no day %d.", d->month, value)
-             : jx_arena_printf(ps->ctx->arena, "%d is not a day of the month.", value));
+             : jx_arena_printf(ps->ctx->arena, "%d is not a day of a month.", value));
   d->wording = word + wl;
   return d;
 }
@@ -699,33 +709,75 @@ const char *jx_token_name(int token) {
   return yysymbol_name(YYTRANSLATE(token));
 }
 
-/* Rewrites bison's "syntax error, unexpected X, expecting Y or Z" as a
- * sentence, shows the offending text, and suggests a keyword for a misspelt
- * one. */
+/* One token name from bison's message, in the words of the message: "a
+ * number", or the keyword or sign itself in quotes. */
+static const char *describe_token(jx_parse_state *ps, const char *name,
+                                  size_t len, bool with_text) {
+  static const struct { const char *token, *words; } kinds[] = {
+      {"name", "a name"},   {"number", "a number"}, {"string", "a string"},
+      {"code", "a code"},   {"date", "a date"},     {"end of file", "the end of the file"},
+      {"较上年…", "a 较上年… value"}};
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    if (strlen(kinds[i].token) == len && !strncmp(kinds[i].token, name, len)) {
+      if (!with_text) return kinds[i].words;
+      /* "Unexpected name "项木"": no article, and the text itself. */
+      const char *bare = strchr(kinds[i].words, ' ') + 1;
+      if (ps->last_text && i < 5 && ps->last_token != STRING)
+        return jx_arena_printf(ps->ctx->arena, "%s \"%s\"", bare, ps->last_text);
+      return bare;
+    }
+  return jx_arena_printf(ps->ctx->arena, "\"%.*s\"", (int)len, name);
+}
+
+/* Rewrites bison's "syntax error, unexpected X, expecting A or B or C" as a
+ * sentence ("Unexpected a name "项木" here; expected a number, "(" or ")"."),
+ * and suggests a keyword for a misspelt one. */
 void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
   jx_parse_state *ps = jx_yyget_extra(scanner);
-  const char *p = msg;
-  if (strncmp(p, "syntax error, ", 14) == 0) p += 14;
-  char *text = jx_arena_strdup(ps->ctx->arena, p);
-  if (text[0] >= 'a' && text[0] <= 'z') text[0] = (char)(text[0] - 'a' + 'A');
-  const char *shown = "";
-  if (ps->last_text && (ps->last_token == WORD || ps->last_token == NUMBER ||
-                        ps->last_token == CODE || ps->last_token == DATE))
-    shown = jx_arena_printf(ps->ctx->arena, " \"%s\"", ps->last_text);
-  /* Insert the offending text after "Unexpected <token>". */
-  char *comma = strstr(text, ", expecting");
-  const char *full;
-  if (comma) {
-    *comma = '\0';
-    full = jx_arena_printf(ps->ctx->arena, "%s%s here; expected %s.", text, shown,
-                           comma + 12);
-  } else {
-    full = jx_arena_printf(ps->ctx->arena, "%s%s here.", text, shown);
+  static const char unexpected[] = "syntax error, unexpected ";
+  static const char expecting[] = ", expecting ";
+  const char *full = msg;
+  if (!strncmp(msg, unexpected, sizeof unexpected - 1)) {
+    const char *u = msg + sizeof unexpected - 1;
+    const char *e = strstr(u, expecting);
+    size_t ulen = e ? (size_t)(e - u) : strlen(u);
+    char *out = jx_arena_printf(ps->ctx->arena, "Unexpected %s here",
+                                describe_token(ps, u, ulen, true));
+    if (e) {
+      e += sizeof expecting - 1;
+      /* Collect the alternatives separated by " or ". */
+      const char *alts[8];
+      size_t lens[8], n = 0;
+      while (*e && n < 8) {
+        const char *sep = strstr(e, " or ");
+        size_t l = sep ? (size_t)(sep - e) : strlen(e);
+        alts[n] = e;
+        lens[n++] = l;
+        e += l + (sep ? 4 : 0);
+        if (!sep) break;
+      }
+      bool unit_only = n == 2 && lens[0] == 4 && !strncmp(alts[0], "name", 4) &&
+                       lens[1] == 1 && alts[1][0] == '%';
+      if (unit_only) {
+        out = jx_arena_printf(ps->ctx->arena,
+                              "%s; expected a unit such as 次, 人, 万元 or %%", out);
+      } else {
+        out = jx_arena_printf(ps->ctx->arena, "%s; expected ", out);
+        for (size_t i = 0; i < n; i++)
+          out = jx_arena_printf(ps->ctx->arena, "%s%s%s", out,
+                                i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                                describe_token(ps, alts[i], lens[i], false));
+      }
+    }
+    full = jx_arena_printf(ps->ctx->arena, "%s.", out);
   }
   jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J010", *loc, "%s", full);
   if (ps->last_token == WORD && ps->last_text) {
     const char *kw = jx_keyword_suggest(ps->last_text);
     if (kw) jx_diag_hint(ps->ctx, d, "Did you mean the keyword %s?", kw);
+  } else if (ps->last_token == STRING) {
+    jx_diag_hint(ps->ctx, d, "Is a keyword missing before this text, or is one "
+                             "text split into two quoted parts?");
   } else if (ps->last_token == KW_PROJECT || ps->last_token == KW_AGENCY) {
     jx_diag_hint(ps->ctx, d, "Is the previous project's { closed with }?");
   } else if (ps->last_token == LBRACE) {

@@ -1,0 +1,84 @@
+#!/bin/sh
+# The command line: help, version, exit codes, unreadable files, folders,
+# several documents in one run, and the token dump.
+set -u
+fails=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  fails=$((fails + 1))
+}
+
+# expect STATUS DESCRIPTION -- COMMAND...: runs COMMAND, keeps its output in
+# $tmp/out and $tmp/err, and checks the exit status.
+expect() {
+  want=$1 what=$2
+  shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  got=$?
+  [ "$got" -eq "$want" ] || fail "$what: exit $got, want $want ($(head -c 300 "$tmp/err"))"
+}
+
+contains() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in std$1"; }
+empty() { [ ! -s "$tmp/$1" ] || fail "$2: std$1 not empty: $(head -c 300 "$tmp/$1")"; }
+
+expect 0 "--help" -- "$JXC" --help
+contains out "Usage: jxc COMMAND" "--help"
+contains out "check FILE..." "--help lists check"
+contains out "dump FILE..." "--help lists dump"
+expect 0 "check --help" -- "$JXC" check --help
+contains out "Usage: jxc COMMAND" "check --help"
+
+expect 0 "--version" -- "$JXC" --version
+contains out "jxc (jixiao) " "--version"
+
+expect 2 "no arguments" -- "$JXC"
+contains err "no command given" "no arguments"
+expect 2 "unknown command" -- "$JXC" compile x.jx
+contains err "unknown command 'compile'" "unknown command"
+expect 2 "unknown option" -- "$JXC" check --frobnicate x.jx
+contains err "unknown option '--frobnicate'" "unknown option"
+expect 2 "no file" -- "$JXC" check
+contains err "no FILE given" "no file"
+
+expect 2 "missing file" -- "$JXC" check "$tmp/nope.jx"
+contains err "cannot read $tmp/nope.jx: No such file or directory" "missing file"
+mkdir "$tmp/empty"
+expect 2 "folder without main.jx" -- "$JXC" check "$tmp/empty"
+contains err "the folder has no main.jx" "folder without main.jx"
+
+# The bundled example is clean: no output at all.
+expect 0 "example" -- "$JXC" check "$EXAMPLES/chengde-justice-2025"
+empty out "example"
+empty err "example"
+expect 0 "example with trailing slash" -- "$JXC" check "$EXAMPLES/chengde-justice-2025/"
+
+# A bad document next to a good one: both are read, the status is 1.
+printf '年度 2025\n单位 1 "x"\n项目 13080025P00010310003N "x" {\n  预算 1 (财政资金 1\n}\n' >"$tmp/bad.jx"
+expect 1 "good and bad document" -- "$JXC" check "$EXAMPLES/chengde-justice-2025" "$tmp/bad.jx"
+contains err "bad.jx:5:1: error[J010]" "good and bad document"
+contains err "1 error, 0 warnings." "summary line"
+
+# A missing file among good ones is a usage error (2) after checking the rest.
+expect 2 "missing among good" -- "$JXC" check "$tmp/nope.jx" "$tmp/bad.jx"
+contains err "bad.jx:5:1" "missing among good still checks the rest"
+
+# dump prints JSON even for the whole example.
+expect 0 "dump example" -- "$JXC" dump "$EXAMPLES/chengde-justice-2025"
+contains out '"format": "jixiao-ast"' "dump format"
+contains out '"code": "13080024P00015510006J"' "dump has the last project"
+
+# tokens shows each token with its location.
+printf '预算 ≥７０００ 万元 # c\n' >"$tmp/t.jx"
+expect 0 "tokens" -- "$JXC" tokens "$tmp/t.jx"
+contains out "1:1-1:3	预算" "tokens keyword"
+contains out "1:4-1:5	≥" "tokens sign"
+contains out "1:5-1:9	number	7000" "tokens full-width digits"
+contains out "1:10-1:12	name	万元" "tokens word"
+
+if [ "$fails" -ne 0 ]; then
+  echo "$fails CLI check(s) failed" >&2
+  exit 1
+fi

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Installs what building and testing jixiao needs on Debian 12 (bookworm).
+# Runs apt-get directly as root, through sudo otherwise.
+set -eu
+packages="build-essential autoconf automake pkg-config flex bison libutf8proc-dev"
+if [ "$(id -u)" -eq 0 ]; then
+  run=""
+else
+  run="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$run apt-get update -qq
+# shellcheck disable=SC2086
+$run apt-get install -y -qq --no-install-recommends $packages >/dev/null
+echo "install-deps: installed $packages"
