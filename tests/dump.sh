@@ -1,9 +1,9 @@
 #!/bin/sh
-# `jxc dump` golden test: the JSON syntax tree of tests/dump/all-forms.jx,
+# `jxc dump` golden test: the JSON syntax tree of tests/golden-dump/all-forms.jx,
 # which uses every construct of the language once, must equal
-# tests/dump/all-forms.json (reviewed by reading it; see doc/ast-json.md).
+# tests/golden-dump/all-forms.json (reviewed by reading it; see doc/ast-json.md).
 set -u
-cd "$TESTS_SRCDIR/dump" || exit 1
+cd "$TESTS_SRCDIR/golden-dump" || exit 1
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 "$JXC" dump all-forms.jx >"$out"
