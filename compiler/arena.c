@@ -87,3 +87,9 @@ void jx_list_push(jx_arena *a, jx_list *l, void *item) {
   }
   l->items[l->len++] = item;
 }
+
+jx_list jx_list_copy(jx_arena *a, const jx_list *l) {
+  jx_list c = {0};
+  for (size_t i = 0; i < l->len; i++) jx_list_push(a, &c, l->items[i]);
+  return c;
+}

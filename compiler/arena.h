@@ -30,4 +30,7 @@ typedef struct jx_list {
 
 void jx_list_push(jx_arena *a, jx_list *l, void *item);
 
+/* A copy with its own storage, so pushing to one does not touch the other. */
+jx_list jx_list_copy(jx_arena *a, const jx_list *l);
+
 #endif

@@ -139,6 +139,12 @@ typedef enum {
   JX_NODE_SAFEGUARD,
   JX_NODE_AGENCY,
   JX_NODE_PROJECT,
+  /* definitions (the standard library, or a document's own) */
+  JX_NODE_DIMENSION,
+  JX_NODE_UNIT_DEF,
+  JX_NODE_FRAMEWORK_DEF,
+  JX_NODE_LOWER_IS_BETTER,
+  JX_NODE_RATIO_NAMES,
   /* inside a sub-target */
   JX_NODE_SUB_TARGET_TEXT,
   JX_NODE_SUB_INDICATOR_TEXT,
@@ -250,10 +256,52 @@ typedef struct jx_project {
   jx_org *agency;   /* the 单位 it belongs to, or NULL (an error) */
 } jx_project;
 
+/* 量纲 NAME ALIAS */
+typedef struct jx_dimension {
+  jx_node base;
+  jx_name name, alias;
+} jx_dimension;
+
+/* 计量单位 NAME DIMENSION [精度 N]  or  计量单位 NAME = FACTOR UNIT */
+typedef struct jx_unit_def {
+  jx_node base;
+  jx_name name;
+  jx_name *dimension;    /* base unit: its dimension; NULL when derived */
+  int precision;         /* base unit: decimals allowed, -1 when not given */
+  jx_name *of;           /* derived unit: the unit it multiplies */
+  jx_decimal factor;     /* derived unit: NAME = factor × of */
+  const char *factor_text;
+} jx_unit_def;
+
+typedef struct jx_fw_level {
+  jx_name name, alias;
+} jx_fw_level;
+
+typedef struct jx_fw_group {
+  jx_name name, alias;
+  bool required;
+  jx_list levels; /* jx_fw_level * */
+} jx_fw_group;
+
+/* 指标体系 "NAME" [默认] { FIRST ALIAS [必填] { SECOND ALIAS … } … } */
+typedef struct jx_framework_def {
+  jx_node base;
+  jx_string name;
+  bool is_default;
+  jx_list groups; /* jx_fw_group * */
+} jx_framework_def;
+
+/* 逆向指标 / 比率指标: a list of name fragments. */
+typedef struct jx_name_list {
+  jx_node base;
+  jx_list names; /* jx_string * */
+} jx_name_list;
+
 typedef struct jx_file {
   int file;       /* index in the ctx's source table */
   jx_list items;  /* jx_node *, in source order */
   jx_list dangling; /* jx_comment * after the last item */
+  jx_list comments; /* every jx_comment * of the file, in order (pragmas) */
 } jx_file;
 
 /* Node constructors: allocate a zeroed node of the given kind in the arena. */

@@ -60,9 +60,10 @@ static void load_imports(struct loader *ld, jx_file *f) {
     }
     if (find(&ld->stack, real) >= 0) {
       jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J021", imp->text.loc,
-                             "Importing %s here would import it into itself.", path);
-      jx_diag_hint(ld->ctx, d, "Remove this import: the file is already being "
-                               "read by one of the files that import this one.");
+                             "This import reads %s again while it is still being "
+                             "read: the files import each other in a circle.", path);
+      jx_diag_hint(ld->ctx, d, "Remove this import, or the import in %s that leads "
+                               "back to this file.", path);
       continue;
     }
     int seen = find(&ld->real_paths, real);

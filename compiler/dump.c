@@ -258,6 +258,66 @@ static void node(jx_json *j, const jx_node *n) {
       optional_string(j, "standard", r->standard);
       break;
     }
+    case JX_NODE_DIMENSION: {
+      const jx_dimension *d = (const jx_dimension *)n;
+      str(j, "name", d->name.text);
+      str(j, "alias", d->alias.text);
+      break;
+    }
+    case JX_NODE_UNIT_DEF: {
+      const jx_unit_def *u = (const jx_unit_def *)n;
+      str(j, "name", u->name.text);
+      str(j, "dimension", u->dimension ? u->dimension->text : NULL);
+      jx_json_key(j, "precision");
+      if (u->precision >= 0)
+        jx_json_int(j, u->precision);
+      else
+        jx_json_null(j);
+      if (u->of) {
+        decimal(j, "factor", u->factor);
+        str(j, "of", u->of->text);
+      }
+      break;
+    }
+    case JX_NODE_FRAMEWORK_DEF: {
+      const jx_framework_def *f = (const jx_framework_def *)n;
+      str(j, "name", f->name.text);
+      jx_json_key(j, "default");
+      jx_json_bool(j, f->is_default);
+      jx_json_key(j, "groups");
+      jx_json_begin_array(j);
+      for (size_t i = 0; i < f->groups.len; i++) {
+        const jx_fw_group *g = f->groups.items[i];
+        jx_json_begin_object(j);
+        str(j, "name", g->name.text);
+        str(j, "alias", g->alias.text);
+        jx_json_key(j, "required");
+        jx_json_bool(j, g->required);
+        jx_json_key(j, "levels");
+        jx_json_begin_array(j);
+        for (size_t k = 0; k < g->levels.len; k++) {
+          const jx_fw_level *l = g->levels.items[k];
+          jx_json_begin_object(j);
+          str(j, "name", l->name.text);
+          str(j, "alias", l->alias.text);
+          jx_json_end_object(j);
+        }
+        jx_json_end_array(j);
+        jx_json_end_object(j);
+      }
+      jx_json_end_array(j);
+      break;
+    }
+    case JX_NODE_LOWER_IS_BETTER:
+    case JX_NODE_RATIO_NAMES: {
+      const jx_name_list *l = (const jx_name_list *)n;
+      jx_json_key(j, "names");
+      jx_json_begin_array(j);
+      for (size_t i = 0; i < l->names.len; i++)
+        jx_json_string(j, ((const jx_string *)l->names.items[i])->text);
+      jx_json_end_array(j);
+      break;
+    }
     case JX_NODE_KIND_COUNT:
       break;
   }

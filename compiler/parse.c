@@ -161,6 +161,7 @@ jx_file *jx_parse(jx_ctx *ctx, int file) {
   jx_yylex_destroy(scanner);
   free(ps.buf);
   attach_trivia(&ps);
+  ps.result->comments = ps.comments;
   return ps.result;
 }
 

@@ -13,11 +13,19 @@ typedef struct jx_parse_state {
   jx_ctx *ctx;
   int file;
   int line, col;      /* position of the next character to scan */
+  size_t offset;      /* its byte offset in the source text */
+  size_t tok_offset;  /* byte offset of the current token */
   jx_list comments;   /* jx_comment *, in source order */
 
   /* The most recent token, which is the one a syntax error is about. */
   int last_token;
   const char *last_text;
+  long ntokens; /* tokens scanned so far */
+
+  /* The latest word that looks like a misspelt keyword (see scan_word). */
+  const char *suspect_text, *suspect_keyword;
+  jx_loc suspect_loc;
+  long suspect_token;
 
   /* A """…""" string being scanned; buf is malloc'd by the scanner and
    * freed by jx_parse. */

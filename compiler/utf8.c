@@ -1,5 +1,6 @@
 #include "utf8.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 int jx_utf8_decode(const char *s, size_t len, int32_t *cp) {
@@ -79,4 +80,32 @@ bool jx_utf8_is_word_cp(int32_t cp, bool first) {
 
 int jx_utf8_encode(int32_t cp, char *out) {
   return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+static size_t decode_all(const char *s, int32_t *out, size_t max) {
+  size_t n = 0;
+  for (size_t i = 0, len = strlen(s); i < len && n < max; n++)
+    i += (size_t)jx_utf8_decode(s + i, len - i, &out[n]);
+  return n;
+}
+
+size_t jx_edit_distance(const char *a, const char *b) {
+  enum { MAX = 32 };
+  int32_t x[MAX], y[MAX];
+  size_t nx = decode_all(a, x, MAX), ny = decode_all(b, y, MAX);
+  size_t d[MAX + 1][MAX + 1];
+  for (size_t i = 0; i <= nx; i++) d[i][0] = i;
+  for (size_t j = 0; j <= ny; j++) d[0][j] = j;
+  for (size_t i = 1; i <= nx; i++)
+    for (size_t j = 1; j <= ny; j++) {
+      size_t cost = x[i - 1] != y[j - 1];
+      size_t best = d[i - 1][j - 1] + cost;
+      if (d[i - 1][j] + 1 < best) best = d[i - 1][j] + 1;
+      if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+          d[i - 2][j - 2] + 1 < best)
+        best = d[i - 2][j - 2] + 1;
+      d[i][j] = best;
+    }
+  return d[nx][ny];
 }

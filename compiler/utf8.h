@@ -30,6 +30,11 @@ size_t jx_utf8_length(const char *s, size_t len);
  * and '-' when not first). Digits and punctuation end a word. */
 bool jx_utf8_is_word_cp(int32_t cp, bool first);
 
+/* Edit distance in code points, a swap of two neighbours counting as one
+ * edit (optimal string alignment); strings longer than 32 code points are
+ * compared on their first 32. */
+size_t jx_edit_distance(const char *a, const char *b);
+
 /* Writes cp as UTF-8 into out (at least 4 bytes); returns the byte count. */
 int jx_utf8_encode(int32_t cp, char *out);
 

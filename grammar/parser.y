@@ -97,6 +97,9 @@ static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
                         jx_string *name, jx_value *value, jx_list *attrs);
 static void add_field(jx_parse_state *ps, jx_project *p, jx_node *f);
 static jx_list *list1(jx_parse_state *ps, void *item);
+static bool parse_number(jx_parse_state *ps, const char *text, jx_loc loc,
+                         jx_decimal *out);
+static bool parse_int(const char *text, int lo, int hi, int *out);
 static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
 }
 
@@ -117,9 +120,11 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
   jx_sub_target *sub;
   jx_group *group;
   jx_row *row;
+  void *ptr;
 }
 
 %token <text> WORD "name" NUMBER "number" CODE "code" DATE "date"
+%token <text> GROUP_NAME "group name"
 %token <str> STRING "string"
 %token <ival> RELATIVE "较上年…"
 %token KW_DEPARTMENT "部门" KW_REGION "区划" KW_YEAR "年度"
@@ -132,7 +137,9 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
        KW_OTHER "其他资金" KW_PURPOSE "用途" KW_PLAN "支出计划" KW_TARGET "目标"
        KW_MEDIUM_TARGET "中期目标" KW_INDICATORS "指标" KW_MEDIUM "中期"
        KW_DESCRIPTION "描述" KW_BASIS "依据" KW_STANDARD "标准" KW_BY "截止"
-       KW_MONTHLY "每月" KW_NA "不涉及"
+       KW_MONTHLY "每月" KW_NA "不涉及" KW_DIMENSION "量纲"
+       KW_UNIT_DEF "计量单位" KW_PRECISION "精度" KW_DEFAULT "默认"
+       KW_REQUIRED "必填" KW_LOWER_IS_BETTER "逆向指标" KW_RATIO_NAMES "比率指标"
 %token GE "≥" LE "≤" GT "＞" LT "＜" EQ "＝" PERCENT "%" SLASH "/"
        COMMA "," LPAREN "(" RPAREN ")" LBRACE "{" RBRACE "}"
 
@@ -150,17 +157,19 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
 %type <date> date date_parts
 %type <ival> sign_opt medium_opt
 %type <attr> attr
-%type <node> sub_text
+%type <text> fw_alias
+%type <node> sub_text definition
+%type <name> unit_name
+%type <ival> default_opt required_opt precision_opt
+%type <list> fw_groups fw_levels strings
+%type <ptr> fw_group
 
-/* `预算 22.50 万元`: a word after an amount is its unit, even where an
- * indicator group could start; write the unit or the sources to separate
- * them. Resolved as a shift by giving the empty unit the lower precedence. */
-%precedence NO_UNIT
-%precedence WORD
-/* A project not closed before the next top-level item: reported as J015 and
- * ended there, rather than swallowing the next project into this one. */
+/* A project or indicator group not closed before what can only follow it
+ * (the next top-level item, the next field): reported as J015/J016 and ended
+ * there, rather than swallowing what follows. The error token must still
+ * shift into the enclosing list's own recovery, hence its precedence. */
 %precedence MISSING_BRACE
-%precedence error
+%precedence error "}"
 
 %%
 
@@ -172,6 +181,7 @@ file:
 item:
     header
   | part_one
+  | definition
   | agency
   | project                 { $$ = &$1->base; }
   | KW_IMPORT STRING        { $$ = text_item(PS, JX_NODE_IMPORT, @$, $2); }
@@ -211,6 +221,82 @@ sub_text:
     KW_TARGET STRING        { $$ = text_item(PS, JX_NODE_SUB_TARGET_TEXT, @$, $2); }
   | KW_INDICATORS STRING    { $$ = text_item(PS, JX_NODE_SUB_INDICATOR_TEXT, @$, $2); }
   | error                   { $$ = NULL; }
+  ;
+
+definition:
+    KW_DIMENSION WORD WORD  { jx_dimension *d = NEW(jx_dimension, JX_NODE_DIMENSION, @$);
+                              d->name = *make_name(PS, $2, @2);
+                              d->alias = *make_name(PS, $3, @3); $$ = &d->base; }
+  | KW_UNIT_DEF unit_name WORD precision_opt
+                            { jx_unit_def *u = NEW(jx_unit_def, JX_NODE_UNIT_DEF, @$);
+                              u->name = *$2; u->dimension = make_name(PS, $3, @3);
+                              u->precision = $4; $$ = &u->base; }
+  | KW_UNIT_DEF unit_name "＝" NUMBER unit_name
+                            { jx_unit_def *u = NEW(jx_unit_def, JX_NODE_UNIT_DEF, @$);
+                              u->name = *$2; u->of = $5; u->precision = -1;
+                              u->factor_text = $4;
+                              parse_number(PS, $4, @4, &u->factor); $$ = &u->base; }
+  | KW_FRAMEWORK STRING default_opt "{" fw_groups "}"
+                            { jx_framework_def *f = NEW(jx_framework_def, JX_NODE_FRAMEWORK_DEF, @$);
+                              f->name = *$2; f->is_default = $3; f->groups = *$5;
+                              $$ = &f->base; }
+  | KW_LOWER_IS_BETTER strings
+                            { jx_name_list *l = NEW(jx_name_list, JX_NODE_LOWER_IS_BETTER, @$);
+                              l->names = *$2; $$ = &l->base; }
+  | KW_RATIO_NAMES strings  { jx_name_list *l = NEW(jx_name_list, JX_NODE_RATIO_NAMES, @$);
+                              l->names = *$2; $$ = &l->base; }
+  ;
+
+unit_name:
+    WORD                    { $$ = make_name(PS, $1, @1); }
+  | "%"                     { $$ = make_name(PS, "%", @1); }
+  ;
+
+precision_opt:
+    %empty                  { $$ = -1; }
+  | KW_PRECISION NUMBER     { int v = 0;
+                              if (!parse_int($2, 0, 18, &v))
+                                jx_report(PS->ctx, JX_SEV_ERROR, "J005", @2,
+                                          "A precision is a whole number of decimals from 0 to 18, not %s.", $2);
+                              $$ = v; }
+  ;
+
+default_opt:
+    %empty                  { $$ = 0; }
+  | KW_DEFAULT              { $$ = 1; }
+  ;
+
+required_opt:
+    %empty                  { $$ = 0; }
+  | KW_REQUIRED             { $$ = 1; }
+  ;
+
+fw_groups:
+    %empty                  { $$ = list1(PS, NULL); }
+  | fw_groups fw_group      { $$ = list_add(PS, $1, $2); }
+  ;
+
+fw_group:
+    WORD fw_alias required_opt "{" fw_levels "}"
+                            { jx_fw_group *g = jx_arena_alloc(ARENA, sizeof *g);
+                              g->name = *make_name(PS, $1, @1);
+                              g->alias = *make_name(PS, $2, @2);
+                              g->required = $3; g->levels = *$5; $$ = g; }
+  ;
+
+fw_alias: WORD | GROUP_NAME ;
+
+fw_levels:
+    %empty                  { $$ = list1(PS, NULL); }
+  | fw_levels WORD WORD     { jx_fw_level *l = jx_arena_alloc(ARENA, sizeof *l);
+                              l->name = *make_name(PS, $2, @2);
+                              l->alias = *make_name(PS, $3, @3);
+                              $$ = list_add(PS, $1, l); }
+  ;
+
+strings:
+    STRING                  { $$ = list1(PS, $1); }
+  | strings "," STRING      { $$ = list_add(PS, $1, $3); }
   ;
 
 agency:
@@ -271,6 +357,13 @@ field:
   | KW_PLAN plan_entries    { jx_plan *p = NEW(jx_plan, JX_NODE_PLAN, @$);
                               p->entries = *$2; $$ = &p->base; }
   | group "}"               { $1->base.loc = @$; $$ = &$1->base; }
+  | group %prec MISSING_BRACE
+                            { $1->base.loc = @1; $$ = &$1->base;
+                              jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J016", @1,
+                                "The indicator group %s is not closed with }.",
+                                $1->level1.text);
+                              jx_diag_hint(PS->ctx, d, "Add } after its last row, "
+                                "before the next group or field."); }
   | error                   { $$ = NULL; }
   ;
 
@@ -284,7 +377,7 @@ amount:
   ;
 
 unit_opt:
-    %empty %prec NO_UNIT    { $$ = NULL; }
+    %empty                  { $$ = NULL; }
   | WORD                    { $$ = make_name(PS, $1, @1); }
   ;
 
@@ -315,14 +408,21 @@ source:
                               $$->amount = *$2; if ($3) $$->parts = *$3; }
   ;
 
+/* The separator between entries may be left out: 3月 25% 6月 50%. */
 plan_entries:
     plan_entry              { $$ = list1(PS, $1); }
   | plan_entries "," plan_entry
                             { $$ = list_add(PS, $1, $3); }
+  | plan_entries plan_entry { $$ = list_add(PS, $1, $2); }
   ;
 
 plan_entry:
     NUMBER WORD NUMBER "%"  { $$ = plan_entry(PS, $1, @1, $2, @2, $3, @3, @$); }
+  | NUMBER WORD NUMBER      { $$ = plan_entry(PS, $1, @1, $2, @2, $3, @3, @$);
+                              jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J013", @3,
+                                "The spending-plan percentage %s has no %% sign.", $3);
+                              jx_diag_hint(PS->ctx, d, "Write it as %s%%: plan entries are "
+                                "cumulative percentages.", $3); }
   ;
 
 medium_opt:
@@ -331,9 +431,9 @@ medium_opt:
   ;
 
 group_head:
-    medium_opt level_word "{"    { if (!$1) @$ = span(@2, @3);
+    medium_opt GROUP_NAME "{" { if (!$1) @$ = span(@2, @3);
                               $$ = NEW(jx_group, JX_NODE_GROUP, @$);
-                              $$->level1 = *$2; $$->medium_term = $1; }
+                              $$->level1 = *make_name(PS, $2, @2); $$->medium_term = $1; }
   ;
 
 group:
@@ -386,7 +486,7 @@ value:
   | KW_MONTHLY date_parts   { $$ = jx_arena_alloc(ARENA, sizeof *$$);
                               $$->kind = JX_VALUE_MONTHLY; $$->loc = @$;
                               $$->date = *$2;
-                              if ($2->year || $2->month || !$2->day)
+                              if ($2->year || $2->month)
                                 jx_diag_hint(PS->ctx, jx_report(PS->ctx, JX_SEV_ERROR, "J014", @2,
                                   "A monthly deadline (每月) names a day of the month only."),
                                   "Write it as 每月 20日 or 每月 20日前."); }
@@ -638,7 +738,8 @@ static jx_date *date_part(jx_parse_state *ps, jx_date *d, const char *num,
     return d;
   }
   bool month_ok = d->month >= 1 && d->month <= 12;
-  if (part == 2 && (value < 1 || (month_ok && value > days_in_month(d->year, d->month))))
+  if (part == 2 && (value < 1 || value > 31 ||
+                    (month_ok && value > days_in_month(d->year, d->month))))
     bad_date(ps, nloc, d->month
              ? jx_arena_printf(ps->ctx->arena, "Month %d has no day %d.", d->month, value)
              : jx_arena_printf(ps->ctx->arena, "%d is not a day of a month.", value));
@@ -715,14 +816,15 @@ static const char *describe_token(jx_parse_state *ps, const char *name,
                                   size_t len, bool with_text) {
   static const struct { const char *token, *words; } kinds[] = {
       {"name", "a name"},   {"number", "a number"}, {"string", "a string"},
-      {"code", "a code"},   {"date", "a date"},     {"end of file", "the end of the file"},
+      {"code", "a code"},   {"date", "a date"},     {"group name", "an indicator group"},
+      {"end of file", "the end of the file"},
       {"较上年…", "a 较上年… value"}};
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
     if (strlen(kinds[i].token) == len && !strncmp(kinds[i].token, name, len)) {
       if (!with_text) return kinds[i].words;
       /* "Unexpected name "项木"": no article, and the text itself. */
       const char *bare = strchr(kinds[i].words, ' ') + 1;
-      if (ps->last_text && i < 5 && ps->last_token != STRING)
+      if (ps->last_text && i < 6 && ps->last_token != STRING)
         return jx_arena_printf(ps->ctx->arena, "%s \"%s\"", bare, ps->last_text);
       return bare;
     }
@@ -780,10 +882,12 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
                              "text split into two quoted parts?");
   } else if (ps->last_token == KW_PROJECT || ps->last_token == KW_AGENCY) {
     jx_diag_hint(ps->ctx, d, "Is the previous project's { closed with }?");
-  } else if (ps->last_token == LBRACE) {
-    jx_diag_hint(ps->ctx, d,
-                 "A word right after an amount is read as its unit; if this word "
-                 "names an indicator group, write the amount's unit (预算 22.50 万元) "
-                 "or put another field between them.");
   }
+  /* A misspelt keyword read as a name shortly before the error is the
+   * likely cause, even when the error shows only later. */
+  if (!d->hint && ps->suspect_text && ps->ntokens - ps->suspect_token <= 8)
+    jx_diag_hint(ps->ctx, d, "\"%s\" at line %d, column %d is not a keyword; "
+                             "did you mean %s?", ps->suspect_text,
+                 ps->suspect_loc.first_line, ps->suspect_loc.first_column,
+                 ps->suspect_keyword);
 }

@@ -78,6 +78,10 @@ contains out "1:4-1:5	≥" "tokens sign"
 contains out "1:5-1:9	number	7000" "tokens full-width digits"
 contains out "1:10-1:12	name	万元" "tokens word"
 
+# CRLF line ends never leak into the value of a multi-line string.
+expect 0 "dump CRLF" -- "$JXC" dump "$TESTS_SRCDIR/parse/45-valid-crlf.jx"
+contains out '"text": "资金用于聘请律师值班，\n免费解答来电咨询。"' "CRLF block string"
+
 if [ "$fails" -ne 0 ]; then
   echo "$fails CLI check(s) failed" >&2
   exit 1

@@ -1,0 +1,84 @@
+#include "framework.h"
+
+#include <string.h>
+
+#include "diag.h"
+
+void jx_frameworks_define(jx_ctx *ctx, jx_frameworks *fw, const jx_node *item) {
+  switch (item->kind) {
+    case JX_NODE_FRAMEWORK_DEF: {
+      const jx_framework_def *f = (const jx_framework_def *)item;
+      for (size_t i = 0; i < fw->defs.len; i++) {
+        const jx_framework_def *old = fw->defs.items[i];
+        if (!strcmp(old->name.text, f->name.text)) {
+          jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J183", f->name.loc,
+                                 "The indicator framework \"%s\" is already "
+                                 "defined.", f->name.text);
+          jx_diag_note_add(ctx, d, old->name.loc, "it is defined here");
+          jx_diag_hint(ctx, d, "Give the new framework another name.");
+          return;
+        }
+      }
+      jx_list_push(ctx->arena, &fw->defs, (void *)f);
+      break;
+    }
+    case JX_NODE_LOWER_IS_BETTER:
+    case JX_NODE_RATIO_NAMES: {
+      const jx_name_list *l = (const jx_name_list *)item;
+      jx_list *to = item->kind == JX_NODE_LOWER_IS_BETTER ? &fw->lower_is_better
+                                                          : &fw->ratio_names;
+      for (size_t i = 0; i < l->names.len; i++)
+        jx_list_push(ctx->arena, to, l->names.items[i]);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+const jx_framework_def *jx_framework_find(const jx_frameworks *fw,
+                                          const char *name) {
+  const jx_framework_def *fallback = NULL;
+  for (size_t i = 0; i < fw->defs.len; i++) {
+    const jx_framework_def *f = fw->defs.items[i];
+    if (name ? !strcmp(f->name.text, name) : f->is_default) return f;
+    if (!fallback) fallback = f;
+  }
+  return name ? NULL : fallback;
+}
+
+const jx_fw_group *jx_framework_group(const jx_framework_def *f,
+                                      const char *name) {
+  for (size_t i = 0; i < f->groups.len; i++) {
+    const jx_fw_group *g = f->groups.items[i];
+    if (!strcmp(g->name.text, name) || !strcmp(g->alias.text, name)) return g;
+  }
+  return NULL;
+}
+
+const jx_fw_level *jx_framework_level(const jx_fw_group *g, const char *name) {
+  for (size_t i = 0; i < g->levels.len; i++) {
+    const jx_fw_level *l = g->levels.items[i];
+    if (!strcmp(l->name.text, name) || !strcmp(l->alias.text, name)) return l;
+  }
+  return NULL;
+}
+
+const jx_fw_group *jx_framework_group_of_level(const jx_framework_def *f,
+                                               const char *name) {
+  for (size_t i = 0; i < f->groups.len; i++)
+    if (jx_framework_level(f->groups.items[i], name)) return f->groups.items[i];
+  return NULL;
+}
+
+bool jx_name_matches(const jx_list *fragments, const char *name,
+                     const char **matched) {
+  for (size_t i = 0; i < fragments->len; i++) {
+    const jx_string *s = fragments->items[i];
+    if (*s->text && strstr(name, s->text)) {
+      if (matched) *matched = s->text;
+      return true;
+    }
+  }
+  return false;
+}

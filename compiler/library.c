@@ -1,0 +1,60 @@
+#include <config.h>
+
+#include "library.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bool has_units(jx_ctx *ctx, const char *dir) {
+  const char *p = jx_arena_printf(ctx->arena, "%s/units.jx", dir);
+  return access(p, R_OK) == 0;
+}
+
+const char *jx_stdlib_dir(jx_ctx *ctx) {
+  const char *env = getenv("JIXIAO_STDLIB");
+  if (env && *env) return has_units(ctx, env) ? env : NULL;
+  if (has_units(ctx, JX_STDLIB_INSTALLED)) return JX_STDLIB_INSTALLED;
+  if (has_units(ctx, JX_STDLIB_SOURCE)) return JX_STDLIB_SOURCE;
+  return NULL;
+}
+
+struct define_ctx {
+  jx_ctx *ctx;
+  jx_library *lib;
+};
+
+static void define(jx_node *item, const jx_file *file, void *data) {
+  (void)file;
+  struct define_ctx *d = data;
+  jx_units_define(d->ctx, &d->lib->units, item);
+  jx_frameworks_define(d->ctx, &d->lib->frameworks, item);
+}
+
+bool jx_library_load(jx_ctx *ctx, const char *dir, jx_library *lib,
+                     const char **why) {
+  memset(lib, 0, sizeof *lib);
+  static const char *const files[] = {"units.jx", "frameworks.jx"};
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    const char *path = jx_arena_printf(ctx->arena, "%s/%s", dir, files[i]);
+    jx_document *doc = jx_document_load(ctx, path, why);
+    if (!doc) return false;
+    struct define_ctx d = {ctx, lib};
+    jx_document_items(doc, define, &d);
+  }
+  return true;
+}
+
+jx_library jx_library_for_document(jx_ctx *ctx, const jx_library *base,
+                                   const jx_document *doc) {
+  jx_library lib;
+  lib.units.dimensions = jx_list_copy(ctx->arena, &base->units.dimensions);
+  lib.units.units = jx_list_copy(ctx->arena, &base->units.units);
+  lib.frameworks.defs = jx_list_copy(ctx->arena, &base->frameworks.defs);
+  lib.frameworks.lower_is_better =
+      jx_list_copy(ctx->arena, &base->frameworks.lower_is_better);
+  lib.frameworks.ratio_names = jx_list_copy(ctx->arena, &base->frameworks.ratio_names);
+  struct define_ctx d = {ctx, &lib};
+  jx_document_items(doc, define, &d);
+  return lib;
+}

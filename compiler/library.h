@@ -1,0 +1,31 @@
+/* The standard library: units and indicator frameworks written in jixiao
+ * (stdlib/units.jx, stdlib/frameworks.jx), loaded at run time. */
+#ifndef JX_LIBRARY_H
+#define JX_LIBRARY_H
+
+#include "ctx.h"
+#include "document.h"
+#include "framework.h"
+#include "units.h"
+
+typedef struct jx_library {
+  jx_units units;
+  jx_frameworks frameworks;
+} jx_library;
+
+/* The folder to load the standard library from: $JIXIAO_STDLIB when set,
+ * else the installed data folder, else the source tree's stdlib/ (so jxc
+ * works uninstalled). NULL when none of them holds units.jx. */
+const char *jx_stdlib_dir(jx_ctx *ctx);
+
+/* Parses units.jx and frameworks.jx from dir into ctx and lib. Problems in
+ * them are reported as diagnostics; returns false with *why when a file
+ * cannot be read at all. */
+bool jx_library_load(jx_ctx *ctx, const char *dir, jx_library *lib,
+                     const char **why);
+
+/* A copy of base extended with the definitions a document makes itself. */
+jx_library jx_library_for_document(jx_ctx *ctx, const jx_library *base,
+                                   const jx_document *doc);
+
+#endif

@@ -1,0 +1,161 @@
+#include "units.h"
+
+#include <string.h>
+
+#include "diag.h"
+#include "utf8.h"
+
+static const jx_dimension *find_dimension(const jx_units *u, const char *name) {
+  for (size_t i = 0; i < u->dimensions.len; i++) {
+    const jx_dimension *d = u->dimensions.items[i];
+    if (!strcmp(d->name.text, name) || !strcmp(d->alias.text, name)) return d;
+  }
+  return NULL;
+}
+
+const jx_unit *jx_units_find(const jx_units *u, const char *name) {
+  /* Later definitions (the document's) override earlier ones. */
+  for (size_t i = u->units.len; i-- > 0;) {
+    const jx_unit *x = u->units.items[i];
+    if (!strcmp(x->name, name)) return x;
+  }
+  return NULL;
+}
+
+const char *jx_units_suggest(const jx_units *u, const char *name) {
+  const char *best = NULL;
+  size_t best_d = 3;
+  size_t len = jx_utf8_length(name, strlen(name));
+  for (size_t i = 0; i < u->units.len; i++) {
+    const jx_unit *x = u->units.items[i];
+    size_t d = jx_edit_distance(name, x->name);
+    /* Only suggest when most of the name survives. */
+    if (d < best_d && d < len) {
+      best = x->name;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+static void define_base(jx_ctx *ctx, jx_units *u, const jx_unit_def *def) {
+  const jx_dimension *dim = find_dimension(u, def->dimension->text);
+  if (!dim) {
+    jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J180", def->dimension->loc,
+                           "The unit %s names the dimension %s, which is not "
+                           "defined.", def->name.text, def->dimension->text);
+    jx_diag_hint(ctx, d, "Define it first with 量纲 NAME ENGLISH-NAME, or use "
+                         "one of the standard dimensions (金额, 比率, 计数, 长度, "
+                         "面积, 时间).");
+    return;
+  }
+  jx_unit *x = jx_arena_alloc(ctx->arena, sizeof *x);
+  x->name = def->name.text;
+  x->base = def->name.text;
+  x->dimension = dim->name.text;
+  x->role = dim->alias.text;
+  x->factor = jx_decimal_from_int(1);
+  x->precision = def->precision;
+  x->loc = def->name.loc;
+  jx_list_push(ctx->arena, &u->units, x);
+}
+
+static void define_derived(jx_ctx *ctx, jx_units *u, const jx_unit_def *def) {
+  const jx_unit *of = jx_units_find(u, def->of->text);
+  if (!of) {
+    jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J182", def->of->loc,
+                           "The unit %s is defined in terms of %s, which is not "
+                           "a known unit.", def->name.text, def->of->text);
+    jx_diag_hint(ctx, d, "Define %s before %s.", def->of->text, def->name.text);
+    return;
+  }
+  if (jx_decimal_sign(def->factor) <= 0) {
+    jx_report(ctx, JX_SEV_ERROR, "J182", def->base.loc,
+              "The unit %s must be a positive multiple of %s.", def->name.text,
+              of->name);
+    return;
+  }
+  jx_unit *x = jx_arena_alloc(ctx->arena, sizeof *x);
+  *x = *of;
+  x->name = def->name.text;
+  x->loc = def->name.loc;
+  if (!jx_decimal_mul(def->factor, of->factor, &x->factor)) {
+    jx_report(ctx, JX_SEV_ERROR, "J182", def->base.loc,
+              "The unit %s is too large a multiple of %s.", def->name.text,
+              of->base);
+    return;
+  }
+  jx_list_push(ctx->arena, &u->units, x);
+}
+
+void jx_units_define(jx_ctx *ctx, jx_units *u, const jx_node *item) {
+  if (item->kind == JX_NODE_DIMENSION) {
+    const jx_dimension *dim = (const jx_dimension *)item;
+    const jx_dimension *old = find_dimension(u, dim->name.text);
+    if (old) {
+      jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J181", dim->name.loc,
+                             "The dimension %s is already defined.", dim->name.text);
+      jx_diag_note_add(ctx, d, old->name.loc, "it is defined here");
+      return;
+    }
+    jx_list_push(ctx->arena, &u->dimensions, (void *)dim);
+    return;
+  }
+  if (item->kind != JX_NODE_UNIT_DEF) return;
+  const jx_unit_def *def = (const jx_unit_def *)item;
+  const jx_unit *old = jx_units_find(u, def->name.text);
+  if (old && old->loc.file == def->name.loc.file) {
+    jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J181", def->name.loc,
+                           "The unit %s is already defined in this file.",
+                           def->name.text);
+    jx_diag_note_add(ctx, d, old->loc, "it is defined here");
+    return;
+  }
+  if (def->of)
+    define_derived(ctx, u, def);
+  else
+    define_base(ctx, u, def);
+}
+
+static const jx_unit *resolve_part(jx_ctx *ctx, const jx_units *u,
+                                   const char *part, size_t len, jx_loc loc) {
+  char *name = jx_arena_strndup(ctx->arena, part, len);
+  const jx_unit *x = jx_units_find(u, name);
+  if (x) return x;
+  jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J130", loc,
+                         "The unit %s is not known.", name);
+  const char *s = jx_units_suggest(u, name);
+  if (s)
+    jx_diag_hint(ctx, d, "Did you mean %s? Otherwise define it, for example "
+                         "计量单位 %s 计数.", s, name);
+  else
+    jx_diag_hint(ctx, d, "Use a unit from stdlib/units.jx, or define it, for "
+                         "example 计量单位 %s 计数.", name);
+  return NULL;
+}
+
+bool jx_units_resolve(jx_ctx *ctx, const jx_units *u, const jx_name *written,
+                      jx_unit_expr *out) {
+  memset(out, 0, sizeof *out);
+  const char *s = written->text;
+  bool ok = true;
+  int index = 0;
+  while (*s) {
+    const char *slash = strchr(s, '/');
+    size_t len = slash ? (size_t)(slash - s) : strlen(s);
+    const jx_unit *x = resolve_part(ctx, u, s, len, written->loc);
+    if (!x) ok = false;
+    if (index == 0)
+      out->unit = x;
+    else if (out->nper < JX_UNIT_MAX_PER)
+      out->per[out->nper++] = x;
+    index++;
+    if (!slash) break;
+    s = slash + 1;
+  }
+  return ok && out->unit;
+}
+
+bool jx_unit_to_base(const jx_unit *unit, jx_decimal value, jx_decimal *out) {
+  return jx_decimal_mul(value, unit->factor, out);
+}
