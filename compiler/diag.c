@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "utf8.h"
 
 static const char *vformat(jx_ctx *ctx, const char *fmt, va_list ap) {
@@ -114,4 +115,38 @@ void jx_diag_print(const jx_ctx *ctx, const jx_diag *d, FILE *out) {
 void jx_diags_print(const jx_ctx *ctx, FILE *out) {
   for (size_t i = 0; i < ctx->diags.len; i++)
     jx_diag_print(ctx, ctx->diags.items[i], out);
+}
+
+static void json_position(const jx_ctx *ctx, jx_loc loc, FILE *out) {
+  fputs("\"file\":", out);
+  jx_json_write_escaped(out, jx_ctx_source(ctx, loc.file)->path);
+  fprintf(out, ",\"line\":%d,\"column\":%d", loc.first_line, loc.first_column);
+}
+
+void jx_diags_print_json(const jx_ctx *ctx, FILE *out) {
+  for (size_t i = 0; i < ctx->diags.len; i++) {
+    const jx_diag *d = ctx->diags.items[i];
+    fputc('{', out);
+    json_position(ctx, d->loc, out);
+    fprintf(out, ",\"end_line\":%d,\"end_column\":%d", d->loc.last_line,
+            d->loc.last_column);
+    fprintf(out, ",\"severity\":\"%s\",\"code\":\"%s\",\"message\":",
+            d->sev == JX_SEV_ERROR ? "error" : "warning", d->code);
+    jx_json_write_escaped(out, d->msg);
+    fputs(",\"hint\":", out);
+    if (d->hint)
+      jx_json_write_escaped(out, d->hint);
+    else
+      fputs("null", out);
+    fputs(",\"notes\":[", out);
+    for (size_t k = 0; k < d->notes.len; k++) {
+      const jx_diag_note *n = d->notes.items[k];
+      fputs(k ? ",{" : "{", out);
+      json_position(ctx, n->loc, out);
+      fputs(",\"message\":", out);
+      jx_json_write_escaped(out, n->msg);
+      fputc('}', out);
+    }
+    fputs("]}\n", out);
+  }
 }

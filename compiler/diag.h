@@ -31,6 +31,7 @@ typedef struct jx_diag {
   const char *msg;
   const char *hint; /* NULL when there is nothing to add */
   jx_list notes;    /* jx_diag_note * */
+  size_t seq;       /* report order, to keep sorting stable */
 } jx_diag;
 
 /* Reports a diagnostic; the message is formatted into the ctx's arena. The
@@ -49,5 +50,8 @@ jx_loc jx_loc_file(int file);
 /* Prints every diagnostic in report order. */
 void jx_diags_print(const jx_ctx *ctx, FILE *out);
 void jx_diag_print(const jx_ctx *ctx, const jx_diag *d, FILE *out);
+
+/* One JSON object per line for each diagnostic (fields in doc/checks.md). */
+void jx_diags_print_json(const jx_ctx *ctx, FILE *out);
 
 #endif

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
+#include "library.h"
 #include "ctx.h"
 #include "diag.h"
 #include "document.h"
@@ -20,7 +22,7 @@ static const char usage_text[] =
     "jixiao language.\n"
     "\n"
     "Commands:\n"
-    "  check FILE...   read each document and report every problem found\n"
+    "  check FILE...   read and check each document, reporting every problem\n"
     "  dump FILE...    print the syntax tree of the documents as JSON\n"
     "                  (format: doc/ast-json.md)\n"
     "  tokens FILE     print the scanner's tokens of one file, one a line,\n"
@@ -28,6 +30,18 @@ static const char usage_text[] =
     "\n"
     "A FILE may be a folder; its main.jx is then the document's root file.\n"
     "Each FILE is a separate document together with the files it imports.\n"
+    "\n"
+    "Options of check:\n"
+    "  --warnings=error    treat warnings as errors (exit status 1)\n"
+    "  --disable=CODE,...  turn off checker rules (J101 ...); a comment\n"
+    "                      '# jxc: allow CODE' does so on its own line\n"
+    "  --format=json       print diagnostics to standard output as JSON,\n"
+    "                      one object a line, instead of text on stderr\n"
+    "  --syntax-only       only read the documents; skip the checker rules\n"
+    "The rules run on each document that reads without syntax errors.\n"
+    "\n"
+    "The standard library (units and indicator frameworks) is read from\n"
+    "$JIXIAO_STDLIB when set, else from the installed data folder.\n"
     "\n"
     "Options:\n"
     "  -h, --help      show this help and exit\n"
@@ -77,15 +91,57 @@ static int finish(jx_ctx *ctx, int status) {
   return status;
 }
 
-static int cmd_check(int argc, char **argv) {
-  jx_ctx *ctx = jx_ctx_new();
-  if (!ctx) return EXIT_USAGE;
-  jx_list docs = {0};
-  int status = load_all(ctx, argc, argv, &docs);
+struct options {
+  jx_check_options check;
+  bool json;
+  bool syntax_only;
+};
+
+static int finish_check(jx_ctx *ctx, const jx_list *docs, int status,
+                        const struct options *opt) {
+  jx_check_filter(ctx, docs, &opt->check);
+  if (opt->json) {
+    jx_diags_print_json(ctx, stdout);
+    if (status == EXIT_CLEAN && ctx->nerrors) status = EXIT_INPUT;
+    jx_ctx_free(ctx);
+    return status;
+  }
   return finish(ctx, status);
 }
 
-static int cmd_dump(int argc, char **argv) {
+static int cmd_check(int argc, char **argv, const struct options *opt) {
+  jx_ctx *ctx = jx_ctx_new();
+  if (!ctx) return EXIT_USAGE;
+  const char *dir = jx_stdlib_dir(ctx);
+  jx_library lib;
+  const char *why = NULL;
+  if (!dir || !jx_library_load(ctx, dir, &lib, &why)) {
+    fprintf(stderr, "jxc: cannot load the standard library: %s.\n",
+            dir ? why : "no folder with units.jx found (set JIXIAO_STDLIB)");
+    jx_ctx_free(ctx);
+    return EXIT_USAGE;
+  }
+  if (ctx->nerrors) {
+    fputs("jxc: the standard library has errors:\n", stderr);
+    return finish(ctx, EXIT_USAGE);
+  }
+  jx_list docs = {0};
+  int status = EXIT_CLEAN;
+  for (int i = 0; i < argc; i++) {
+    /* The rules run only on documents that read without syntax errors: on a
+     * half-read tree they would mostly repeat what the parser said. */
+    int before = ctx->nerrors;
+    jx_list one = {0};
+    if (load_all(ctx, 1, argv + i, &one) != EXIT_CLEAN) status = EXIT_USAGE;
+    if (!one.len) continue;
+    jx_list_push(ctx->arena, &docs, one.items[0]);
+    if (!opt->syntax_only && ctx->nerrors == before) jx_check(ctx, one.items[0], &lib);
+  }
+  return finish_check(ctx, &docs, status, opt);
+}
+
+static int cmd_dump(int argc, char **argv, const struct options *opt) {
+  (void)opt;
   jx_ctx *ctx = jx_ctx_new();
   if (!ctx) return EXIT_USAGE;
   jx_list docs = {0};
@@ -109,7 +165,8 @@ static int cmd_dump(int argc, char **argv) {
   return finish(ctx, status);
 }
 
-static int cmd_tokens(int argc, char **argv) {
+static int cmd_tokens(int argc, char **argv, const struct options *opt) {
+  (void)opt;
   if (argc != 1) return usage_error("%s", "tokens takes exactly one FILE.");
   jx_ctx *ctx = jx_ctx_new();
   if (!ctx) return EXIT_USAGE;
@@ -134,7 +191,7 @@ int main(int argc, char **argv) {
     printf("jxc (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
     return EXIT_CLEAN;
   }
-  int (*run)(int, char **) = NULL;
+  int (*run)(int, char **, const struct options *) = NULL;
   if (!strcmp(cmd, "check"))
     run = cmd_check;
   else if (!strcmp(cmd, "dump"))
@@ -143,14 +200,42 @@ int main(int argc, char **argv) {
     run = cmd_tokens;
   else
     return usage_error("unknown command '%s'.", cmd);
-  for (int i = 2; i < argc; i++) {
-    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+  struct options opt = {0};
+  jx_ctx *scratch = jx_ctx_new(); /* owns option strings until exit */
+  char **files = calloc((size_t)argc, sizeof *files);
+  int nfiles = 0, status = -1;
+  for (int i = 2; i < argc && status < 0; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(usage_text, stdout);
-      return EXIT_CLEAN;
+      status = EXIT_CLEAN;
+    } else if (run == cmd_check && !strcmp(a, "--warnings=error")) {
+      opt.check.warnings_as_errors = true;
+    } else if (run == cmd_check && !strcmp(a, "--syntax-only")) {
+      opt.syntax_only = true;
+    } else if (run == cmd_check && !strcmp(a, "--format=json")) {
+      opt.json = true;
+    } else if (run == cmd_check && !strcmp(a, "--format=text")) {
+      opt.json = false;
+    } else if (run == cmd_check && !strncmp(a, "--disable=", 10)) {
+      char *codes = jx_arena_strdup(scratch->arena, a + 10);
+      for (char *tok = strtok(codes, ","); tok; tok = strtok(NULL, ",")) {
+        if (!jx_check_rule_known(tok)) {
+          status = usage_error("--disable: '%s' is not a checker rule code "
+                               "(see doc/checks.md).", tok);
+          break;
+        }
+        jx_list_push(scratch->arena, &opt.check.disabled, tok);
+      }
+    } else if (a[0] == '-' && a[1]) {
+      status = usage_error("unknown option '%s'.", a);
+    } else {
+      files[nfiles++] = argv[i];
     }
-    if (argv[i][0] == '-' && argv[i][1])
-      return usage_error("unknown option '%s'.", argv[i]);
   }
-  if (argc < 3) return usage_error("%s", "no FILE given.");
-  return run(argc - 2, argv + 2);
+  if (status < 0 && nfiles == 0) status = usage_error("%s", "no FILE given.");
+  if (status < 0) status = run(nfiles, files, &opt);
+  free(files);
+  jx_ctx_free(scratch);
+  return status;
 }

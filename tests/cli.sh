@@ -49,17 +49,58 @@ mkdir "$tmp/empty"
 expect 2 "folder without main.jx" -- "$JXC" check "$tmp/empty"
 contains err "the folder has no main.jx" "folder without main.jx"
 
-# The bundled example is clean: no output at all.
-expect 0 "example" -- "$JXC" check "$EXAMPLES/chengde-justice-2025"
+# The bundled example reads without a syntax error: no output at all.
+expect 0 "example" -- "$JXC" check --syntax-only "$EXAMPLES/chengde-justice-2025"
 empty out "example"
 empty err "example"
-expect 0 "example with trailing slash" -- "$JXC" check "$EXAMPLES/chengde-justice-2025/"
+expect 0 "example with trailing slash" -- "$JXC" check --syntax-only "$EXAMPLES/chengde-justice-2025/"
+
+# Checker options. The example has warnings only (tests/seed-findings.sh
+# lists them), so it passes unless warnings count as errors.
+expect 0 "example checked" -- "$JXC" check "$EXAMPLES/chengde-justice-2025"
+contains err "0 errors, 11 warnings." "example checked"
+expect 1 "--warnings=error" -- "$JXC" check --warnings=error "$EXAMPLES/chengde-justice-2025"
+contains err "error[J113]" "--warnings=error turns warnings into errors"
+contains err "11 errors, 0 warnings." "--warnings=error summary"
+expect 0 "--disable" -- "$JXC" check --disable=J113,J124 "$EXAMPLES/chengde-justice-2025"
+contains err "0 errors, 4 warnings." "--disable drops the rules"
+expect 2 "--disable unknown" -- "$JXC" check --disable=J999 "$EXAMPLES/chengde-justice-2025"
+contains err "'J999' is not a checker rule code" "--disable unknown"
+expect 2 "--disable syntax code" -- "$JXC" check --disable=J010 "$EXAMPLES/chengde-justice-2025"
+expect 0 "--format=json" -- "$JXC" check --format=json "$EXAMPLES/chengde-justice-2025"
+empty err "--format=json"
+[ "$(grep -c '^{"file":' "$tmp/out")" -eq 11 ] || fail "--format=json: want 11 lines"
+contains out '"line":143,"column":23,"end_line":143,"end_column":35,"severity":"warning","code":"J141"' "json fields"
+contains out '"notes":[{"file":' "json notes"
+
+# A pragma on the offending line allows one rule there, and only there.
+cat >"$tmp/pragma.jx" <<'JX'
+年度 2025
+单位 324001 "本级"
+项目 13080025P00010310003N "甲" {
+  预算 10 (财政资金 10)
+  支出计划 3月 25%, 6月 50%   # jxc: allow J113
+  产出指标 { 数量指标 "次数" ≥ 1 次 }
+  效益指标 { 社会效益指标 "知晓度" 较上年提升 }
+  满意度指标 { 服务对象满意度指标 "满意度" ≥ 90% }
+}
+项目 13080025P00010310004N "乙" {
+  预算 10 (财政资金 10)
+  支出计划 3月 25%, 6月 50%   # jxc: allow J101
+  产出指标 { 数量指标 "次数" ≥ 1 次 }
+  效益指标 { 社会效益指标 "知晓度" 较上年提升 }
+  满意度指标 { 服务对象满意度指标 "满意度" ≥ 90% }
+}
+JX
+expect 0 "pragma" -- "$JXC" check "$tmp/pragma.jx"
+contains err "pragma.jx:12:3: warning[J113]" "pragma for another rule does not allow J113"
+contains err "0 errors, 1 warning." "pragma allows J113 on its line"
 
 # A bad document next to a good one: both are read, the status is 1.
 printf '年度 2025\n单位 1 "x"\n项目 13080025P00010310003N "x" {\n  预算 1 (财政资金 1\n}\n' >"$tmp/bad.jx"
 expect 1 "good and bad document" -- "$JXC" check "$EXAMPLES/chengde-justice-2025" "$tmp/bad.jx"
 contains err "bad.jx:5:1: error[J010]" "good and bad document"
-contains err "1 error, 0 warnings." "summary line"
+contains err "1 error, 11 warnings." "summary line"
 
 # A missing file among good ones is a usage error (2) after checking the rest.
 expect 2 "missing among good" -- "$JXC" check "$tmp/nope.jx" "$tmp/bad.jx"

@@ -2,10 +2,13 @@
 # Golden test driver: runs `jxc check NAME.jx` in the test's own folder (so
 # paths in diagnostics are stable) and compares stderr and the exit status
 # with NAME.expected, whose last line is "exit: N". Fails on any difference.
+# Tests under a folder named parse test the parser alone (--syntax-only).
 set -u
 test_file=$1
 dir=$(dirname "$test_file")
 name=$(basename "$test_file" .jx)
+mode=
+case "$dir" in *parse) mode=--syntax-only ;; esac
 expected="$dir/$name.expected"
 if [ ! -f "$expected" ]; then
   echo "missing $expected" >&2
@@ -15,7 +18,7 @@ actual=$(mktemp)
 trap 'rm -f "$actual"' EXIT
 (
   cd "$dir" || exit 2
-  "$JXC" check "$name.jx" 2>&1 >/dev/null
+  "$JXC" check $mode "$name.jx" 2>&1 >/dev/null
   echo "exit: $?"
 ) >"$actual"
 if diff -u "$expected" "$actual"; then

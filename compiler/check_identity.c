@@ -1,0 +1,107 @@
+/* Identity rules: project codes (J160, J161, J162), project names (J163),
+ * budget unit codes (J164, J165). */
+#include <ctype.h>
+#include <string.h>
+
+#include "checker.h"
+
+enum { CODE_LENGTH = 21, REGION_DIGITS = 6 };
+
+static bool all_digits(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!isdigit((unsigned char)s[i])) return false;
+  return n > 0;
+}
+
+static void check_code(jx_checker *c, const jx_project *p) {
+  const char *code = p->code.text;
+  size_t n = strlen(code);
+  bool alnum = true;
+  for (size_t i = 0; i < n; i++)
+    if (!isalnum((unsigned char)code[i])) alnum = false;
+  if (n != CODE_LENGTH || !alnum || !all_digits(code, REGION_DIGITS + 2)) {
+    jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J160", p->code.loc,
+                           "The project code %s is not well-formed: a project code "
+                           "has %d letters and digits, beginning with a 6-digit "
+                           "region code and a 2-digit year (it has %zu characters).",
+                           code, CODE_LENGTH, n);
+    jx_diag_hint(c->ctx, d, "Copy the code exactly from the budget system, such as "
+                            "13080025P00010310003N.");
+    return;
+  }
+  int year = (code[REGION_DIGITS] - '0') * 10 + (code[REGION_DIGITS + 1] - '0');
+  if (c->year && year > c->year % 100) {
+    jx_loc at = p->code.loc;
+    at.first_column += REGION_DIGITS;
+    at.last_line = at.first_line;
+    at.last_column = at.first_column + 2;
+    jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J161", at,
+                           "The project code %s says the project was created in "
+                           "20%02d, after the budget year %d.", code, year, c->year);
+    jx_diag_hint(c->ctx, d, "Digits 7 and 8 of a project code are the year it was "
+                            "created; check the code and the 年度.");
+  }
+}
+
+static void check_projects(jx_checker *c) {
+  for (size_t i = 0; i < c->projects.len; i++) {
+    const jx_project *p = c->projects.items[i];
+    check_code(c, p);
+    for (size_t k = 0; k < i; k++) {
+      const jx_project *q = c->projects.items[k];
+      if (!strcmp(p->code.text, q->code.text)) {
+        jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J162", p->code.loc,
+                               "The project code %s is used twice.", p->code.text);
+        jx_diag_note_add(c->ctx, d, q->code.loc, "first used here for \"%s\"",
+                         q->name.text);
+        jx_diag_hint(c->ctx, d, "Each project has its own code; correct one of "
+                                "them, or merge the two projects.");
+        break;
+      }
+      /* The same name in two budget units is normal (every unit has its
+       * 公务运转经费); within one unit it is a likely copy-paste slip. */
+      bool same_unit = p->agency && q->agency && p->agency->code &&
+                       q->agency->code &&
+                       !strcmp(p->agency->code->text, q->agency->code->text);
+      if (same_unit && !strcmp(p->name.text, q->name.text)) {
+        jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J163", p->name.loc,
+                               "Two projects of budget unit %s are both named "
+                               "\"%s\" (%s and %s).", p->agency->code->text,
+                               p->name.text, q->code.text, p->code.text);
+        jx_diag_note_add(c->ctx, d, q->name.loc, "the other one is here");
+        jx_diag_hint(c->ctx, d, "If they are different projects, give them names a "
+                                "reader can tell apart.");
+        break;
+      }
+    }
+  }
+}
+
+static void check_agencies(jx_checker *c) {
+  for (size_t i = 0; i < c->agencies.len; i++) {
+    const jx_org *a = c->agencies.items[i];
+    const char *code = a->code->text;
+    if (!all_digits(code, strlen(code))) {
+      jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J164", a->code->loc,
+                             "The budget unit code %s is not made of digits.", code);
+      jx_diag_hint(c->ctx, d, "Budget unit codes are digits only, such as 324001.");
+    }
+    for (size_t k = 0; k < i; k++) {
+      const jx_org *b = c->agencies.items[k];
+      if (!strcmp(code, b->code->text) && strcmp(a->name.text, b->name.text)) {
+        jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J165", a->code->loc,
+                               "The budget unit code %s is used for \"%s\" and "
+                               "for \"%s\".", code, b->name.text, a->name.text);
+        jx_diag_note_add(c->ctx, d, b->code->loc, "first used here");
+        jx_diag_hint(c->ctx, d, "A code names one budget unit; correct the code or "
+                                "the name.");
+        break;
+      }
+    }
+  }
+}
+
+void jx_check_identity(jx_checker *c) {
+  check_projects(c);
+  check_agencies(c);
+}

@@ -1,0 +1,140 @@
+/* Text rules: a 目标 that states an amount of money should state the
+ * project's budget (J170); brackets in names are balanced (J171). */
+#include <string.h>
+
+#include "checker.h"
+#include "utf8.h"
+
+typedef struct stated {
+  jx_decimal base;   /* in 元 */
+  const char *text;  /* as written, e.g. "22.5 万元" */
+  size_t offset;     /* byte offset of the number in the string */
+} stated;
+
+/* The longest money unit name at s, or NULL. */
+static const jx_unit *money_unit_at(const jx_units *units, const char *s,
+                                    size_t *len) {
+  const jx_unit *best = NULL;
+  size_t best_len = 0;
+  for (size_t i = 0; i < units->units.len; i++) {
+    const jx_unit *u = units->units.items[i];
+    size_t n = strlen(u->name);
+    if (strcmp(u->role, "money") || n <= best_len || strncmp(s, u->name, n)) continue;
+    best = u;
+    best_len = n;
+  }
+  *len = best_len;
+  return best;
+}
+
+/* Finds "NUMBER [spaces] MONEY-UNIT" in text; at most max of them. */
+static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; text[i] && n < max;) {
+    if (!(text[i] >= '0' && text[i] <= '9') || (i && text[i - 1] >= '0' && text[i - 1] <= '9') ||
+        (i && text[i - 1] == '.')) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (text[j] >= '0' && text[j] <= '9') j++;
+    if (text[j] == '.' && text[j + 1] >= '0' && text[j + 1] <= '9') {
+      j++;
+      while (text[j] >= '0' && text[j] <= '9') j++;
+    }
+    size_t k = j;
+    while (text[k] == ' ') k++;
+    size_t ulen;
+    const jx_unit *u = money_unit_at(&c->lib.units, text + k, &ulen);
+    jx_decimal v;
+    if (u && jx_decimal_parse(text + i, j - i, &v) && jx_unit_to_base(u, v, &out[n].base)) {
+      out[n].text = jx_arena_strndup(c->ctx->arena, text + i, k + ulen - i);
+      out[n].offset = i;
+      n++;
+    }
+    i = k + (u ? ulen : 0);
+    if (i == j && i == k) i = j;
+  }
+  return n;
+}
+
+/* The location of byte offset within a one-line plain string, else the
+ * string's own location. */
+static jx_loc loc_in_string(const jx_string *s, size_t offset, size_t len) {
+  jx_loc at = s->loc;
+  if (s->style != JX_STR_PLAIN || s->loc.first_line != s->loc.last_line ||
+      strchr(s->text, '\\') || strchr(s->text, '"'))
+    return at;
+  at.first_column += 1 + (int)jx_utf8_length(s->text, offset);
+  at.last_column = at.first_column + (int)jx_utf8_length(s->text + offset, len);
+  return at;
+}
+
+void jx_check_target_texts(jx_checker *c) {
+  for (size_t i = 0; i < c->projects.len; i++) {
+    const jx_project *p = c->projects.items[i];
+    const jx_text_item *t = (const jx_text_item *)jx_project_field(p, JX_NODE_TARGET);
+    jx_decimal budget;
+    if (!t || !jx_project_budget_base(c, p, &budget)) continue;
+    stated amounts[16];
+    size_t n = find_amounts(c, t->text.text, amounts, 16);
+    if (!n) continue;
+    bool match = false;
+    for (size_t k = 0; k < n; k++)
+      if (jx_decimal_cmp(amounts[k].base, budget) == 0) match = true;
+    if (match) continue;
+    const char *list = "";
+    for (size_t k = 0; k < n; k++)
+      list = jx_arena_printf(c->ctx->arena, "%s%s%s", list, k ? ", " : "",
+                             amounts[k].text);
+    jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J170",
+                           loc_in_string(&t->text, amounts[0].offset,
+                                         strlen(amounts[0].text)),
+                           "The target text of project %s states %s, but the "
+                           "project's budget is %s.", p->code.text, list,
+                           jx_money_text(c, budget));
+    const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
+    if (b) jx_diag_note_add(c->ctx, d, b->amount.loc, "the budget is here");
+    jx_diag_hint(c->ctx, d, "The target usually restates the budget; correct the "
+                            "amount in the text or the budget.");
+  }
+}
+
+/* Whether every opening bracket in s is closed, half- or full-width alike. */
+static bool balanced(const char *s) {
+  int depth = 0;
+  size_t len = strlen(s);
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    i += (size_t)jx_utf8_decode(s + i, len - i, &cp);
+    if (cp == '(' || cp == 0xFF08) depth++;
+    if (cp == ')' || cp == 0xFF09) {
+      if (--depth < 0) return false;
+    }
+  }
+  return depth == 0;
+}
+
+static void check_name(jx_checker *c, const jx_string *name, const char *what) {
+  if (balanced(name->text)) return;
+  jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J171", name->loc,
+                         "The brackets in the %s \"%s\" do not match.", what,
+                         name->text);
+  jx_diag_hint(c->ctx, d, "Close each （ with ） or remove the stray bracket.");
+}
+
+void jx_check_names(jx_checker *c) {
+  for (size_t i = 0; i < c->projects.len; i++) {
+    const jx_project *p = c->projects.items[i];
+    check_name(c, &p->name, "project name");
+    for (size_t k = 0; k < p->fields.len; k++) {
+      const jx_node *f = p->fields.items[k];
+      if (f->kind != JX_NODE_GROUP) continue;
+      const jx_group *g = (const jx_group *)f;
+      for (size_t r = 0; r < g->rows.len; r++) {
+        const jx_row *row = g->rows.items[r];
+        if (!row->not_applicable_row) check_name(c, &row->name, "indicator name");
+      }
+    }
+  }
+}
