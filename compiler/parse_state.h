@@ -9,6 +9,14 @@
 #include "ast.h"
 #include "ctx.h"
 
+enum { JX_RECENT_WORDS = 8 };
+
+typedef struct jx_recent_word {
+  const char *text;
+  jx_loc loc;
+  long token; /* its index in the token stream */
+} jx_recent_word;
+
 typedef struct jx_parse_state {
   jx_ctx *ctx;
   int file;
@@ -22,10 +30,9 @@ typedef struct jx_parse_state {
   const char *last_text;
   long ntokens; /* tokens scanned so far */
 
-  /* The latest word that looks like a misspelt keyword (see scan_word). */
-  const char *suspect_text, *suspect_keyword;
-  jx_loc suspect_loc;
-  long suspect_token;
+  /* The last few words scanned, for "did you mean" hints (see scan_word). */
+  jx_recent_word recent[JX_RECENT_WORDS];
+  size_t nrecent;
 
   /* A """…""" string being scanned; buf is malloc'd by the scanner and
    * freed by jx_parse. */

@@ -885,9 +885,12 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
   }
   /* A misspelt keyword read as a name shortly before the error is the
    * likely cause, even when the error shows only later. */
-  if (!d->hint && ps->suspect_text && ps->ntokens - ps->suspect_token <= 8)
-    jx_diag_hint(ps->ctx, d, "\"%s\" at line %d, column %d is not a keyword; "
-                             "did you mean %s?", ps->suspect_text,
-                 ps->suspect_loc.first_line, ps->suspect_loc.first_column,
-                 ps->suspect_keyword);
+  for (size_t i = 0; !d->hint && i < JX_RECENT_WORDS && i < ps->nrecent; i++) {
+    const jx_recent_word *w = &ps->recent[(ps->nrecent - 1 - i) % JX_RECENT_WORDS];
+    const char *kw = ps->ntokens - w->token <= 8 ? jx_keyword_suggest(w->text) : NULL;
+    if (kw)
+      jx_diag_hint(ps->ctx, d, "\"%s\" at line %d, column %d is not a keyword; "
+                               "did you mean %s?", w->text, w->loc.first_line,
+                   w->loc.first_column, kw);
+  }
 }
