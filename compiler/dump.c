@@ -3,6 +3,7 @@
 #include "ast.h"
 
 static void loc(jx_json *j, jx_loc l) {
+  if (!j->locations) return;
   jx_json_key(j, "loc");
   jx_json_begin_object(j);
   jx_json_key(j, "line");
@@ -29,8 +30,10 @@ static void decimal(jx_json *j, const char *key, jx_decimal d) {
 static void comment(jx_json *j, const jx_comment *c) {
   jx_json_begin_object(j);
   str(j, "text", c->text);
-  jx_json_key(j, "line");
-  jx_json_int(j, c->loc.first_line);
+  if (j->locations) {
+    jx_json_key(j, "line");
+    jx_json_int(j, c->loc.first_line);
+  }
   if (c->blank_before) {
     jx_json_key(j, "blank_line_before");
     jx_json_bool(j, true);
@@ -325,20 +328,21 @@ static void node(jx_json *j, const jx_node *n) {
   jx_json_end_object(j);
 }
 
+void jx_dump_file(const jx_ctx *ctx, const jx_file *f, jx_json *j) {
+  jx_json_begin_object(j);
+  if (j->locations) str(j, "path", jx_ctx_source(ctx, f->file)->path);
+  children(j, "items", &f->items);
+  comments(j, "comments_at_end", &f->dangling);
+  jx_json_end_object(j);
+}
+
 void jx_dump_document(const jx_ctx *ctx, const jx_document *doc, jx_json *j) {
   jx_json_begin_object(j);
   const jx_file *root = doc->files.len ? doc->files.items[0] : NULL;
   str(j, "root", root ? jx_ctx_source(ctx, root->file)->path : NULL);
   jx_json_key(j, "files");
   jx_json_begin_array(j);
-  for (size_t i = 0; i < doc->files.len; i++) {
-    const jx_file *f = doc->files.items[i];
-    jx_json_begin_object(j);
-    str(j, "path", jx_ctx_source(ctx, f->file)->path);
-    children(j, "items", &f->items);
-    comments(j, "comments_at_end", &f->dangling);
-    jx_json_end_object(j);
-  }
+  for (size_t i = 0; i < doc->files.len; i++) jx_dump_file(ctx, doc->files.items[i], j);
   jx_json_end_array(j);
   jx_json_end_object(j);
 }

@@ -10,4 +10,9 @@
 /* Writes one document object (root path and its files) to j. */
 void jx_dump_document(const jx_ctx *ctx, const jx_document *doc, jx_json *j);
 
+/* Writes one file object (path and items). With j->locations false, every
+ * location and path is left out: two trees with equal dumps are equal but for
+ * where things stand, which is how round trips are compared. */
+void jx_dump_file(const jx_ctx *ctx, const jx_file *f, jx_json *j);
+
 #endif

@@ -5,6 +5,7 @@ void jx_json_init(jx_json *j, FILE *out) {
   j->depth = 0;
   j->first = true;
   j->after_key = false;
+  j->locations = true;
 }
 
 static void indent(jx_json *j) {

@@ -10,6 +10,7 @@ typedef struct jx_json {
   int depth;
   bool first;     /* no member written yet at this depth */
   bool after_key; /* a key was written; the value follows on its line */
+  bool locations; /* for the AST dump: include locations (default true) */
 } jx_json;
 
 void jx_json_init(jx_json *j, FILE *out);

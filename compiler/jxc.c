@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "document.h"
 #include "dump.h"
+#include "format.h"
 #include "parse.h"
 
 enum { EXIT_CLEAN = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
@@ -25,6 +26,8 @@ static const char usage_text[] =
     "  check FILE...   read and check each document, reporting every problem\n"
     "  dump FILE...    print the syntax tree of the documents as JSON\n"
     "                  (format: doc/ast-json.md)\n"
+    "  format FILE...  print each file in the canonical layout, comments\n"
+    "                  kept (files with syntax errors are not printed)\n"
     "  tokens FILE     print the scanner's tokens of one file, one a line,\n"
     "                  to explain a confusing syntax error\n"
     "\n"
@@ -166,6 +169,27 @@ static int cmd_dump(int argc, char **argv, const struct options *opt) {
   return finish(ctx, status);
 }
 
+/* Prints each file in the canonical layout, comments kept. */
+static int cmd_format(int argc, char **argv, const struct options *opt) {
+  (void)opt;
+  jx_ctx *ctx = jx_ctx_new();
+  if (!ctx) return EXIT_USAGE;
+  int status = EXIT_CLEAN;
+  for (int i = 0; i < argc; i++) {
+    int id = jx_source_load(ctx, argv[i]);
+    if (id < 0) {
+      fprintf(stderr, "jxc: cannot read %s: %s.\n", argv[i], strerror(errno));
+      status = EXIT_USAGE;
+      continue;
+    }
+    int before = ctx->nerrors;
+    jx_file *f = jx_parse(ctx, id);
+    /* A file with syntax errors is not printed: its tree is incomplete. */
+    if (ctx->nerrors == before) jx_format_file(ctx, f, stdout);
+  }
+  return finish(ctx, status);
+}
+
 static int cmd_tokens(int argc, char **argv, const struct options *opt) {
   (void)opt;
   if (argc != 1) return usage_error("%s", "tokens takes exactly one FILE.");
@@ -199,6 +223,8 @@ int main(int argc, char **argv) {
     run = cmd_dump;
   else if (!strcmp(cmd, "tokens"))
     run = cmd_tokens;
+  else if (!strcmp(cmd, "format"))
+    run = cmd_format;
   else
     return usage_error("unknown command '%s'.", cmd);
   struct options opt = {0};

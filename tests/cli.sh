@@ -119,6 +119,14 @@ contains out "1:4-1:5	≥" "tokens sign"
 contains out "1:5-1:9	number	7000" "tokens full-width digits"
 contains out "1:10-1:12	name	万元" "tokens word"
 
+# format prints the canonical layout and keeps comments.
+printf '年度 2025 # 年\n单位 1 "x"\n项目 13080025P00010310003N "x" { 预算 1 (财政资金 1)\n  产出指标 { 数量指标 "a" >=7 次 依据 "b" } }\n' >"$tmp/f.jx"
+expect 0 "format" -- "$JXC" format "$tmp/f.jx"
+printf '年度 2025  # 年\n单位 1 "x"\n项目 13080025P00010310003N "x" {\n  预算 1 (财政资金 1)\n  产出指标 {\n    数量指标 "a" ≥ 7 次  依据 "b"\n  }\n}\n' >"$tmp/f.want"
+cmp -s "$tmp/out" "$tmp/f.want" || fail "format: output differs: $(cat "$tmp/out")"
+expect 1 "format with syntax errors" -- "$JXC" format "$tmp/bad.jx"
+empty out "format prints nothing for a file with syntax errors"
+
 # CRLF line ends never leak into the value of a multi-line string.
 expect 0 "dump CRLF" -- "$JXC" dump "$TESTS_SRCDIR/parse/45-valid-crlf.jx"
 contains out '"text": "资金用于聘请律师值班，\n免费解答来电咨询。"' "CRLF block string"

@@ -1,0 +1,478 @@
+#include "format.h"
+
+#include <string.h>
+
+#include "diag.h"
+#include "parse_state.h"
+#include "utf8.h"
+
+bool jx_is_bare_word(const char *s) {
+  size_t len = strlen(s);
+  if (!len) return false;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    int n = jx_utf8_decode(s + i, len - i, &cp);
+    if (!jx_utf8_is_word_cp(cp, i == 0)) return false;
+    i += (size_t)n;
+  }
+  int relative;
+  return jx_keyword_token(s, len, &relative) == 0;
+}
+
+const char *jx_value_display(jx_ctx *ctx, const jx_value *v) {
+  jx_arena *a = ctx->arena;
+  const jx_quantity *q = &v->quantity;
+  switch (v->kind) {
+    case JX_VALUE_QUANTITY:
+      return jx_arena_printf(a, "%s%s%s", jx_sign_text(q->sign), q->number_text,
+                             q->unit.text);
+    case JX_VALUE_DEADLINE: {
+      const jx_date *d = &v->date;
+      const char *y = d->year ? jx_arena_printf(a, "%d年", d->year) : "";
+      const char *rest;
+      if (d->day)
+        rest = jx_arena_printf(a, "%d月%d日", d->month, d->day);
+      else if (d->month_end || d->style == JX_DATE_ISO)
+        rest = jx_arena_printf(a, "%d月底", d->month);
+      else
+        rest = jx_arena_printf(a, "%d月", d->month);
+      const char *wording = d->style == JX_DATE_ISO ? "前" : d->wording;
+      return jx_arena_printf(a, "%s%s%s", y, rest, wording);
+    }
+    case JX_VALUE_MONTHLY:
+      return jx_arena_printf(a, "每月%d日%s", v->date.day, v->date.wording);
+    case JX_VALUE_RELATIVE:
+      if (!v->has_quantity) return jx_relative_text(v->relative);
+      return jx_arena_printf(a, "%s%s%s%s", jx_relative_text(v->relative),
+                             jx_sign_text(q->sign), q->number_text, q->unit.text);
+    case JX_VALUE_TEXT:
+      return v->text.text;
+    case JX_VALUE_NA:
+      return "不涉及";
+  }
+  return "";
+}
+
+/* --- writer ------------------------------------------------------------ */
+
+typedef struct writer {
+  jx_ctx *ctx;
+  FILE *out;
+  bool ok;
+} writer;
+
+static void indent(writer *w, int depth) {
+  for (int i = 0; i < depth; i++) fputs("  ", w->out);
+}
+
+/* Whether text can be written as a """ block that reads back identically. */
+static bool block_safe(const char *t) {
+  if (!strchr(t, '\n') || strstr(t, "\"\"\"") || strchr(t, '\r') || strchr(t, '\\'))
+    return false;
+  const char *line = t;
+  for (;;) {
+    if (*line == ' ' || *line == '\t') return false;
+    const char *nl = strchr(line, '\n');
+    if (!nl) break;
+    line = nl + 1;
+  }
+  size_t n = strlen(t);
+  return n && t[n - 1] != '\n' && t[n - 1] != '"';
+}
+
+static void string(writer *w, const char *t, int depth) {
+  if (block_safe(t)) {
+    fputs("\"\"\"\n", w->out);
+    const char *line = t;
+    for (;;) {
+      const char *nl = strchr(line, '\n');
+      size_t n = nl ? (size_t)(nl - line) : strlen(line);
+      if (n) indent(w, depth + 1);
+      fwrite(line, 1, n, w->out);
+      fputc('\n', w->out);
+      if (!nl) break;
+      line = nl + 1;
+    }
+    indent(w, depth + 1);
+    fputs("\"\"\"", w->out);
+    return;
+  }
+  fputc('"', w->out);
+  for (const char *p = t; *p; p++) {
+    switch (*p) {
+      case '"': fputs("\\\"", w->out); break;
+      case '\\': fputs("\\\\", w->out); break;
+      case '\n': fputs("\\n", w->out); break;
+      case '\t': fputs("\\t", w->out); break;
+      default: fputc(*p, w->out);
+    }
+  }
+  fputc('"', w->out);
+}
+
+/* A name that must be a word in the grammar (indicator levels, units). */
+static void word(writer *w, const jx_name *n, const char *what) {
+  bool ok = !strcmp(n->text, "%");
+  if (!ok) {
+    ok = true;
+    /* Compound units are words joined by '/'. */
+    char *copy = jx_arena_strdup(w->ctx->arena, n->text);
+    for (char *part = strtok(copy, "/"); part; part = strtok(NULL, "/"))
+      if (!jx_is_bare_word(part)) ok = false;
+  }
+  if (!ok && w->ok) {
+    jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J300", n->loc,
+                           "The %s \"%s\" cannot be written in jixiao: it must be "
+                           "a single word without digits or punctuation.", what,
+                           n->text);
+    jx_diag_hint(w->ctx, d, "Rename it in the source system, for example without "
+                            "numbering or spaces.");
+    w->ok = false;
+  }
+  fputs(n->text, w->out);
+}
+
+/* A name written bare when it can be, else quoted (funding sources). */
+static void name_or_string(writer *w, const char *t) {
+  if (jx_is_bare_word(t))
+    fputs(t, w->out);
+  else
+    string(w, t, 0);
+}
+
+static void comment(writer *w, const jx_comment *c, int depth) {
+  if (c->blank_before) fputc('\n', w->out);
+  indent(w, depth);
+  fprintf(w->out, "#%s\n", c->text);
+}
+
+static void leading(writer *w, const jx_node *n, int depth, bool first) {
+  const jx_trivia *t = &n->trivia;
+  if (t->blank_before && !first && !t->leading.len) fputc('\n', w->out);
+  for (size_t i = 0; i < t->leading.len; i++) {
+    const jx_comment *c = t->leading.items[i];
+    if (i == 0 && t->blank_before && !first && !c->blank_before) fputc('\n', w->out);
+    comment(w, c, depth);
+  }
+  indent(w, depth);
+}
+
+static void end_line(writer *w, const jx_comment *c) {
+  if (c) fprintf(w->out, "  #%s", c->text);
+  fputc('\n', w->out);
+}
+
+static void amount(writer *w, const jx_amount *a) {
+  fputs(a->text, w->out);
+  if (a->unit) {
+    fputc(' ', w->out);
+    word(w, a->unit, "unit");
+  }
+}
+
+static void sources(writer *w, const jx_list *l) {
+  if (!l->len) return;
+  fputs(" (", w->out);
+  for (size_t i = 0; i < l->len; i++) {
+    const jx_fund_source *s = l->items[i];
+    if (i) fputs(", ", w->out);
+    if (s->kind == JX_SOURCE_FISCAL)
+      fputs("财政资金", w->out);
+    else if (s->kind == JX_SOURCE_OTHER)
+      fputs("其他资金", w->out);
+    else
+      name_or_string(w, s->name.text);
+    fputc(' ', w->out);
+    amount(w, &s->amount);
+    sources(w, &s->parts);
+  }
+  fputc(')', w->out);
+}
+
+static const char *sign_source(jx_sign s) {
+  switch (s) {
+    case JX_SIGN_EQ: return "= ";
+    case JX_SIGN_GE: return "≥ ";
+    case JX_SIGN_GT: return "> ";
+    case JX_SIGN_LE: return "≤ ";
+    case JX_SIGN_LT: return "< ";
+    case JX_SIGN_NONE: break;
+  }
+  return "";
+}
+
+static void quantity(writer *w, const jx_quantity *q) {
+  fprintf(w->out, "%s%s", sign_source(q->sign), q->number_text);
+  if (strcmp(q->unit.text, "%")) fputc(' ', w->out);
+  word(w, &q->unit, "unit");
+}
+
+static void date(writer *w, const jx_date *d) {
+  if (d->style == JX_DATE_ISO) {
+    fprintf(w->out, "%04d-%02d", d->year, d->month);
+    if (d->day) fprintf(w->out, "-%02d", d->day);
+    return;
+  }
+  if (d->year) fprintf(w->out, "%d年", d->year);
+  if (d->month_end)
+    fprintf(w->out, "%d月底", d->month);
+  else if (d->month)
+    fprintf(w->out, "%d月", d->month);
+  if (d->day) fprintf(w->out, "%d日", d->day);
+  fputs(d->wording, w->out);
+}
+
+static void value(writer *w, const jx_value *v) {
+  switch (v->kind) {
+    case JX_VALUE_QUANTITY: quantity(w, &v->quantity); break;
+    case JX_VALUE_DEADLINE:
+      fputs("截止 ", w->out);
+      date(w, &v->date);
+      break;
+    case JX_VALUE_MONTHLY:
+      fprintf(w->out, "每月 %d日%s", v->date.day, v->date.wording);
+      break;
+    case JX_VALUE_RELATIVE:
+      fputs(jx_relative_text(v->relative), w->out);
+      if (v->has_quantity) {
+        fputc(' ', w->out);
+        quantity(w, &v->quantity);
+      }
+      break;
+    case JX_VALUE_TEXT: string(w, v->text.text, 0); break;
+    case JX_VALUE_NA: fputs("不涉及", w->out); break;
+  }
+}
+
+static void row(writer *w, const jx_row *r, int depth, bool first) {
+  leading(w, &r->base, depth, first);
+  word(w, &r->level2, "second-level indicator name");
+  if (r->not_applicable_row) {
+    fputs(" 不涉及", w->out);
+  } else {
+    fputc(' ', w->out);
+    string(w, r->name.text, depth);
+    fputc(' ', w->out);
+    value(w, &r->value);
+  }
+  if (r->description) {
+    fputs("  描述 ", w->out);
+    string(w, r->description->text, depth);
+  }
+  if (r->basis) {
+    fputs("  依据 ", w->out);
+    string(w, r->basis->text, depth);
+  }
+  if (r->standard) {
+    fputs("  标准 ", w->out);
+    string(w, r->standard->text, depth);
+  }
+  end_line(w, r->base.trivia.trailing);
+}
+
+static void block_end(writer *w, const jx_node *n, int depth) {
+  for (size_t i = 0; i < n->trivia.dangling.len; i++)
+    comment(w, n->trivia.dangling.items[i], depth + 1);
+  indent(w, depth);
+  fputc('}', w->out);
+  end_line(w, n->trivia.closing);
+}
+
+static const char *field_keyword(jx_node_kind k) {
+  switch (k) {
+    case JX_NODE_CATEGORY: return "类别";
+    case JX_NODE_IMPLEMENTER: return "实施单位";
+    case JX_NODE_PURPOSE: return "用途";
+    case JX_NODE_TARGET: return "目标";
+    case JX_NODE_MEDIUM_TARGET: return "中期目标";
+    case JX_NODE_SUB_TARGET_TEXT: return "目标";
+    case JX_NODE_SUB_INDICATOR_TEXT: return "指标";
+    case JX_NODE_COMPILED_BY: return "编制";
+    case JX_NODE_REVIEWED_BY: return "审核";
+    case JX_NODE_FRAMEWORK: return "指标体系";
+    case JX_NODE_IMPORT: return "导入";
+    case JX_NODE_OVERALL_TARGET: return "总体目标";
+    case JX_NODE_BUDGET: return "预算";
+    case JX_NODE_MEDIUM_BUDGET: return "中期预算";
+    case JX_NODE_REGION: return "区划";
+    case JX_NODE_YEAR: return "年度";
+    case JX_NODE_MONEY_UNIT: return "金额单位";
+    case JX_NODE_DEPARTMENT: return "部门";
+    case JX_NODE_AGENCY: return "单位";
+    case JX_NODE_SUPERVISOR: return "主管部门";
+    case JX_NODE_LOWER_IS_BETTER: return "逆向指标";
+    case JX_NODE_RATIO_NAMES: return "比率指标";
+    default: return "";
+  }
+}
+
+static void node(writer *w, const jx_node *n, int depth, bool first);
+
+static void children(writer *w, const jx_list *l, int depth) {
+  for (size_t i = 0; i < l->len; i++) node(w, l->items[i], depth, i == 0);
+}
+
+static void framework_def(writer *w, const jx_framework_def *f) {
+  fputs("指标体系 ", w->out);
+  string(w, f->name.text, 0);
+  fputs(f->is_default ? " 默认 {\n" : " {\n", w->out);
+  for (size_t i = 0; i < f->groups.len; i++) {
+    const jx_fw_group *g = f->groups.items[i];
+    indent(w, 1);
+    fprintf(w->out, "%s %s%s {\n", g->name.text, g->alias.text,
+            g->required ? " 必填" : "");
+    for (size_t k = 0; k < g->levels.len; k++) {
+      const jx_fw_level *l = g->levels.items[k];
+      indent(w, 2);
+      fprintf(w->out, "%s %s\n", l->name.text, l->alias.text);
+    }
+    indent(w, 1);
+    fputs("}\n", w->out);
+  }
+  fputc('}', w->out);
+}
+
+static void node(writer *w, const jx_node *n, int depth, bool first) {
+  if (n->kind == JX_NODE_ROW) {
+    row(w, (const jx_row *)n, depth, first);
+    return;
+  }
+  leading(w, n, depth, first);
+  const char *kw = field_keyword(n->kind);
+  switch (n->kind) {
+    case JX_NODE_DEPARTMENT:
+    case JX_NODE_AGENCY:
+    case JX_NODE_SUPERVISOR: {
+      const jx_org *o = (const jx_org *)n;
+      fprintf(w->out, "%s ", kw);
+      if (o->code) fprintf(w->out, "%s ", o->code->text);
+      string(w, o->name.text, depth);
+      if (o->total) {
+        fputs(" 合计 ", w->out);
+        amount(w, o->total);
+      }
+      break;
+    }
+    case JX_NODE_REGION:
+    case JX_NODE_YEAR:
+    case JX_NODE_MONEY_UNIT:
+      fprintf(w->out, "%s %s", kw, ((const jx_name_item *)n)->value.text);
+      break;
+    case JX_NODE_COMPILED_BY:
+    case JX_NODE_REVIEWED_BY:
+    case JX_NODE_FRAMEWORK:
+    case JX_NODE_IMPORT:
+    case JX_NODE_OVERALL_TARGET:
+    case JX_NODE_SUB_TARGET_TEXT:
+    case JX_NODE_SUB_INDICATOR_TEXT:
+    case JX_NODE_CATEGORY:
+    case JX_NODE_IMPLEMENTER:
+    case JX_NODE_PURPOSE:
+    case JX_NODE_TARGET:
+    case JX_NODE_MEDIUM_TARGET:
+      fprintf(w->out, "%s ", kw);
+      string(w, ((const jx_text_item *)n)->text.text, depth);
+      break;
+    case JX_NODE_SUB_TARGET: {
+      const jx_sub_target *s = (const jx_sub_target *)n;
+      fputs("分项目标 ", w->out);
+      string(w, s->title.text, depth);
+      fputs(" {", w->out);
+      end_line(w, n->trivia.trailing);
+      children(w, &s->texts, depth + 1);
+      block_end(w, n, depth);
+      return;
+    }
+    case JX_NODE_SAFEGUARD: {
+      const jx_safeguard *s = (const jx_safeguard *)n;
+      fputs("保障措施 ", w->out);
+      string(w, s->title.text, depth);
+      fputc(' ', w->out);
+      string(w, s->text.text, depth);
+      break;
+    }
+    case JX_NODE_PROJECT: {
+      const jx_project *p = (const jx_project *)n;
+      fprintf(w->out, "项目 %s ", p->code.text);
+      string(w, p->name.text, depth);
+      fputs(" {", w->out);
+      end_line(w, n->trivia.trailing);
+      children(w, &p->fields, depth + 1);
+      block_end(w, n, depth);
+      return;
+    }
+    case JX_NODE_PERIOD: {
+      const jx_period *p = (const jx_period *)n;
+      fprintf(w->out, "项目期 %s 至 %s", p->from.text, p->to.text);
+      break;
+    }
+    case JX_NODE_BUDGET:
+    case JX_NODE_MEDIUM_BUDGET: {
+      const jx_budget *b = (const jx_budget *)n;
+      fprintf(w->out, "%s ", kw);
+      amount(w, &b->amount);
+      sources(w, &b->sources);
+      break;
+    }
+    case JX_NODE_PLAN: {
+      const jx_plan *p = (const jx_plan *)n;
+      fputs("支出计划", w->out);
+      for (size_t i = 0; i < p->entries.len; i++) {
+        const jx_plan_entry *e = p->entries.items[i];
+        fprintf(w->out, "%s %d%s %s%%", i ? "," : "", e->month,
+                e->month_end ? "月底" : "月", e->percent_text);
+      }
+      break;
+    }
+    case JX_NODE_GROUP: {
+      const jx_group *g = (const jx_group *)n;
+      if (g->medium_term) fputs("中期 ", w->out);
+      word(w, &g->level1, "first-level indicator name");
+      fputs(" {", w->out);
+      end_line(w, n->trivia.trailing);
+      children(w, &g->rows, depth + 1);
+      block_end(w, n, depth);
+      return;
+    }
+    case JX_NODE_DIMENSION: {
+      const jx_dimension *d = (const jx_dimension *)n;
+      fprintf(w->out, "量纲 %s %s", d->name.text, d->alias.text);
+      break;
+    }
+    case JX_NODE_UNIT_DEF: {
+      const jx_unit_def *u = (const jx_unit_def *)n;
+      if (u->of) {
+        fprintf(w->out, "计量单位 %s = %s %s", u->name.text, u->factor_text,
+                u->of->text);
+      } else {
+        fprintf(w->out, "计量单位 %s %s", u->name.text, u->dimension->text);
+        if (u->precision >= 0) fprintf(w->out, " 精度 %d", u->precision);
+      }
+      break;
+    }
+    case JX_NODE_FRAMEWORK_DEF:
+      framework_def(w, (const jx_framework_def *)n);
+      break;
+    case JX_NODE_LOWER_IS_BETTER:
+    case JX_NODE_RATIO_NAMES: {
+      const jx_name_list *l = (const jx_name_list *)n;
+      fprintf(w->out, "%s ", kw);
+      for (size_t i = 0; i < l->names.len; i++) {
+        if (i) fputs(", ", w->out);
+        string(w, ((const jx_string *)l->names.items[i])->text, depth);
+      }
+      break;
+    }
+    case JX_NODE_ROW:
+    case JX_NODE_KIND_COUNT:
+      break;
+  }
+  end_line(w, n->trivia.trailing);
+}
+
+bool jx_format_file(jx_ctx *ctx, const jx_file *file, FILE *out) {
+  writer w = {ctx, out, true};
+  children(&w, &file->items, 0);
+  for (size_t i = 0; i < file->dangling.len; i++) comment(&w, file->dangling.items[i], 0);
+  return w.ok;
+}

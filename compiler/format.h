@@ -1,0 +1,24 @@
+/* Prints a syntax tree as jixiao source in the canonical layout: one field or
+ * indicator row a line, two-space indentation, comments and blank lines
+ * kept where the trivia put them. Used by `jxc import` (and a formatter). */
+#ifndef JX_FORMAT_H
+#define JX_FORMAT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "ast.h"
+#include "ctx.h"
+
+/* Writes file's items. Returns false, with a diagnostic in ctx, when a name
+ * cannot be written in the language (a level name that is not a word). */
+bool jx_format_file(jx_ctx *ctx, const jx_file *file, FILE *out);
+
+/* Whether s can be written bare: a word that is not a keyword. */
+bool jx_is_bare_word(const char *s);
+
+/* The text a value shows in the official form: "≥7000次", "2025年12月31日前完成",
+ * "较上年增加≥15%", "不涉及". Allocated in the ctx's arena. */
+const char *jx_value_display(jx_ctx *ctx, const jx_value *v);
+
+#endif
