@@ -35,6 +35,7 @@ const char *jx_node_kind_name(jx_node_kind kind) {
       [JX_NODE_FRAMEWORK_DEF] = "framework_definition",
       [JX_NODE_LOWER_IS_BETTER] = "lower_is_better",
       [JX_NODE_RATIO_NAMES] = "ratio_names",
+      [JX_NODE_NOT_RATIO_NAMES] = "not_ratio_names",
       [JX_NODE_SUB_TARGET_TEXT] = "target",
       [JX_NODE_SUB_INDICATOR_TEXT] = "indicators",
       [JX_NODE_CATEGORY] = "category",

@@ -55,14 +55,24 @@ bool jx_amount_in_base(jx_checker *c, const jx_amount *a, jx_decimal *out) {
   return u && jx_unit_to_base(u, a->value, out);
 }
 
-bool jx_project_budget_base(jx_checker *c, const jx_project *p, jx_decimal *out) {
-  const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
-  if (!b) return false;
+static bool budget_base(jx_checker *c, const jx_project *p, jx_node_kind kind,
+                        jx_decimal *out) {
+  const jx_budget *b = (const jx_budget *)jx_project_field(p, kind);
+  if (!b || jx_decimal_sign(b->amount.value) < 0) return false;
   /* Units were reported by the budget rules already; resolve quietly. */
   const jx_unit *u = c->money;
   if (b->amount.unit) u = jx_units_find(&c->lib.units, b->amount.unit->text);
   if (!u || strcmp(u->role, "money") != 0) return false;
   return jx_unit_to_base(u, b->amount.value, out);
+}
+
+bool jx_project_budget_base(jx_checker *c, const jx_project *p, jx_decimal *out) {
+  return budget_base(c, p, JX_NODE_BUDGET, out);
+}
+
+bool jx_project_medium_budget_base(jx_checker *c, const jx_project *p,
+                                   jx_decimal *out) {
+  return budget_base(c, p, JX_NODE_MEDIUM_BUDGET, out);
 }
 
 static void collect(jx_node *item, const jx_file *file, void *data) {

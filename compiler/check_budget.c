@@ -98,8 +98,9 @@ static void check_total(jx_checker *c, const jx_amount *total, const char *whose
   if (jx_decimal_cmp(sum, declared) == 0) return;
   jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, rule, total->loc,
                          "The declared total of %s is %s, but the budgets of its "
-                         "%zu projects add up to %s.", whose,
-                         jx_money_text(c, declared), count, jx_money_text(c, sum));
+                         "%zu project%s add up to %s.", whose,
+                         jx_money_text(c, declared), count, count == 1 ? "" : "s",
+                         jx_money_text(c, sum));
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
     if (code_for && (!p->agency || strcmp(p->agency->code->text, code_for))) continue;

@@ -19,12 +19,20 @@ static void check_code(jx_checker *c, const jx_project *p) {
   bool alnum = true;
   for (size_t i = 0; i < n; i++)
     if (!isalnum((unsigned char)code[i])) alnum = false;
-  if (n != CODE_LENGTH || !alnum || !all_digits(code, REGION_DIGITS + 2)) {
+  const char *problem = NULL;
+  if (n != CODE_LENGTH)
+    problem = jx_arena_printf(c->ctx->arena, "it has %zu characters, not %d", n,
+                              CODE_LENGTH);
+  else if (!alnum)
+    problem = "it contains characters other than letters and digits";
+  else if (!all_digits(code, REGION_DIGITS + 2))
+    problem = "its first 8 characters (region code and year) are not all digits";
+  if (problem) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J160", p->code.loc,
-                           "The project code %s is not well-formed: a project code "
-                           "has %d letters and digits, beginning with a 6-digit "
-                           "region code and a 2-digit year (it has %zu characters).",
-                           code, CODE_LENGTH, n);
+                           "The project code %s is not well-formed: %s. A project "
+                           "code has %d letters and digits, beginning with a "
+                           "6-digit region code and a 2-digit year.",
+                           code, problem, CODE_LENGTH);
     jx_diag_hint(c->ctx, d, "Copy the code exactly from the budget system, such as "
                             "13080025P00010310003N.");
     return;
@@ -58,6 +66,9 @@ static void check_projects(jx_checker *c) {
                                 "them, or merge the two projects.");
         break;
       }
+    }
+    for (size_t k = 0; k < i; k++) {
+      const jx_project *q = c->projects.items[k];
       /* The same name in two budget units is normal (every unit has its
        * 公务运转经费); within one unit it is a likely copy-paste slip. */
       bool same_unit = p->agency && q->agency && p->agency->code &&

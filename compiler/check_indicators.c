@@ -44,7 +44,18 @@ static const jx_fw_group *resolve_group(jx_checker *c, const jx_group *g) {
                          "%s is not a first-level indicator (一级指标) of the "
                          "framework \"%s\".", g->level1.text, f->name.text);
   const jx_fw_group *owner = jx_framework_group_of_level(f, g->level1.text);
-  if (owner)
+  const jx_framework_def *other = NULL;
+  for (size_t i = 0; i < c->lib.frameworks.defs.len && !other; i++) {
+    const jx_framework_def *x = c->lib.frameworks.defs.items[i];
+    if (x != f && jx_framework_group(x, g->level1.text)) other = x;
+  }
+  if (other)
+    jx_diag_hint(c->ctx, d, "%s is a first level in the framework \"%s\": add "
+                            "指标体系 \"%s\" to the header if the document follows "
+                            "it%s%s%s.", g->level1.text, other->name.text,
+                 other->name.text, owner ? ", or write its rows inside " : "",
+                 owner ? owner->name.text : "", owner ? " { … }" : "");
+  else if (owner)
     jx_diag_hint(c->ctx, d, "%s is a second level: write its rows inside %s { … }.",
                  g->level1.text, owner->name.text);
   else
@@ -58,8 +69,29 @@ static bool resolve_level(jx_checker *c, const jx_fw_group *fg, const jx_row *r,
   *out = jx_framework_level(fg, r->level2.text);
   if (*out) return true;
   const jx_fw_group *owner = jx_framework_group_of_level(c->framework, r->level2.text);
+  const jx_framework_def *first_in = NULL;
+  for (size_t i = 0; i < c->lib.frameworks.defs.len && !first_in; i++) {
+    const jx_framework_def *x = c->lib.frameworks.defs.items[i];
+    if (jx_framework_group(x, r->level2.text)) first_in = x;
+  }
   jx_diag *d;
-  if (owner) {
+  if (!owner && first_in) {
+    d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
+                  "%s is a first-level indicator (一级指标)%s%s%s, not a second "
+                  "level of %s.", r->level2.text,
+                  first_in == c->framework ? "" : " in the framework \"",
+                  first_in == c->framework ? "" : first_in->name.text,
+                  first_in == c->framework ? "" : "\"", fg->name.text);
+    if (first_in == c->framework)
+      jx_diag_hint(c->ctx, d, "Write the row inside its own group: %s { … }.",
+                   r->level2.text);
+    else
+      jx_diag_hint(c->ctx, d, "This document follows the framework \"%s\"; there "
+                              "the row goes in its own group %s { … }. Otherwise "
+                              "use one of the second levels of %s: %s.",
+                   first_in->name.text, r->level2.text, fg->name.text,
+                   level_names(c, fg));
+  } else if (owner) {
     d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
                   "%s belongs under %s, not under %s.", r->level2.text,
                   owner->name.text, fg->name.text);
@@ -124,14 +156,15 @@ static void check_units(jx_checker *c, row_info *ri) {
   }
   const char *fragment = NULL;
   if (!ratio && r->value.kind == JX_VALUE_QUANTITY &&
-      jx_name_matches(&c->lib.frameworks.ratio_names, r->name.text, &fragment)) {
+      jx_name_matches(&c->lib.frameworks.ratio_names, r->name.text, &fragment) &&
+      !jx_name_matches(&c->lib.frameworks.not_ratio_names, r->name.text, NULL)) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J132", q->unit.loc,
                            "\"%s\" names a ratio (%s), but its value is measured "
                            "in %s.", r->name.text, fragment, q->unit.text);
     jx_diag_hint(c->ctx, d, "Give the value as a percentage, such as ≥ 95%%, or "
                             "rename the indicator if it is not a ratio.");
   }
-  if (ratio) {
+  if (ratio && r->value.kind == JX_VALUE_QUANTITY) {
     jx_decimal pct;
     if (jx_unit_to_base(u, q->number, &pct) &&
         (jx_decimal_sign(pct) < 0 || jx_decimal_cmp(pct, jx_decimal_from_int(100)) > 0)) {
@@ -174,7 +207,7 @@ static void check_direction(jx_checker *c, const row_info *ri) {
 }
 
 static void check_cost(jx_checker *c, const jx_project *p, const row_info *ri,
-                       bool have_budget, jx_decimal budget) {
+                       bool have_budget, jx_decimal budget, const char *which) {
   const jx_row *r = ri->row;
   if (!ri->cost || !ri->has_unit || r->value.kind != JX_VALUE_QUANTITY) return;
   const jx_quantity *q = &r->value.quantity;
@@ -185,18 +218,19 @@ static void check_cost(jx_checker *c, const jx_project *p, const row_info *ri,
     return;
   jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J140", r->value.loc,
                          "The cost indicator \"%s\" of project %s allows %s, more "
-                         "than the project's budget of %s.", r->name.text,
-                         p->code.text, jx_money_text(c, v), jx_money_text(c, budget));
-  const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
-  if (b) jx_diag_note_add(c->ctx, d, b->amount.loc, "the budget is here");
+                         "than the project's %s of %s.", r->name.text,
+                         p->code.text, jx_money_text(c, v), which,
+                         jx_money_text(c, budget));
+  const jx_budget *b = (const jx_budget *)jx_project_field(
+      p, ri->group->medium_term ? JX_NODE_MEDIUM_BUDGET : JX_NODE_BUDGET);
+  if (b) jx_diag_note_add(c->ctx, d, b->amount.loc, "the %s is here", which);
   jx_diag_hint(c->ctx, d, "The total cost cannot exceed the budget; correct the "
                           "indicator or the budget.");
 }
 
-/* Whether the units after the first "per" say "per year" (or nothing):
- * then rate × quantity is a yearly amount, comparable with the budget. */
+/* Whether the unit after the first "per" says "per year" (元/人/年): then
+ * rate × quantity is a yearly amount, comparable with the annual budget. */
 static bool yearly(const jx_unit_expr *e) {
-  if (e->nper == 1) return true;
   if (e->nper != 2) return false;
   const jx_unit *t = e->per[1];
   return !strcmp(t->role, "time") && jx_decimal_cmp(t->factor, jx_decimal_from_int(12)) == 0;
@@ -216,7 +250,8 @@ static void check_rate(jx_checker *c, const jx_project *p, const row_info *rate,
   for (size_t i = 0; i < nrows; i++) {
     const row_info *qi = &rows[i];
     const jx_row *qr = qi->row;
-    if (qi == rate || !qi->has_unit || qi->unit.nper || qr->value.kind != JX_VALUE_QUANTITY)
+    if (qi == rate || !qi->has_unit || qi->unit.nper ||
+        qr->value.kind != JX_VALUE_QUANTITY || qi->group->medium_term)
       continue;
     if (strcmp(qi->unit.unit->base, per->base)) continue;
     jx_decimal rate_base, qty_base, total;
@@ -244,8 +279,8 @@ static void check_rate(jx_checker *c, const jx_project *p, const row_info *rate,
   }
 }
 
-static void check_deadline(jx_checker *c, const jx_row *r) {
-  if (r->value.kind != JX_VALUE_DEADLINE || !c->year) return;
+static void check_deadline(jx_checker *c, const jx_row *r, bool medium_term) {
+  if (r->value.kind != JX_VALUE_DEADLINE || !c->year || medium_term) return;
   const jx_date *dt = &r->value.date;
   if (!dt->year || dt->year == c->year) return;
   jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J150", dt->loc,
@@ -265,14 +300,16 @@ static void check_duplicate_names(jx_checker *c, const row_info *rows, size_t n)
     for (size_t k = 0; k < i; k++) {
       const jx_row *q = rows[k].row;
       if (q->not_applicable_row || strcmp(r->name.text, q->name.text) ||
-          strcmp(r->level2.text, q->level2.text))
+          strcmp(r->level2.text, q->level2.text) ||
+          rows[i].group->medium_term != rows[k].group->medium_term)
         continue;
       jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J124", r->name.loc,
                              "Two %s rows of this project are both named \"%s\".",
                              r->level2.text, r->name.text);
       jx_diag_note_add(c->ctx, d, q->name.loc, "the other one is here");
-      jx_diag_hint(c->ctx, d, "Name each indicator after what it counts, such as "
-                              "\"%s（人脸识别系统）\".", r->name.text);
+      jx_diag_hint(c->ctx, d, "Give each indicator a name of its own that says "
+                              "what it measures; the name is how the budget "
+                              "system tells indicators apart.");
       break;
     }
   }
@@ -308,22 +345,30 @@ static void check_project(jx_checker *c, const jx_project *p) {
       ri->row = g->rows.items[j];
       ri->group = g;
       const jx_fw_level *fl = NULL;
+      /* Cost rows are money: the older framework's 成本指标 (cost) and the
+       * 2021 framework's 经济成本指标 (economic-cost); social and
+       * environmental costs need not be money. */
       if (fg && resolve_level(c, fg, ri->row, &fl))
-        ri->cost = is_role(&fg->alias, "cost") || is_role(&fl->alias, "cost");
-      else if (fg)
-        ri->cost = is_role(&fg->alias, "cost");
+        ri->cost = is_role(&fl->alias, "cost") || is_role(&fl->alias, "economic-cost");
       check_units(c, ri);
       check_direction(c, ri);
-      check_deadline(c, ri->row);
+      check_deadline(c, ri->row, g->medium_term);
       check_basis(c, ri->row);
     }
   }
   check_duplicate_names(c, rows, k);
   check_required(c, p);
-  jx_decimal budget;
+  /* Annual rows are held to the annual budget; medium-term rows to the
+   * medium-term budget, and only for cost (a rate has no fixed period). */
+  jx_decimal budget, medium;
   bool have_budget = jx_project_budget_base(c, p, &budget);
+  bool have_medium = jx_project_medium_budget_base(c, p, &medium);
   for (size_t i = 0; i < k; i++) {
-    check_cost(c, p, &rows[i], have_budget, budget);
+    if (rows[i].group->medium_term) {
+      check_cost(c, p, &rows[i], have_medium, medium, "medium-term budget");
+      continue;
+    }
+    check_cost(c, p, &rows[i], have_budget, budget, "budget");
     check_rate(c, p, &rows[i], rows, k, have_budget, budget);
   }
 }

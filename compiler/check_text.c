@@ -27,6 +27,18 @@ static const jx_unit *money_unit_at(const jx_units *units, const char *s,
   return best;
 }
 
+/* Whether the clause before offset end (since the last ，。；、 or the
+ * start) contains 每 ("each"). */
+static bool per_clause(const char *text, size_t end) {
+  static const char *const stops[] = {"，", "。", "；", "、", ",", ";"};
+  size_t start = 0;
+  for (size_t s = 0; s < sizeof stops / sizeof stops[0]; s++)
+    for (const char *p = text; (p = strstr(p, stops[s])) && (size_t)(p - text) < end; p++)
+      if ((size_t)(p - text) + strlen(stops[s]) > start) start = (size_t)(p - text) + strlen(stops[s]);
+  const char *each = strstr(text + start, "每");
+  return each && (size_t)(each - text) < end;
+}
+
 /* Finds "NUMBER [spaces] MONEY-UNIT" in text; at most max of them. */
 static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t max) {
   size_t n = 0;
@@ -46,6 +58,16 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
     while (text[k] == ' ') k++;
     size_t ulen;
     const jx_unit *u = money_unit_at(&c->lib.units, text + k, &ulen);
+    /* A one-character unit followed by a letter is part of another word:
+     * "2 万人次" counts people, not money. */
+    if (u && jx_utf8_length(u->name, ulen) == 1) {
+      int32_t cp;
+      if (text[k + ulen] && (jx_utf8_decode(text + k + ulen, strlen(text + k + ulen), &cp),
+                             jx_utf8_is_word_cp(cp, true)))
+        u = NULL;
+    }
+    /* A rate ("每人每天 300 元", "300 元/人") is not an amount of the project. */
+    if (u && (text[k + ulen] == '/' || per_clause(text, i))) u = NULL;
     jx_decimal v;
     if (u && jx_decimal_parse(text + i, j - i, &v) && jx_unit_to_base(u, v, &out[n].base)) {
       out[n].text = jx_arena_strndup(c->ctx->arena, text + i, k + ulen - i);

@@ -35,8 +35,11 @@ const jx_unit *jx_amount_unit(jx_checker *c, const jx_amount *a);
 /* The amount in 元 (the money base unit); false if its unit is not money. */
 bool jx_amount_in_base(jx_checker *c, const jx_amount *a, jx_decimal *out);
 
-/* The project's annual budget in 元; false when it has none or it is bad. */
+/* The project's annual (or medium-term) budget in 元; false when it has
+ * none, or its unit is not money, or it is negative (already reported). */
 bool jx_project_budget_base(jx_checker *c, const jx_project *p, jx_decimal *out);
+bool jx_project_medium_budget_base(jx_checker *c, const jx_project *p,
+                                   jx_decimal *out);
 
 /* "12.5 万元" style text of a value in 元 expressed in the money unit. */
 const char *jx_money_text(jx_checker *c, jx_decimal base_value);

@@ -312,7 +312,8 @@ static void node(jx_json *j, const jx_node *n) {
       break;
     }
     case JX_NODE_LOWER_IS_BETTER:
-    case JX_NODE_RATIO_NAMES: {
+    case JX_NODE_RATIO_NAMES:
+    case JX_NODE_NOT_RATIO_NAMES: {
       const jx_name_list *l = (const jx_name_list *)n;
       jx_json_key(j, "names");
       jx_json_begin_array(j);

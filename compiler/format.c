@@ -302,6 +302,7 @@ static const char *field_keyword(jx_node_kind k) {
     case JX_NODE_SUPERVISOR: return "主管部门";
     case JX_NODE_LOWER_IS_BETTER: return "逆向指标";
     case JX_NODE_RATIO_NAMES: return "比率指标";
+    case JX_NODE_NOT_RATIO_NAMES: return "非比率指标";
     default: return "";
   }
 }
@@ -454,7 +455,8 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       framework_def(w, (const jx_framework_def *)n);
       break;
     case JX_NODE_LOWER_IS_BETTER:
-    case JX_NODE_RATIO_NAMES: {
+    case JX_NODE_RATIO_NAMES:
+    case JX_NODE_NOT_RATIO_NAMES: {
       const jx_name_list *l = (const jx_name_list *)n;
       fprintf(w->out, "%s ", kw);
       for (size_t i = 0; i < l->names.len; i++) {

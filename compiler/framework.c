@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 void jx_frameworks_define(jx_ctx *ctx, jx_frameworks *fw, const jx_node *item) {
   switch (item->kind) {
@@ -23,10 +24,12 @@ void jx_frameworks_define(jx_ctx *ctx, jx_frameworks *fw, const jx_node *item) {
       break;
     }
     case JX_NODE_LOWER_IS_BETTER:
-    case JX_NODE_RATIO_NAMES: {
+    case JX_NODE_RATIO_NAMES:
+    case JX_NODE_NOT_RATIO_NAMES: {
       const jx_name_list *l = (const jx_name_list *)item;
       jx_list *to = item->kind == JX_NODE_LOWER_IS_BETTER ? &fw->lower_is_better
-                                                          : &fw->ratio_names;
+                    : item->kind == JX_NODE_RATIO_NAMES   ? &fw->ratio_names
+                                                          : &fw->not_ratio_names;
       for (size_t i = 0; i < l->names.len; i++)
         jx_list_push(ctx->arena, to, l->names.items[i]);
       break;
@@ -73,9 +76,21 @@ const jx_fw_group *jx_framework_group_of_level(const jx_framework_def *f,
 
 bool jx_name_matches(const jx_list *fragments, const char *name,
                      const char **matched) {
+  /* The name ends with the fragment, ignoring closing punctuation: 合格率
+   * and 事故发生率（ match, 投诉率下降幅度 does not. */
+  size_t n = strlen(name);
+  while (n > 0) {
+    size_t start = n;
+    do start--; while (start > 0 && ((unsigned char)name[start] & 0xC0) == 0x80);
+    int32_t cp;
+    jx_utf8_decode(name + start, n - start, &cp);
+    if (jx_utf8_is_word_cp(cp, false) || (cp >= '0' && cp <= '9')) break;
+    n = start;
+  }
   for (size_t i = 0; i < fragments->len; i++) {
     const jx_string *s = fragments->items[i];
-    if (*s->text && strstr(name, s->text)) {
+    size_t k = strlen(s->text);
+    if (k && k <= n && !memcmp(name + n - k, s->text, k)) {
       if (matched) *matched = s->text;
       return true;
     }

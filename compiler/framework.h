@@ -9,7 +9,8 @@
 typedef struct jx_frameworks {
   jx_list defs;            /* const jx_framework_def * */
   jx_list lower_is_better; /* const jx_string *: name fragments of bad events */
-  jx_list ratio_names;     /* const jx_string *: name fragments of ratios */
+  jx_list ratio_names;     /* const jx_string *: name endings of ratios */
+  jx_list not_ratio_names; /* const jx_string *: endings that are not (频率) */
 } jx_frameworks;
 
 /* Adds a definition item (J183 for a framework defined twice). */
@@ -28,7 +29,8 @@ const jx_fw_level *jx_framework_level(const jx_fw_group *g, const char *name);
 const jx_fw_group *jx_framework_group_of_level(const jx_framework_def *f,
                                                const char *name);
 
-/* Whether name contains one of the fragments (jx_string *). */
+/* Whether name ends with one of the fragments (jx_string *), ignoring
+ * trailing punctuation; *matched receives it. */
 bool jx_name_matches(const jx_list *fragments, const char *name,
                      const char **matched);
 

@@ -116,10 +116,10 @@ static int finish_check(jx_ctx *ctx, const jx_list *docs, int status,
 static int cmd_check(int argc, char **argv, const struct options *opt) {
   jx_ctx *ctx = jx_ctx_new();
   if (!ctx) return EXIT_USAGE;
-  const char *dir = jx_stdlib_dir(ctx);
+  const char *dir = opt->syntax_only ? NULL : jx_stdlib_dir(ctx);
   jx_library lib;
   const char *why = NULL;
-  if (!dir || !jx_library_load(ctx, dir, &lib, &why)) {
+  if (!opt->syntax_only && (!dir || !jx_library_load(ctx, dir, &lib, &why))) {
     fprintf(stderr, "jxc: cannot load the standard library: %s.\n",
             dir ? why : "no folder with units.jx found (set JIXIAO_STDLIB)");
     jx_ctx_free(ctx);

@@ -54,6 +54,8 @@ jx_library jx_library_for_document(jx_ctx *ctx, const jx_library *base,
   lib.frameworks.lower_is_better =
       jx_list_copy(ctx->arena, &base->frameworks.lower_is_better);
   lib.frameworks.ratio_names = jx_list_copy(ctx->arena, &base->frameworks.ratio_names);
+  lib.frameworks.not_ratio_names =
+      jx_list_copy(ctx->arena, &base->frameworks.not_ratio_names);
   struct define_ctx d = {ctx, &lib};
   jx_document_items(doc, define, &d);
   return lib;

@@ -13,6 +13,18 @@ static const jx_dimension *find_dimension(const jx_units *u, const char *name) {
   return NULL;
 }
 
+/* Whether every character of a appears in b, in order (平米 in 平方米). */
+static bool subsequence(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b), i = 0, j = 0;
+  while (i < la && j < lb) {
+    int32_t x, y;
+    int nx = jx_utf8_decode(a + i, la - i, &x), ny = jx_utf8_decode(b + j, lb - j, &y);
+    if (x == y) i += (size_t)nx;
+    j += (size_t)ny;
+  }
+  return i == la;
+}
+
 const jx_unit *jx_units_find(const jx_units *u, const char *name) {
   /* Later definitions (the document's) override earlier ones. */
   for (size_t i = u->units.len; i-- > 0;) {
@@ -29,8 +41,10 @@ const char *jx_units_suggest(const jx_units *u, const char *name) {
   for (size_t i = 0; i < u->units.len; i++) {
     const jx_unit *x = u->units.items[i];
     size_t d = jx_edit_distance(name, x->name);
-    /* Only suggest when most of the name survives. */
-    if (d < best_d && d < len) {
+    /* Only suggest when most of the name survives; among equals prefer a
+     * unit the name is an abbreviation of (平米 -> 平方米, not 米). */
+    if (d < len && (d < best_d || (d == best_d && best && !subsequence(name, best) &&
+                                   subsequence(name, x->name)))) {
       best = x->name;
       best_d = d;
     }
@@ -39,7 +53,13 @@ const char *jx_units_suggest(const jx_units *u, const char *name) {
 }
 
 static void define_base(jx_ctx *ctx, jx_units *u, const jx_unit_def *def) {
-  const jx_dimension *dim = find_dimension(u, def->dimension->text);
+  const jx_dimension *dim = NULL;
+  for (size_t i = u->dimensions.len; i-- > 0 && !dim;) {
+    const jx_dimension *x = u->dimensions.items[i];
+    if (!strcmp(x->name.text, def->dimension->text) ||
+        !strcmp(x->alias.text, def->dimension->text))
+      dim = x;
+  }
   if (!dim) {
     jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J180", def->dimension->loc,
                            "The unit %s names the dimension %s, which is not "
@@ -92,10 +112,12 @@ void jx_units_define(jx_ctx *ctx, jx_units *u, const jx_node *item) {
   if (item->kind == JX_NODE_DIMENSION) {
     const jx_dimension *dim = (const jx_dimension *)item;
     const jx_dimension *old = find_dimension(u, dim->name.text);
-    if (old) {
+    if (old && old->name.loc.file == dim->name.loc.file) {
       jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J181", dim->name.loc,
-                             "The dimension %s is already defined.", dim->name.text);
+                             "The dimension %s is already defined in this file.",
+                             dim->name.text);
       jx_diag_note_add(ctx, d, old->name.loc, "it is defined here");
+      jx_diag_hint(ctx, d, "Delete one of the two definitions.");
       return;
     }
     jx_list_push(ctx->arena, &u->dimensions, (void *)dim);
@@ -109,6 +131,7 @@ void jx_units_define(jx_ctx *ctx, jx_units *u, const jx_node *item) {
                            "The unit %s is already defined in this file.",
                            def->name.text);
     jx_diag_note_add(ctx, d, old->loc, "it is defined here");
+    jx_diag_hint(ctx, d, "Delete one of the two definitions.");
     return;
   }
   if (def->of)
@@ -126,8 +149,8 @@ static const jx_unit *resolve_part(jx_ctx *ctx, const jx_units *u,
                          "The unit %s is not known.", name);
   const char *s = jx_units_suggest(u, name);
   if (s)
-    jx_diag_hint(ctx, d, "Did you mean %s? Otherwise define it, for example "
-                         "计量单位 %s 计数.", s, name);
+    jx_diag_hint(ctx, d, "Did you mean %s? Otherwise define the unit, for "
+                         "example 计量单位 %s = 1 %s.", s, name, s);
   else
     jx_diag_hint(ctx, d, "Use a unit from stdlib/units.jx, or define it, for "
                          "example 计量单位 %s 计数.", name);

@@ -140,6 +140,7 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
        KW_MONTHLY "每月" KW_NA "不涉及" KW_DIMENSION "量纲"
        KW_UNIT_DEF "计量单位" KW_PRECISION "精度" KW_DEFAULT "默认"
        KW_REQUIRED "必填" KW_LOWER_IS_BETTER "逆向指标" KW_RATIO_NAMES "比率指标"
+       KW_NOT_RATIO_NAMES "非比率指标"
 %token GE "≥" LE "≤" GT "＞" LT "＜" EQ "＝" PERCENT "%" SLASH "/"
        COMMA "," LPAREN "(" RPAREN ")" LBRACE "{" RBRACE "}"
 
@@ -244,6 +245,9 @@ definition:
                             { jx_name_list *l = NEW(jx_name_list, JX_NODE_LOWER_IS_BETTER, @$);
                               l->names = *$2; $$ = &l->base; }
   | KW_RATIO_NAMES strings  { jx_name_list *l = NEW(jx_name_list, JX_NODE_RATIO_NAMES, @$);
+                              l->names = *$2; $$ = &l->base; }
+  | KW_NOT_RATIO_NAMES strings
+                            { jx_name_list *l = NEW(jx_name_list, JX_NODE_NOT_RATIO_NAMES, @$);
                               l->names = *$2; $$ = &l->base; }
   ;
 
