@@ -1,5 +1,5 @@
 /* Header rules: J151 budget year, J152 header given twice, J153 money unit,
- * J123 framework. */
+ * J154 codes, J123 framework; J155 project periods. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,9 +98,71 @@ static void check_framework(jx_checker *c, const jx_text_item *f) {
                           "指标体系 \"%s\" { … }.", known, f->text.text);
 }
 
+static bool digits_only(const char *s) {
+  if (!*s) return false;
+  for (; *s; s++)
+    if (*s < '0' || *s > '9') return false;
+  return true;
+}
+
+/* Codes are digits (or letters and digits): never a decimal or negative. */
+static void check_code(jx_checker *c, const jx_name *code, const char *what) {
+  if (!code || digits_only(code->text) || !strpbrk(code->text, ".-")) return;
+  jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J154", code->loc,
+                         "The %s %s is not a code: codes are made of digits "
+                         "(and letters), without a point or a sign.", what,
+                         code->text);
+  jx_diag_hint(c->ctx, d, "Copy the code exactly from the budget system, such as "
+                          "130800.");
+}
+
+static bool when_ok(const char *s, int *year) {
+  int y = 0, m = 1, d = 1;
+  char tail;
+  int n = sscanf(s, "%d-%d-%d%c", &y, &m, &d, &tail);
+  if (n < 1 || n > 3 || strlen(s) < 4 || y < 1990 || y > 2200 || m < 1 || m > 12 ||
+      d < 1 || d > 31)
+    return false;
+  *year = y;
+  return true;
+}
+
+static void check_period(jx_checker *c, const jx_project *p) {
+  const jx_period *per = (const jx_period *)jx_project_field(p, JX_NODE_PERIOD);
+  if (!per) return;
+  int from, to;
+  const jx_name *bad = !when_ok(per->from.text, &from) ? &per->from
+                       : !when_ok(per->to.text, &to)   ? &per->to
+                                                       : NULL;
+  if (bad) {
+    jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J155", bad->loc,
+                           "%s is not a year or date for the project period.",
+                           bad->text);
+    jx_diag_hint(c->ctx, d, "Write 项目期 2024 至 2026, or with ISO dates "
+                            "项目期 2024-01-01 至 2026-12-31.");
+    return;
+  }
+  if (strcmp(per->from.text, per->to.text) > 0 && from >= to) {
+    jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J155", per->base.loc,
+                           "The period of project %s ends (%s) before it starts (%s).",
+                           p->code.text, per->to.text, per->from.text);
+    jx_diag_hint(c->ctx, d, "Write the start first: 项目期 START 至 END.");
+  }
+}
+
 void jx_check_header(jx_checker *c) {
   struct header h = {.c = c};
   jx_document_items(c->doc, visit, &h);
+  const jx_name_item *region = (const jx_name_item *)h.first[JX_NODE_REGION];
+  if (region) check_code(c, &region->value, "region code (区划)");
+  const jx_org *dept = (const jx_org *)h.first[JX_NODE_DEPARTMENT];
+  if (dept) check_code(c, dept->code, "department code");
+  for (size_t i = 0; i < c->projects.len; i++) {
+    const jx_project *p = c->projects.items[i];
+    const jx_org *sup = (const jx_org *)jx_project_field(p, JX_NODE_SUPERVISOR);
+    if (sup) check_code(c, sup->code, "supervising department code");
+    check_period(c, p);
+  }
   check_year(c, (const jx_name_item *)h.first[JX_NODE_YEAR]);
   check_money_unit(c, (const jx_name_item *)h.first[JX_NODE_MONEY_UNIT]);
   check_framework(c, (const jx_text_item *)h.first[JX_NODE_FRAMEWORK]);

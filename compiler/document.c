@@ -89,7 +89,26 @@ static jx_file *load(struct loader *ld, const char *path, const char *real) {
   return f;
 }
 
+static jx_file *load_root(struct loader *ld, const char *path, const char **why);
+
 jx_document *jx_document_load(jx_ctx *ctx, const char *path, const char **why) {
+  return jx_document_load_all(ctx, (char *const *)&path, 1, why);
+}
+
+jx_document *jx_document_load_all(jx_ctx *ctx, char *const *paths, int n,
+                                  const char **why) {
+  struct loader ld = {.ctx = ctx};
+  ld.doc = jx_arena_alloc(ctx->arena, sizeof *ld.doc);
+  for (int i = 0; i < n; i++) {
+    jx_file *f = load_root(&ld, paths[i], why);
+    if (!f) return NULL;
+    jx_list_push(ctx->arena, &ld.doc->roots, f);
+  }
+  return ld.doc;
+}
+
+static jx_file *load_root(struct loader *ld, const char *path, const char **why) {
+  jx_ctx *ctx = ld->ctx;
   struct stat st;
   if (stat(path, &st) != 0) {
     *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
@@ -112,13 +131,11 @@ jx_document *jx_document_load(jx_ctx *ctx, const char *path, const char **why) {
     *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
     return NULL;
   }
-  struct loader ld = {.ctx = ctx};
-  ld.doc = jx_arena_alloc(ctx->arena, sizeof *ld.doc);
-  if (!load(&ld, path, real)) {
-    *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
-    return NULL;
-  }
-  return ld.doc;
+  int seen = find(&ld->real_paths, real);
+  if (seen >= 0) return ld->doc->files.items[seen];
+  jx_file *f = load(ld, path, real);
+  if (!f) *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
+  return f;
 }
 
 static const jx_file *file_by_index(const jx_document *doc, int file) {
@@ -153,6 +170,6 @@ void jx_document_items(const jx_document *doc, jx_item_fn fn, void *data) {
   if (!doc->files.len) return;
   unsigned char *visited = calloc(doc->files.len, 1);
   if (!visited) abort();
-  walk(doc, doc->files.items[0], fn, data, visited);
+  for (size_t i = 0; i < doc->roots.len; i++) walk(doc, doc->roots.items[i], fn, data, visited);
   free(visited);
 }

@@ -6,13 +6,18 @@
 #include "ctx.h"
 
 typedef struct jx_document {
-  jx_list files; /* jx_file *, the root first, then imports depth-first */
+  jx_list files; /* jx_file *: each root, then its imports depth-first */
+  jx_list roots; /* jx_file *: the files named by the user, in order */
 } jx_document;
 
 /* Loads path (a .jx file, or a directory whose main.jx is the root) and all
  * files it imports, reporting problems inside them into ctx. Returns NULL when
  * path itself cannot be read, with a sentence saying why in *why (arena). */
 jx_document *jx_document_load(jx_ctx *ctx, const char *path, const char **why);
+
+/* One document made of several root files, read in order (jxc build). */
+jx_document *jx_document_load_all(jx_ctx *ctx, char *const *paths, int n,
+                                  const char **why);
 
 /* Calls fn for every item of every file in document order: an import is
  * replaced by the items of the file it names, where it stands, so projects

@@ -14,6 +14,8 @@
 #include "dump.h"
 #include "format.h"
 #include "parse.h"
+#include "xml_read.h"
+#include "xml_write.h"
 
 enum { EXIT_CLEAN = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
@@ -28,11 +30,21 @@ static const char usage_text[] =
     "                  (format: doc/ast-json.md)\n"
     "  format FILE...  print each file in the canonical layout, comments\n"
     "                  kept (files with syntax errors are not printed)\n"
+    "  build FILE...   compile one document (made of the FILEs and what they\n"
+    "                  import) into the exchange XML (schema/jixiao-1.xsd);\n"
+    "                  refused when the document has errors\n"
+    "  import FILE.xml turn an exchange XML document back into jixiao source\n"
     "  tokens FILE     print the scanner's tokens of one file, one a line,\n"
     "                  to explain a confusing syntax error\n"
     "\n"
     "A FILE may be a folder; its main.jx is then the document's root file.\n"
     "Each FILE is a separate document together with the files it imports.\n"
+    "\n"
+    "Options of build and import:\n"
+    "  -o, --output=FILE   write to FILE (atomically: a temporary file is\n"
+    "                      renamed), instead of standard output\n"
+    "  --format=xml        build: the exchange XML (the default)\n"
+    "build also takes --warnings=error and --disable.\n"
     "\n"
     "Options of check:\n"
     "  --warnings=error    treat warnings as errors (exit status 1)\n"
@@ -99,6 +111,8 @@ struct options {
   jx_check_options check;
   bool json;
   bool syntax_only;
+  const char *output; /* -o FILE; NULL or "-" for standard output */
+  const char *format; /* build: xml or iati */
 };
 
 static int finish_check(jx_ctx *ctx, const jx_list *docs, int status,
@@ -110,6 +124,129 @@ static int finish_check(jx_ctx *ctx, const jx_list *docs, int status,
     jx_ctx_free(ctx);
     return status;
   }
+  return finish(ctx, status);
+}
+
+/* Loads the standard library into ctx; prints why and returns false when it
+ * cannot be used. */
+static bool load_library(jx_ctx *ctx, jx_library *lib) {
+  const char *dir = jx_stdlib_dir(ctx);
+  const char *why = NULL;
+  if (!dir || !jx_library_load(ctx, dir, lib, &why)) {
+    fprintf(stderr, "jxc: cannot load the standard library: %s.\n",
+            dir ? why : "no folder with units.jx found (set JIXIAO_STDLIB)");
+    return false;
+  }
+  if (ctx->nerrors) {
+    fputs("jxc: the standard library has errors:\n", stderr);
+    jx_diags_print(ctx, stderr);
+    return false;
+  }
+  return true;
+}
+
+/* jxc build: one document (from one or more root files) to the exchange
+ * XML, validated against the schema before anything is written. */
+static int cmd_build(int argc, char **argv, const struct options *opt) {
+  jx_ctx *ctx = jx_ctx_new();
+  if (!ctx) return EXIT_USAGE;
+  const char *format = opt->format ? opt->format : "xml";
+  if (strcmp(format, "xml") != 0) {
+    jx_ctx_free(ctx);
+    return usage_error("build: unknown --format '%s' (use xml).", format);
+  }
+  jx_library lib;
+  if (!load_library(ctx, &lib)) {
+    jx_ctx_free(ctx);
+    return EXIT_USAGE;
+  }
+  const char *why = NULL;
+  jx_document *doc = jx_document_load_all(ctx, argv, argc, &why);
+  if (!doc) {
+    fprintf(stderr, "jxc: %s.\n", why);
+    return finish(ctx, EXIT_USAGE);
+  }
+  if (!ctx->nerrors) jx_check(ctx, doc, &lib);
+  jx_list docs = {0};
+  jx_list_push(ctx->arena, &docs, doc);
+  jx_check_filter(ctx, &docs, &opt->check);
+  if (ctx->nerrors) {
+    jx_diags_print(ctx, stderr);
+    summary(ctx);
+    fputs("jxc: nothing was written, because the document has errors.\n", stderr);
+    jx_ctx_free(ctx);
+    return EXIT_INPUT;
+  }
+  jx_diags_print(ctx, stderr);
+  summary(ctx);
+  int status = EXIT_CLEAN;
+  xmlDocPtr xml = jx_xml_build(ctx, doc);
+  const char *xsd = jx_schema_path(ctx);
+  if (!xml) {
+    jx_diags_print(ctx, stderr);
+    status = EXIT_INPUT;
+  } else if (!xsd) {
+    fputs("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
+          "nothing was written.\n", stderr);
+    status = EXIT_USAGE;
+  } else if (!jx_xml_validate(ctx, xml, xsd, &why)) {
+    fprintf(stderr, "jxc: internal error: the XML made for this document does "
+                    "not follow %s, so it was not written. Please report this "
+                    "with the input.\n%s\n", xsd, why);
+    status = EXIT_USAGE;
+  } else {
+    size_t len;
+    char *text = jx_xml_serialize(xml, &len);
+    const char *out = opt->output ? opt->output : "-";
+    if (!jx_write_file_atomic(ctx, out, text, len, &why)) {
+      fprintf(stderr, "jxc: %s.\n", why);
+      status = EXIT_USAGE;
+    }
+    free(text);
+  }
+  if (xml) xmlFreeDoc(xml);
+  jx_ctx_free(ctx);
+  return status;
+}
+
+/* jxc import: an exchange XML document back into jixiao source. */
+static int cmd_import(int argc, char **argv, const struct options *opt) {
+  if (argc != 1) return usage_error("%s", "import takes exactly one FILE.xml.");
+  jx_ctx *ctx = jx_ctx_new();
+  if (!ctx) return EXIT_USAGE;
+  const char *xsd = jx_schema_path(ctx);
+  if (!xsd) {
+    fputs("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA).\n", stderr);
+    jx_ctx_free(ctx);
+    return EXIT_USAGE;
+  }
+  const char *why = NULL;
+  jx_file *f = jx_xml_import(ctx, argv[0], xsd, &why);
+  if (!f) {
+    if (why) fprintf(stderr, "jxc: %s.\n", why);
+    return finish(ctx, why ? EXIT_USAGE : EXIT_INPUT);
+  }
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  bool ok = mem && jx_format_file(ctx, f, mem);
+  if (mem) fclose(mem);
+  int status = EXIT_CLEAN;
+  if (ok) {
+    /* What import writes must read back: check it before writing it. */
+    int before = ctx->nerrors;
+    jx_parse(ctx, jx_source_add(ctx, "(imported source)", text, len));
+    if (ctx->nerrors != before) {
+      fputs("jxc: internal error: the source made from this XML does not read "
+            "back; nothing was written. Please report this with the input.\n",
+            stderr);
+      status = EXIT_USAGE;
+    } else if (!jx_write_file_atomic(ctx, opt->output ? opt->output : "-", text, len, &why)) {
+      fprintf(stderr, "jxc: %s.\n", why);
+      status = EXIT_USAGE;
+    }
+  }
+  free(text);
   return finish(ctx, status);
 }
 
@@ -225,6 +362,10 @@ int main(int argc, char **argv) {
     run = cmd_tokens;
   else if (!strcmp(cmd, "format"))
     run = cmd_format;
+  else if (!strcmp(cmd, "build"))
+    run = cmd_build;
+  else if (!strcmp(cmd, "import"))
+    run = cmd_import;
   else
     return usage_error("unknown command '%s'.", cmd);
   struct options opt = {0};
@@ -236,7 +377,17 @@ int main(int argc, char **argv) {
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(usage_text, stdout);
       status = EXIT_CLEAN;
-    } else if (run == cmd_check && !strcmp(a, "--warnings=error")) {
+    } else if ((run == cmd_build || run == cmd_import) && !strcmp(a, "-o")) {
+      if (i + 1 >= argc) {
+        status = usage_error("%s", "-o needs a FILE.");
+        break;
+      }
+      opt.output = argv[++i];
+    } else if ((run == cmd_build || run == cmd_import) && !strncmp(a, "--output=", 9)) {
+      opt.output = a + 9;
+    } else if (run == cmd_build && !strncmp(a, "--format=", 9)) {
+      opt.format = a + 9;
+    } else if ((run == cmd_check || run == cmd_build) && !strcmp(a, "--warnings=error")) {
       opt.check.warnings_as_errors = true;
     } else if (run == cmd_check && !strcmp(a, "--syntax-only")) {
       opt.syntax_only = true;
@@ -244,7 +395,7 @@ int main(int argc, char **argv) {
       opt.json = true;
     } else if (run == cmd_check && !strcmp(a, "--format=text")) {
       opt.json = false;
-    } else if (run == cmd_check && !strncmp(a, "--disable=", 10)) {
+    } else if ((run == cmd_check || run == cmd_build) && !strncmp(a, "--disable=", 10)) {
       char *codes = jx_arena_strdup(scratch->arena, a + 10);
       for (char *tok = strtok(codes, ","); tok; tok = strtok(NULL, ",")) {
         if (!jx_check_rule_known(tok)) {

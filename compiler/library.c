@@ -19,6 +19,17 @@ const char *jx_stdlib_dir(jx_ctx *ctx) {
   return NULL;
 }
 
+const char *jx_schema_path(jx_ctx *ctx) {
+  const char *dirs[] = {getenv("JIXIAO_SCHEMA"), JX_SCHEMA_INSTALLED, JX_SCHEMA_SOURCE};
+  for (size_t i = 0; i < 3; i++) {
+    if (!dirs[i] || !*dirs[i]) continue;
+    const char *p = jx_arena_printf(ctx->arena, "%s/jixiao-1.xsd", dirs[i]);
+    if (access(p, R_OK) == 0) return p;
+    if (i == 0) return NULL; /* an explicit setting is not second-guessed */
+  }
+  return NULL;
+}
+
 struct define_ctx {
   jx_ctx *ctx;
   jx_library *lib;

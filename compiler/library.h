@@ -18,6 +18,10 @@ typedef struct jx_library {
  * works uninstalled). NULL when none of them holds units.jx. */
 const char *jx_stdlib_dir(jx_ctx *ctx);
 
+/* The exchange format's XSD: $JIXIAO_SCHEMA/jixiao-1.xsd when set, else
+ * the installed one, else the source tree's. NULL when none exists. */
+const char *jx_schema_path(jx_ctx *ctx);
+
 /* Parses units.jx and frameworks.jx from dir into ctx and lib. Problems in
  * them are reported as diagnostics; returns false with *why when a file
  * cannot be read at all. */

@@ -127,6 +127,29 @@ cmp -s "$tmp/out" "$tmp/f.want" || fail "format: output differs: $(cat "$tmp/out
 expect 1 "format with syntax errors" -- "$JXC" format "$tmp/bad.jx"
 empty out "format prints nothing for a file with syntax errors"
 
+# build: the exchange XML, written atomically, refused on errors.
+expect 0 "build" -- "$JXC" build "$EXAMPLES/chengde-justice-2025" -o "$tmp/seed.xml"
+contains err "0 errors, 11 warnings." "build prints the warnings"
+grep -q '<PRO_CODE>13080024P00015510006J</PRO_CODE>' "$tmp/seed.xml" || fail "build: last project missing"
+expect 0 "build to stdout" -- "$JXC" build --format=xml "$EXAMPLES/chengde-justice-2025"
+cmp -s "$tmp/out" "$tmp/seed.xml" || fail "build: stdout and -o differ, or the output is not deterministic"
+expect 2 "build unknown format" -- "$JXC" build --format=pdf "$EXAMPLES/chengde-justice-2025"
+echo "old content" >"$tmp/keep.xml"
+expect 1 "build refused" -- "$JXC" build "$tmp/bad.jx" -o "$tmp/keep.xml"
+contains err "nothing was written" "build refused"
+[ "$(cat "$tmp/keep.xml")" = "old content" ] || fail "build refused: the old file was touched"
+expect 1 "build --warnings=error" -- "$JXC" build --warnings=error "$EXAMPLES/chengde-justice-2025" -o "$tmp/keep.xml"
+[ "$(cat "$tmp/keep.xml")" = "old content" ] || fail "build --warnings=error: the old file was touched"
+expect 2 "build into a missing folder" -- "$JXC" build "$EXAMPLES/chengde-justice-2025" -o "$tmp/no/such/dir/x.xml"
+contains err "cannot create" "build into a missing folder"
+[ -z "$(ls "$tmp" | grep -F 'keep.xml.')" ] || fail "build left a temporary file"
+# import: back to source, which builds the same XML again.
+expect 0 "import" -- "$JXC" import "$tmp/seed.xml" -o "$tmp/seed.jx"
+expect 0 "rebuild" -- "$JXC" build "$tmp/seed.jx" -o "$tmp/seed2.xml"
+cmp -s "$tmp/seed.xml" "$tmp/seed2.xml" || fail "source -> XML -> source -> XML is not identical"
+expect 2 "import two files" -- "$JXC" import "$tmp/seed.xml" "$tmp/seed.xml"
+expect 2 "import missing file" -- "$JXC" import "$tmp/none.xml"
+
 # CRLF line ends never leak into the value of a multi-line string.
 expect 0 "dump CRLF" -- "$JXC" dump "$TESTS_SRCDIR/parse/45-valid-crlf.jx"
 contains out '"text": "资金用于聘请律师值班，\n免费解答来电咨询。"' "CRLF block string"

@@ -2,11 +2,15 @@
 # Golden test driver: runs `jxc check NAME.jx` in the test's own folder (so
 # paths in diagnostics are stable) and compares stderr and the exit status
 # with NAME.expected, whose last line is "exit: N". Fails on any difference.
-# Tests under a folder named parse test the parser alone (--syntax-only).
+# Tests under a folder named parse test the parser alone (--syntax-only);
+# NAME.xml files test `jxc import NAME.xml` the same way.
 set -u
 test_file=$1
 dir=$(dirname "$test_file")
-name=$(basename "$test_file" .jx)
+case "$test_file" in
+  *.xml) name=$(basename "$test_file" .xml); command=import; input=$name.xml ;;
+  *) name=$(basename "$test_file" .jx); command=check; input=$name.jx ;;
+esac
 mode=
 case "$dir" in *parse) mode=--syntax-only ;; esac
 expected="$dir/$name.expected"
@@ -18,7 +22,7 @@ actual=$(mktemp)
 trap 'rm -f "$actual"' EXIT
 (
   cd "$dir" || exit 2
-  "$JXC" check $mode "$name.jx" 2>&1 >/dev/null
+  "$JXC" $command $mode "$input" 2>&1 >/dev/null
   echo "exit: $?"
 ) >"$actual"
 if diff -u "$expected" "$actual"; then

@@ -2,7 +2,8 @@
 # Installs what building and testing jixiao needs on Debian 12 (bookworm).
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
-packages="build-essential autoconf automake pkg-config flex bison libutf8proc-dev"
+packages="build-essential autoconf automake pkg-config flex bison libutf8proc-dev
+libxml2-dev"
 if [ "$(id -u)" -eq 0 ]; then
   run=""
 else

@@ -1,0 +1,429 @@
+#include "xml_write.h"
+
+#include <errno.h>
+#include <libxml/xmlschemas.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "format.h"
+
+typedef struct writer {
+  jx_ctx *ctx;
+  xmlNsPtr ns;
+  bool ok;
+} writer;
+
+/* XML 1.0 cannot carry most control characters; report instead of writing
+ * a document no reader accepts. */
+static bool xml_safe(writer *w, const char *text, jx_loc loc) {
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+      if (w->ok) {
+        jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J301", loc,
+                               "This text contains the control character U+%04X, "
+                               "which XML cannot carry.", *p);
+        jx_diag_hint(w->ctx, d, "Remove the character from the text.");
+      }
+      w->ok = false;
+      return false;
+    }
+  }
+  return true;
+}
+
+static xmlNodePtr leaf(writer *w, xmlNodePtr parent, const char *tag,
+                       const char *text, jx_loc loc) {
+  if (!text) return NULL;
+  if (!xml_safe(w, text, loc)) text = "";
+  return xmlNewTextChild(parent, w->ns, BAD_CAST tag, BAD_CAST text);
+}
+
+static xmlNodePtr leaf_int(writer *w, xmlNodePtr parent, const char *tag, int v) {
+  char buf[16];
+  snprintf(buf, sizeof buf, "%d", v);
+  return xmlNewTextChild(parent, w->ns, BAD_CAST tag, BAD_CAST buf);
+}
+
+static xmlNodePtr open(writer *w, xmlNodePtr parent, const char *tag) {
+  return xmlNewChild(parent, w->ns, BAD_CAST tag, NULL);
+}
+
+static void flag(xmlNodePtr n, const char *attr, bool on) {
+  if (on) xmlNewProp(n, BAD_CAST attr, BAD_CAST "true");
+}
+
+static void amount(writer *w, xmlNodePtr parent, const char *tag,
+                   const jx_amount *a) {
+  if (!a) return;
+  xmlNodePtr n = leaf(w, parent, tag, a->text, a->loc);
+  if (a->unit) xmlNewProp(n, BAD_CAST "unit", BAD_CAST a->unit->text);
+}
+
+static void sources(writer *w, xmlNodePtr parent, const jx_list *l) {
+  for (size_t i = 0; i < l->len; i++) {
+    const jx_fund_source *s = l->items[i];
+    xmlNodePtr n = open(w, parent, "FUND_SRC");
+    leaf(w, n, "FUND_SRC_KIND",
+         s->kind == JX_SOURCE_FISCAL ? "fiscal" : s->kind == JX_SOURCE_OTHER ? "other" : "named",
+         s->name.loc);
+    leaf(w, n, "FUND_SRC_NAME", s->name.text, s->name.loc);
+    amount(w, n, "FUND_SRC_AMT", &s->amount);
+    sources(w, n, &s->parts);
+  }
+}
+
+static void quantity(writer *w, xmlNodePtr kpi, const jx_quantity *q, jx_loc loc) {
+  leaf(w, kpi, "KPI_VAL", q->number_text, loc);
+  leaf(w, kpi, "KPI_UNIT", q->unit.text, q->unit.loc);
+}
+
+static const char *sign_xml(jx_sign s) {
+  return s == JX_SIGN_NONE ? "＝" : jx_sign_text(s);
+}
+
+static void kpi(writer *w, xmlNodePtr group, const jx_row *r) {
+  const jx_value *v = &r->value;
+  xmlNodePtr n = open(w, group, "KPI");
+  flag(n, "na_row", r->not_applicable_row);
+  leaf(w, n, "KPI_LV2", r->level2.text, r->level2.loc);
+  leaf(w, n, "KPI_NAME", r->name.text, r->name.loc);
+  if (r->description) leaf(w, n, "KPI_DESC", r->description->text, r->description->loc);
+  bool has_number = v->kind == JX_VALUE_QUANTITY ||
+                    (v->kind == JX_VALUE_RELATIVE && v->has_quantity);
+  if (has_number) {
+    xmlNodePtr s = leaf(w, n, "KPI_SIGN", sign_xml(v->quantity.sign), v->loc);
+    if (v->quantity.sign == JX_SIGN_NONE) xmlNewProp(s, BAD_CAST "written", BAD_CAST "false");
+  } else {
+    leaf(w, n, "KPI_SIGN", "定性", v->loc);
+  }
+  switch (v->kind) {
+    case JX_VALUE_QUANTITY:
+      quantity(w, n, &v->quantity, v->loc);
+      break;
+    case JX_VALUE_RELATIVE:
+      leaf(w, n, "KPI_RELATIVE", jx_relative_name(v->relative), v->loc);
+      if (v->has_quantity) quantity(w, n, &v->quantity, v->loc);
+      break;
+    case JX_VALUE_DEADLINE: {
+      const jx_date *d = &v->date;
+      xmlNodePtr dl = open(w, n, "KPI_DEADLINE");
+      xmlNewProp(dl, BAD_CAST "style", BAD_CAST(d->style == JX_DATE_ISO ? "iso" : "chinese"));
+      if (d->year) leaf_int(w, dl, "DL_YEAR", d->year);
+      if (d->month) flag(leaf_int(w, dl, "DL_MONTH", d->month), "month_end", d->month_end);
+      if (d->day) leaf_int(w, dl, "DL_DAY", d->day);
+      if (*d->wording) leaf(w, dl, "DL_WORDING", d->wording, d->loc);
+      break;
+    }
+    case JX_VALUE_MONTHLY: {
+      xmlNodePtr m = open(w, n, "KPI_MONTHLY");
+      leaf_int(w, m, "DL_DAY", v->date.day);
+      if (*v->date.wording) leaf(w, m, "DL_WORDING", v->date.wording, v->loc);
+      break;
+    }
+    case JX_VALUE_TEXT:
+      leaf(w, n, "KPI_TEXT", v->text.text, v->text.loc);
+      break;
+    case JX_VALUE_NA:
+      open(w, n, "KPI_NA");
+      break;
+  }
+  leaf(w, n, "KPI_DISPLAY", jx_value_display(w->ctx, v), v->loc);
+  if (r->basis) leaf(w, n, "KPI_BASIS", r->basis->text, r->basis->loc);
+  if (r->standard) leaf(w, n, "KPI_STANDARD", r->standard->text, r->standard->loc);
+}
+
+static const jx_text_item *text_field(const jx_project *p, jx_node_kind k) {
+  return (const jx_text_item *)jx_project_field(p, k);
+}
+
+static void text_elem(writer *w, xmlNodePtr parent, const char *tag,
+                      const jx_text_item *t) {
+  if (t) leaf(w, parent, tag, t->text.text, t->text.loc);
+}
+
+static void budget(writer *w, xmlNodePtr parent, const char *tag, const jx_budget *b) {
+  if (!b) return;
+  xmlNodePtr n = open(w, parent, tag);
+  amount(w, n, "BGT_AMT", &b->amount);
+  sources(w, n, &b->sources);
+}
+
+static void project(writer *w, xmlNodePtr agency, const jx_project *p) {
+  xmlNodePtr n = open(w, agency, "PROJECT");
+  leaf(w, n, "PRO_CODE", p->code.text, p->code.loc);
+  leaf(w, n, "PRO_NAME", p->name.text, p->name.loc);
+  text_elem(w, n, "PRO_CATEGORY", text_field(p, JX_NODE_CATEGORY));
+  const jx_period *per = (const jx_period *)jx_project_field(p, JX_NODE_PERIOD);
+  if (per) {
+    xmlNodePtr pn = open(w, n, "PRO_PERIOD");
+    leaf(w, pn, "PERIOD_FROM", per->from.text, per->from.loc);
+    leaf(w, pn, "PERIOD_TO", per->to.text, per->to.loc);
+  }
+  const jx_org *sup = (const jx_org *)jx_project_field(p, JX_NODE_SUPERVISOR);
+  if (sup) {
+    if (sup->code) leaf(w, n, "SUP_DEPT_CODE", sup->code->text, sup->code->loc);
+    leaf(w, n, "SUP_DEPT_NAME", sup->name.text, sup->name.loc);
+  }
+  text_elem(w, n, "IMPL_AGENCY", text_field(p, JX_NODE_IMPLEMENTER));
+  budget(w, n, "BUDGET", (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET));
+  budget(w, n, "BUDGET_MT", (const jx_budget *)jx_project_field(p, JX_NODE_MEDIUM_BUDGET));
+  text_elem(w, n, "FUND_USE", text_field(p, JX_NODE_PURPOSE));
+  const jx_plan *plan = (const jx_plan *)jx_project_field(p, JX_NODE_PLAN);
+  if (plan && plan->entries.len) {
+    xmlNodePtr pn = open(w, n, "SPEND_PLAN");
+    for (size_t i = 0; i < plan->entries.len; i++) {
+      const jx_plan_entry *e = plan->entries.items[i];
+      xmlNodePtr en = open(w, pn, "PLAN_ENTRY");
+      flag(leaf_int(w, en, "PLAN_MONTH", e->month), "month_end", e->month_end);
+      leaf(w, en, "PLAN_PCT", e->percent_text, e->loc);
+    }
+  }
+  text_elem(w, n, "KPI_TARGET", text_field(p, JX_NODE_TARGET));
+  text_elem(w, n, "KPI_TARGET_MT", text_field(p, JX_NODE_MEDIUM_TARGET));
+  for (size_t i = 0; i < p->fields.len; i++) {
+    const jx_node *f = p->fields.items[i];
+    if (f->kind != JX_NODE_GROUP) continue;
+    const jx_group *g = (const jx_group *)f;
+    xmlNodePtr gn = open(w, n, "KPI_GROUP");
+    flag(gn, "medium_term", g->medium_term);
+    leaf(w, gn, "KPI_LV1", g->level1.text, g->level1.loc);
+    for (size_t k = 0; k < g->rows.len; k++) kpi(w, gn, g->rows.items[k]);
+  }
+}
+
+/* Items of the document by kind, in document order. */
+typedef struct collected {
+  jx_list by_kind[JX_NODE_KIND_COUNT];
+  jx_arena *arena;
+} collected;
+
+static void collect(jx_node *item, const jx_file *file, void *data) {
+  (void)file;
+  collected *c = data;
+  jx_list_push(c->arena, &c->by_kind[item->kind], item);
+}
+
+static const jx_node *first(const collected *c, jx_node_kind k) {
+  return c->by_kind[k].len ? c->by_kind[k].items[0] : NULL;
+}
+
+static void header(writer *w, xmlNodePtr root, const collected *c) {
+  xmlNodePtr h = open(w, root, "DOC_HEAD");
+  const jx_name_item *y = (const jx_name_item *)first(c, JX_NODE_YEAR);
+  if (y) leaf(w, h, "FISCAL_YEAR", y->value.text, y->value.loc);
+  const jx_name_item *r = (const jx_name_item *)first(c, JX_NODE_REGION);
+  if (r) leaf(w, h, "MOF_DIV_CODE", r->value.text, r->value.loc);
+  const jx_org *d = (const jx_org *)first(c, JX_NODE_DEPARTMENT);
+  if (d) {
+    if (d->code) leaf(w, h, "DEPT_CODE", d->code->text, d->code->loc);
+    leaf(w, h, "DEPT_NAME", d->name.text, d->name.loc);
+    amount(w, h, "DEPT_TOTAL", d->total);
+  }
+  const jx_name_item *m = (const jx_name_item *)first(c, JX_NODE_MONEY_UNIT);
+  if (m) leaf(w, h, "MONEY_UNIT", m->value.text, m->value.loc);
+  static const struct { jx_node_kind kind; const char *tag; } texts[] = {
+      {JX_NODE_COMPILED_BY, "COMPILED_BY"},
+      {JX_NODE_REVIEWED_BY, "REVIEWED_BY"},
+      {JX_NODE_FRAMEWORK, "KPI_FRAMEWORK"}};
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    text_elem(w, h, texts[i].tag, (const jx_text_item *)first(c, texts[i].kind));
+}
+
+static void definitions(writer *w, xmlNodePtr root, const collected *c) {
+  const jx_node_kind kinds[] = {JX_NODE_DIMENSION, JX_NODE_UNIT_DEF, JX_NODE_FRAMEWORK_DEF,
+                                JX_NODE_LOWER_IS_BETTER, JX_NODE_RATIO_NAMES};
+  size_t total = 0;
+  for (size_t i = 0; i < 5; i++) total += c->by_kind[kinds[i]].len;
+  if (!total) return;
+  xmlNodePtr defs = open(w, root, "DEFINITIONS");
+  const jx_list *l = &c->by_kind[JX_NODE_DIMENSION];
+  for (size_t i = 0; i < l->len; i++) {
+    const jx_dimension *d = l->items[i];
+    xmlNodePtr n = open(w, defs, "DIM_DEF");
+    leaf(w, n, "DIM_NAME", d->name.text, d->name.loc);
+    leaf(w, n, "DIM_ALIAS", d->alias.text, d->alias.loc);
+  }
+  l = &c->by_kind[JX_NODE_UNIT_DEF];
+  for (size_t i = 0; i < l->len; i++) {
+    const jx_unit_def *u = l->items[i];
+    xmlNodePtr n = open(w, defs, "UNIT_DEF");
+    leaf(w, n, "UNIT_NAME", u->name.text, u->name.loc);
+    if (u->of) {
+      leaf(w, n, "UNIT_FACTOR", u->factor_text, u->base.loc);
+      leaf(w, n, "UNIT_OF", u->of->text, u->of->loc);
+    } else {
+      leaf(w, n, "UNIT_DIM", u->dimension->text, u->dimension->loc);
+      if (u->precision >= 0) leaf_int(w, n, "UNIT_PRECISION", u->precision);
+    }
+  }
+  l = &c->by_kind[JX_NODE_FRAMEWORK_DEF];
+  for (size_t i = 0; i < l->len; i++) {
+    const jx_framework_def *f = l->items[i];
+    xmlNodePtr n = open(w, defs, "FRAMEWORK_DEF");
+    flag(n, "default", f->is_default);
+    leaf(w, n, "FW_NAME", f->name.text, f->name.loc);
+    for (size_t k = 0; k < f->groups.len; k++) {
+      const jx_fw_group *g = f->groups.items[k];
+      xmlNodePtr gn = open(w, n, "FW_LV1");
+      flag(gn, "required", g->required);
+      leaf(w, gn, "LV_NAME", g->name.text, g->name.loc);
+      leaf(w, gn, "LV_ALIAS", g->alias.text, g->alias.loc);
+      for (size_t m = 0; m < g->levels.len; m++) {
+        const jx_fw_level *lv = g->levels.items[m];
+        xmlNodePtr ln = open(w, gn, "FW_LV2");
+        leaf(w, ln, "LV_NAME", lv->name.text, lv->name.loc);
+        leaf(w, ln, "LV_ALIAS", lv->alias.text, lv->alias.loc);
+      }
+    }
+  }
+  const struct { jx_node_kind kind; const char *tag; } lists[] = {
+      {JX_NODE_LOWER_IS_BETTER, "LOWER_IS_BETTER"}, {JX_NODE_RATIO_NAMES, "RATIO_NAMES"}};
+  for (size_t k = 0; k < 2; k++) {
+    l = &c->by_kind[lists[k].kind];
+    for (size_t i = 0; i < l->len; i++) {
+      const jx_name_list *nl = l->items[i];
+      xmlNodePtr n = open(w, defs, lists[k].tag);
+      for (size_t m = 0; m < nl->names.len; m++) {
+        const jx_string *s = nl->names.items[m];
+        leaf(w, n, "NAME_PART", s->text, s->loc);
+      }
+    }
+  }
+}
+
+static void part_one(writer *w, xmlNodePtr root, const collected *c) {
+  const jx_text_item *ot = (const jx_text_item *)first(c, JX_NODE_OVERALL_TARGET);
+  const jx_list *subs = &c->by_kind[JX_NODE_SUB_TARGET];
+  const jx_list *sgs = &c->by_kind[JX_NODE_SAFEGUARD];
+  if (!ot && !subs->len && !sgs->len) return;
+  xmlNodePtr dp = open(w, root, "DEPT_PERF");
+  text_elem(w, dp, "KPI_TARGET", ot);
+  for (size_t i = 0; i < subs->len; i++) {
+    const jx_sub_target *s = subs->items[i];
+    xmlNodePtr n = open(w, dp, "SUB_TARGET");
+    leaf(w, n, "SUB_TARGET_TITLE", s->title.text, s->title.loc);
+    for (size_t k = 0; k < s->texts.len; k++) {
+      const jx_text_item *t = s->texts.items[k];
+      text_elem(w, n, t->base.kind == JX_NODE_SUB_TARGET_TEXT ? "SUB_TARGET_TEXT" : "SUB_KPI_TEXT", t);
+    }
+  }
+  for (size_t i = 0; i < sgs->len; i++) {
+    const jx_safeguard *s = sgs->items[i];
+    xmlNodePtr n = open(w, dp, "SAFEGUARD");
+    leaf(w, n, "SAFEGUARD_TITLE", s->title.text, s->title.loc);
+    leaf(w, n, "SAFEGUARD_TEXT", s->text.text, s->text.loc);
+  }
+}
+
+xmlDocPtr jx_xml_build(jx_ctx *ctx, const jx_document *doc) {
+  collected c = {.arena = ctx->arena};
+  jx_document_items(doc, collect, &c);
+  xmlDocPtr xml = xmlNewDoc(BAD_CAST "1.0");
+  xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "PERF_TARGET_DOC");
+  xmlDocSetRootElement(xml, root);
+  writer w = {ctx, xmlNewNs(root, BAD_CAST JX_XML_NAMESPACE, NULL), true};
+  xmlSetNs(root, w.ns);
+  xmlNewProp(root, BAD_CAST "version", BAD_CAST "1");
+  header(&w, root, &c);
+  definitions(&w, root, &c);
+  part_one(&w, root, &c);
+  const jx_list *agencies = &c.by_kind[JX_NODE_AGENCY];
+  for (size_t i = 0; i < agencies->len; i++) {
+    const jx_org *a = agencies->items[i];
+    xmlNodePtr n = open(&w, root, "AGENCY");
+    leaf(&w, n, "AGENCY_CODE", a->code->text, a->code->loc);
+    leaf(&w, n, "AGENCY_NAME", a->name.text, a->name.loc);
+    amount(&w, n, "AGENCY_TOTAL", a->total);
+    for (size_t k = 0; k < a->projects.len; k++) project(&w, n, a->projects.items[k]);
+  }
+  if (!w.ok) {
+    xmlFreeDoc(xml);
+    return NULL;
+  }
+  return xml;
+}
+
+/* --- validation -------------------------------------------------------- */
+
+struct messages {
+  jx_ctx *ctx;
+  const char *text;
+};
+
+static void collect_error(void *data, xmlErrorPtr err) {
+  struct messages *m = data;
+  if (!err || !err->message) return;
+  size_t n = strlen(err->message);
+  while (n && err->message[n - 1] == '\n') n--;
+  m->text = jx_arena_printf(m->ctx->arena, "%s%sline %d: %.*s", m->text,
+                            *m->text ? "\n" : "", err->line, (int)n, err->message);
+}
+
+bool jx_xml_validate(jx_ctx *ctx, xmlDocPtr xml, const char *xsd_path,
+                     const char **why) {
+  struct messages m = {ctx, ""};
+  xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(xsd_path);
+  xmlSchemaSetParserStructuredErrors(pctx, collect_error, &m);
+  xmlSchemaPtr schema = xmlSchemaParse(pctx);
+  xmlSchemaFreeParserCtxt(pctx);
+  if (!schema) {
+    *why = jx_arena_printf(ctx->arena, "the schema %s cannot be read:\n%s", xsd_path, m.text);
+    return false;
+  }
+  xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+  xmlSchemaSetValidStructuredErrors(vctx, collect_error, &m);
+  int rc = xmlSchemaValidateDoc(vctx, xml);
+  xmlSchemaFreeValidCtxt(vctx);
+  xmlSchemaFree(schema);
+  if (rc != 0) *why = *m.text ? m.text : "the document does not validate";
+  return rc == 0;
+}
+
+char *jx_xml_serialize(xmlDocPtr xml, size_t *len) {
+  xmlChar *buf = NULL;
+  int n = 0;
+  xmlDocDumpFormatMemoryEnc(xml, &buf, &n, "UTF-8", 1);
+  char *out = malloc((size_t)n + 1);
+  if (!out) abort();
+  memcpy(out, buf, (size_t)n);
+  out[n] = '\0';
+  xmlFree(buf);
+  *len = (size_t)n;
+  return out;
+}
+
+/* mkstemp makes the file private; give it the mode a plain fopen would. */
+static bool chmod_default(const char *path) {
+  mode_t mask = umask(022);
+  umask(mask);
+  return chmod(path, 0666 & ~mask) == 0;
+}
+
+bool jx_write_file_atomic(jx_ctx *ctx, const char *path, const char *data,
+                          size_t len, const char **why) {
+  if (!strcmp(path, "-")) {
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+      *why = "cannot write to standard output";
+      return false;
+    }
+    return true;
+  }
+  char *tmp = jx_arena_printf(ctx->arena, "%s.XXXXXX", path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    *why = jx_arena_printf(ctx->arena, "cannot create %s: %s", tmp, strerror(errno));
+    return false;
+  }
+  FILE *f = fdopen(fd, "wb");
+  bool ok = f && fwrite(data, 1, len, f) == len;
+  ok = (f ? fclose(f) == 0 : (close(fd), false)) && ok;
+  if (ok && chmod_default(tmp) && rename(tmp, path) == 0) return true;
+  *why = jx_arena_printf(ctx->arena, "cannot write %s: %s", path, strerror(errno));
+  unlink(tmp);
+  return false;
+}
