@@ -13,6 +13,7 @@
 #include "document.h"
 #include "dump.h"
 #include "format.h"
+#include "iati.h"
 #include "parse.h"
 #include "xml_read.h"
 #include "xml_write.h"
@@ -44,6 +45,9 @@ static const char usage_text[] =
     "  -o, --output=FILE   write to FILE (atomically: a temporary file is\n"
     "                      renamed), instead of standard output\n"
     "  --format=xml        build: the exchange XML (the default)\n"
+    "  --format=iati       build: an IATI 2.03 iati-activities document,\n"
+    "                      validated when $JIXIAO_IATI_SCHEMA names the folder\n"
+    "                      of iati-activities-schema.xsd\n"
     "build also takes --warnings=error and --disable.\n"
     "\n"
     "Options of check:\n"
@@ -151,9 +155,10 @@ static int cmd_build(int argc, char **argv, const struct options *opt) {
   jx_ctx *ctx = jx_ctx_new();
   if (!ctx) return EXIT_USAGE;
   const char *format = opt->format ? opt->format : "xml";
-  if (strcmp(format, "xml") != 0) {
+  bool iati = !strcmp(format, "iati");
+  if (strcmp(format, "xml") != 0 && !iati) {
     jx_ctx_free(ctx);
-    return usage_error("build: unknown --format '%s' (use xml).", format);
+    return usage_error("build: unknown --format '%s' (use xml or iati).", format);
   }
   jx_library lib;
   if (!load_library(ctx, &lib)) {
@@ -180,16 +185,27 @@ static int cmd_build(int argc, char **argv, const struct options *opt) {
   jx_diags_print(ctx, stderr);
   summary(ctx);
   int status = EXIT_CLEAN;
-  xmlDocPtr xml = jx_xml_build(ctx, doc);
-  const char *xsd = jx_schema_path(ctx);
+  xmlDocPtr xml;
+  const char *xsd;
+  if (iati) {
+    jx_library doclib = jx_library_for_document(ctx, &lib, doc);
+    xml = jx_iati_build(ctx, doc, &doclib);
+    /* The IATI schema is not ours to ship; validate when told where it is. */
+    const char *dir = getenv("JIXIAO_IATI_SCHEMA");
+    xsd = dir && *dir ? jx_arena_printf(ctx->arena, "%s/iati-activities-schema.xsd", dir)
+                      : NULL;
+  } else {
+    xml = jx_xml_build(ctx, doc);
+    xsd = jx_schema_path(ctx);
+  }
   if (!xml) {
     jx_diags_print(ctx, stderr);
     status = EXIT_INPUT;
-  } else if (!xsd) {
+  } else if (!xsd && !iati) {
     fputs("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
           "nothing was written.\n", stderr);
     status = EXIT_USAGE;
-  } else if (!jx_xml_validate(ctx, xml, xsd, &why)) {
+  } else if (xsd && !jx_xml_validate(ctx, xml, xsd, &why)) {
     fprintf(stderr, "jxc: internal error: the XML made for this document does "
                     "not follow %s, so it was not written. Please report this "
                     "with the input.\n%s\n", xsd, why);
