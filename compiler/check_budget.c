@@ -91,7 +91,8 @@ static void check_total(jx_checker *c, const jx_amount *total, const char *whose
     const jx_project *p = c->projects.items[i];
     if (code_for && (!p->agency || strcmp(p->agency->code->text, code_for))) continue;
     jx_decimal v;
-    if (!jx_project_budget_base(c, p, &v)) continue;
+    /* A budget already reported as missing or wrong makes any sum moot. */
+    if (!jx_project_budget_base(c, p, &v)) return;
     jx_decimal_add(sum, v, &sum);
     count++;
   }

@@ -116,24 +116,28 @@ static void check_code(jx_checker *c, const jx_name *code, const char *what) {
                           "130800.");
 }
 
-static bool when_ok(const char *s, int *year) {
-  int y = 0, m = 1, d = 1;
-  char tail;
-  int n = sscanf(s, "%d-%d-%d%c", &y, &m, &d, &tail);
-  if (n < 1 || n > 3 || strlen(s) < 4 || y < 1990 || y > 2200 || m < 1 || m > 12 ||
-      d < 1 || d > 31)
+/* A period end point: YYYY, YYYY-MM or YYYY-MM-DD. *first and *last get
+ * the first and last day it covers, as YYYYMMDD numbers. */
+static bool when_ok(const char *s, long *first, long *last) {
+  for (const char *p = s; *p; p++)
+    if ((*p < '0' || *p > '9') && *p != '-') return false;
+  int y = 0, m = 0, d = 0;
+  int n = sscanf(s, "%d-%d-%d", &y, &m, &d);
+  if (n < 1 || y < 1990 || y > 2200 || (n >= 2 && (m < 1 || m > 12)) ||
+      (n == 3 && (d < 1 || d > 31)))
     return false;
-  *year = y;
+  *first = y * 10000L + (n >= 2 ? m : 1) * 100 + (n == 3 ? d : 1);
+  *last = y * 10000L + (n >= 2 ? m : 12) * 100 + (n == 3 ? d : 31);
   return true;
 }
 
 static void check_period(jx_checker *c, const jx_project *p) {
   const jx_period *per = (const jx_period *)jx_project_field(p, JX_NODE_PERIOD);
   if (!per) return;
-  int from, to;
-  const jx_name *bad = !when_ok(per->from.text, &from) ? &per->from
-                       : !when_ok(per->to.text, &to)   ? &per->to
-                                                       : NULL;
+  long from, from_last, to_first, to;
+  const jx_name *bad = !when_ok(per->from.text, &from, &from_last) ? &per->from
+                       : !when_ok(per->to.text, &to_first, &to)    ? &per->to
+                                                                   : NULL;
   if (bad) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J155", bad->loc,
                            "%s is not a year or date for the project period.",
@@ -142,7 +146,7 @@ static void check_period(jx_checker *c, const jx_project *p) {
                             "项目期 2024-01-01 至 2026-12-31.");
     return;
   }
-  if (strcmp(per->from.text, per->to.text) > 0 && from >= to) {
+  if (to < from) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J155", per->base.loc,
                            "The period of project %s ends (%s) before it starts (%s).",
                            p->code.text, per->to.text, per->from.text);

@@ -74,7 +74,8 @@ static void check_projects(jx_checker *c) {
       bool same_unit = p->agency && q->agency && p->agency->code &&
                        q->agency->code &&
                        !strcmp(p->agency->code->text, q->agency->code->text);
-      if (same_unit && !strcmp(p->name.text, q->name.text)) {
+      if (same_unit && !strcmp(p->name.text, q->name.text) &&
+          strcmp(p->code.text, q->code.text)) {
         jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J163", p->name.loc,
                                "Two projects of budget unit %s are both named "
                                "\"%s\" (%s and %s).", p->agency->code->text,

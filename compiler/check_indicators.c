@@ -69,7 +69,9 @@ static bool resolve_level(jx_checker *c, const jx_fw_group *fg, const jx_row *r,
   *out = jx_framework_level(fg, r->level2.text);
   if (*out) return true;
   const jx_fw_group *owner = jx_framework_group_of_level(c->framework, r->level2.text);
-  const jx_framework_def *first_in = NULL;
+  /* The document's own framework first, then the others. */
+  const jx_framework_def *first_in =
+      jx_framework_group(c->framework, r->level2.text) ? c->framework : NULL;
   for (size_t i = 0; i < c->lib.frameworks.defs.len && !first_in; i++) {
     const jx_framework_def *x = c->lib.frameworks.defs.items[i];
     if (jx_framework_group(x, r->level2.text)) first_in = x;

@@ -39,6 +39,15 @@ static bool per_clause(const char *text, size_t end) {
   return each && (size_t)(each - text) < end;
 }
 
+/* Whether a known unit's name begins at s. */
+static bool starts_unit(const jx_units *units, const char *s) {
+  for (size_t i = 0; i < units->units.len; i++) {
+    const jx_unit *u = units->units.items[i];
+    if (!strncmp(s, u->name, strlen(u->name))) return true;
+  }
+  return false;
+}
+
 /* Finds "NUMBER [spaces] MONEY-UNIT" in text; at most max of them. */
 static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t max) {
   size_t n = 0;
@@ -58,16 +67,14 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
     while (text[k] == ' ') k++;
     size_t ulen;
     const jx_unit *u = money_unit_at(&c->lib.units, text + k, &ulen);
-    /* A one-character unit followed by a letter is part of another word:
-     * "2 万人次" counts people, not money. */
-    if (u && jx_utf8_length(u->name, ulen) == 1) {
-      int32_t cp;
-      if (text[k + ulen] && (jx_utf8_decode(text + k + ulen, strlen(text + k + ulen), &cp),
-                             jx_utf8_is_word_cp(cp, true)))
-        u = NULL;
-    }
+    /* A one-character money unit that starts another unit is part of it:
+     * "2 万人次" counts 人次, not money; "225000 元整" is money. */
+    if (u && jx_utf8_length(u->name, ulen) == 1 && starts_unit(&c->lib.units, text + k + ulen))
+      u = NULL;
     /* A rate ("每人每天 300 元", "300 元/人") is not an amount of the project. */
-    if (u && (text[k + ulen] == '/' || per_clause(text, i))) u = NULL;
+    if (u && (text[k + ulen] == '/' || !strncmp(text + k + ulen, "／", strlen("／")) ||
+              per_clause(text, i)))
+      u = NULL;
     jx_decimal v;
     if (u && jx_decimal_parse(text + i, j - i, &v) && jx_unit_to_base(u, v, &out[n].base)) {
       out[n].text = jx_arena_strndup(c->ctx->arena, text + i, k + ulen - i);

@@ -5,14 +5,6 @@
 #include "diag.h"
 #include "utf8.h"
 
-static const jx_dimension *find_dimension(const jx_units *u, const char *name) {
-  for (size_t i = 0; i < u->dimensions.len; i++) {
-    const jx_dimension *d = u->dimensions.items[i];
-    if (!strcmp(d->name.text, name) || !strcmp(d->alias.text, name)) return d;
-  }
-  return NULL;
-}
-
 /* Whether every character of a appears in b, in order (平米 in 平方米). */
 static bool subsequence(const char *a, const char *b) {
   size_t la = strlen(a), lb = strlen(b), i = 0, j = 0;
@@ -111,8 +103,13 @@ static void define_derived(jx_ctx *ctx, jx_units *u, const jx_unit_def *def) {
 void jx_units_define(jx_ctx *ctx, jx_units *u, const jx_node *item) {
   if (item->kind == JX_NODE_DIMENSION) {
     const jx_dimension *dim = (const jx_dimension *)item;
-    const jx_dimension *old = find_dimension(u, dim->name.text);
-    if (old && old->name.loc.file == dim->name.loc.file) {
+    const jx_dimension *old = NULL;
+    for (size_t i = 0; i < u->dimensions.len && !old; i++) {
+      const jx_dimension *x = u->dimensions.items[i];
+      if (x->name.loc.file == dim->name.loc.file && !strcmp(x->name.text, dim->name.text))
+        old = x;
+    }
+    if (old) {
       jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J181", dim->name.loc,
                              "The dimension %s is already defined in this file.",
                              dim->name.text);

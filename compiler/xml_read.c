@@ -207,9 +207,11 @@ static void definitions(reader *r, xmlNodePtr defs, jx_list *items) {
         add(r, &f->groups, fg);
       }
       add(r, items, f);
-    } else if (is(n, "LOWER_IS_BETTER") || is(n, "RATIO_NAMES")) {
-      jx_name_list *l = node(r, is(n, "RATIO_NAMES") ? JX_NODE_RATIO_NAMES
-                                                     : JX_NODE_LOWER_IS_BETTER,
+    } else if (is(n, "LOWER_IS_BETTER") || is(n, "RATIO_NAMES") ||
+               is(n, "NOT_RATIO_NAMES")) {
+      jx_name_list *l = node(r, is(n, "RATIO_NAMES")       ? JX_NODE_RATIO_NAMES
+                                : is(n, "NOT_RATIO_NAMES") ? JX_NODE_NOT_RATIO_NAMES
+                                                           : JX_NODE_LOWER_IS_BETTER,
                              sizeof *l, n);
       for (xmlNodePtr p = c; p; p = next(p)) {
         jx_string *s = jx_arena_alloc(r->ctx->arena, sizeof *s);

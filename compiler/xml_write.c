@@ -236,9 +236,10 @@ static void header(writer *w, xmlNodePtr root, const collected *c) {
 
 static void definitions(writer *w, xmlNodePtr root, const collected *c) {
   const jx_node_kind kinds[] = {JX_NODE_DIMENSION, JX_NODE_UNIT_DEF, JX_NODE_FRAMEWORK_DEF,
-                                JX_NODE_LOWER_IS_BETTER, JX_NODE_RATIO_NAMES};
+                                JX_NODE_LOWER_IS_BETTER, JX_NODE_RATIO_NAMES,
+                                JX_NODE_NOT_RATIO_NAMES};
   size_t total = 0;
-  for (size_t i = 0; i < 5; i++) total += c->by_kind[kinds[i]].len;
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) total += c->by_kind[kinds[i]].len;
   if (!total) return;
   xmlNodePtr defs = open(w, root, "DEFINITIONS");
   const jx_list *l = &c->by_kind[JX_NODE_DIMENSION];
@@ -282,8 +283,9 @@ static void definitions(writer *w, xmlNodePtr root, const collected *c) {
     }
   }
   const struct { jx_node_kind kind; const char *tag; } lists[] = {
-      {JX_NODE_LOWER_IS_BETTER, "LOWER_IS_BETTER"}, {JX_NODE_RATIO_NAMES, "RATIO_NAMES"}};
-  for (size_t k = 0; k < 2; k++) {
+      {JX_NODE_LOWER_IS_BETTER, "LOWER_IS_BETTER"}, {JX_NODE_RATIO_NAMES, "RATIO_NAMES"},
+      {JX_NODE_NOT_RATIO_NAMES, "NOT_RATIO_NAMES"}};
+  for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
     l = &c->by_kind[lists[k].kind];
     for (size_t i = 0; i < l->len; i++) {
       const jx_name_list *nl = l->items[i];
