@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "library.h"
@@ -14,6 +16,7 @@
 #include "dump.h"
 #include "format.h"
 #include "iati.h"
+#include "report.h"
 #include "parse.h"
 #include "xml_read.h"
 #include "xml_write.h"
@@ -48,6 +51,14 @@ static const char usage_text[] =
     "  --format=iati       build: an IATI 2.03 iati-activities document,\n"
     "                      validated when $JIXIAO_IATI_SCHEMA names the folder\n"
     "                      of iati-activities-schema.xsd\n"
+    "  --format=html       build: printable tables, one A4 page per project\n"
+    "  --format=text       build: tables for the terminal (--width=N columns;\n"
+    "                      default the terminal's, or 100)\n"
+    "  --format=csv        build: one row per indicator, RFC 4180 (--bom for Excel)\n"
+    "  --format=markdown   build: Markdown tables\n"
+    "  --format=xlsx       build: a workbook, one sheet per budget unit\n"
+    "                      (--sheets=project: one per project); needs -o\n"
+    "  --project CODE, --unit CODE   print only that project or budget unit\n"
     "build also takes --warnings=error and --disable.\n"
     "\n"
     "Options of check:\n"
@@ -116,8 +127,69 @@ struct options {
   bool json;
   bool syntax_only;
   const char *output; /* -o FILE; NULL or "-" for standard output */
-  const char *format; /* build: xml or iati */
+  const char *format; /* build: xml, iati, html, text, csv, markdown, xlsx */
+  jx_report_options report;
 };
+
+static const char *const report_formats[] = {"html", "text", "csv", "markdown", "xlsx"};
+
+static bool is_report_format(const char *f) {
+  for (size_t i = 0; i < sizeof report_formats / sizeof report_formats[0]; i++)
+    if (!strcmp(f, report_formats[i])) return true;
+  return false;
+}
+
+/* Renders a printable format into a malloc'd buffer (all but xlsx). */
+static char *render(jx_ctx *ctx, const char *format, const jx_tables *r,
+                    const jx_report_options *opt, size_t *len) {
+  char *buf = NULL;
+  FILE *mem = open_memstream(&buf, len);
+  if (!mem) return NULL;
+  bool ok = !strcmp(format, "html")     ? jx_render_html(ctx, r, mem)
+            : !strcmp(format, "text")   ? jx_render_text(ctx, r, opt, mem)
+            : !strcmp(format, "csv")    ? jx_render_csv(ctx, r, opt, mem)
+                                        : jx_render_markdown(ctx, r, mem);
+  fclose(mem);
+  if (!ok) {
+    free(buf);
+    return NULL;
+  }
+  return buf;
+}
+
+/* XLSX is written by libxlsxwriter to a file: a temporary one beside the
+ * target, renamed when complete. */
+static int write_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
+                      const char *path) {
+#ifdef HAVE_XLSXWRITER
+  if (!path || !strcmp(path, "-")) {
+    fputs("jxc: --format=xlsx writes a file: give it with -o FILE.xlsx.\n", stderr);
+    return EXIT_USAGE;
+  }
+  char *tmp = jx_arena_printf(ctx->arena, "%s.tmp-XXXXXX", path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    fprintf(stderr, "jxc: cannot create %s: %s.\n", tmp, strerror(errno));
+    return EXIT_USAGE;
+  }
+  close(fd);
+  const char *why = NULL;
+  if (!jx_render_xlsx(ctx, r, opt, tmp, &why) || rename(tmp, path) != 0) {
+    fprintf(stderr, "jxc: cannot write %s: %s.\n", path, why ? why : strerror(errno));
+    unlink(tmp);
+    return EXIT_USAGE;
+  }
+  return EXIT_CLEAN;
+#else
+  (void)ctx;
+  (void)r;
+  (void)opt;
+  (void)path;
+  fputs("jxc: this jxc was built without XLSX support; install libxlsxwriter "
+        "(Debian: libxlsxwriter-dev) and run configure again.\n", stderr);
+  return EXIT_USAGE;
+#endif
+}
 
 static int finish_check(jx_ctx *ctx, const jx_list *docs, int status,
                         const struct options *opt) {
@@ -156,9 +228,10 @@ static int cmd_build(int argc, char **argv, const struct options *opt) {
   if (!ctx) return EXIT_USAGE;
   const char *format = opt->format ? opt->format : "xml";
   bool iati = !strcmp(format, "iati");
-  if (strcmp(format, "xml") != 0 && !iati) {
+  if (strcmp(format, "xml") != 0 && !iati && !is_report_format(format)) {
     jx_ctx_free(ctx);
-    return usage_error("build: unknown --format '%s' (use xml or iati).", format);
+    return usage_error("build: unknown --format '%s' (use xml, iati, html, text, "
+                       "csv, markdown or xlsx).", format);
   }
   jx_library lib;
   if (!load_library(ctx, &lib)) {
@@ -185,6 +258,34 @@ static int cmd_build(int argc, char **argv, const struct options *opt) {
   jx_diags_print(ctx, stderr);
   summary(ctx);
   int status = EXIT_CLEAN;
+  if (is_report_format(format)) {
+    jx_report_options ropt = opt->report;
+    /* Text fits the terminal it is shown on; elsewhere 100 columns. */
+    struct winsize ws;
+    if (!ropt.width)
+      ropt.width = (!opt->output || !strcmp(opt->output, "-")) && isatty(STDOUT_FILENO) &&
+                           ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40
+                       ? ws.ws_col
+                       : 100;
+    jx_library doclib = jx_library_for_document(ctx, &lib, doc);
+    jx_tables *r = jx_report_build(ctx, doc, &doclib, &ropt, &why);
+    if (!r) {
+      fprintf(stderr, "jxc: nothing to print: %s.\n", why);
+      status = EXIT_USAGE;
+    } else if (!strcmp(format, "xlsx")) {
+      status = write_xlsx(ctx, r, &ropt, opt->output);
+    } else {
+      size_t len = 0;
+      char *text = render(ctx, format, r, &ropt, &len);
+      if (!text || !jx_write_file_atomic(ctx, opt->output ? opt->output : "-", text, len, &why)) {
+        fprintf(stderr, "jxc: %s.\n", text ? why : "cannot render the tables");
+        status = EXIT_USAGE;
+      }
+      free(text);
+    }
+    jx_ctx_free(ctx);
+    return status;
+  }
   xmlDocPtr xml;
   const char *xsd;
   if (iati) {
@@ -403,6 +504,30 @@ int main(int argc, char **argv) {
       opt.output = a + 9;
     } else if (run == cmd_build && !strncmp(a, "--format=", 9)) {
       opt.format = a + 9;
+    } else if (run == cmd_build && (!strcmp(a, "--project") || !strcmp(a, "--unit"))) {
+      if (i + 1 >= argc) {
+        status = usage_error("%s needs a CODE.", a);
+        break;
+      }
+      *(a[2] == 'p' ? &opt.report.project : &opt.report.unit) = argv[++i];
+    } else if (run == cmd_build && !strncmp(a, "--project=", 10)) {
+      opt.report.project = a + 10;
+    } else if (run == cmd_build && !strncmp(a, "--unit=", 7)) {
+      opt.report.unit = a + 7;
+    } else if (run == cmd_build && !strncmp(a, "--width=", 8)) {
+      char *end;
+      long w = strtol(a + 8, &end, 10);
+      if (*end || w < 40 || w > 1000) {
+        status = usage_error("--width: '%s' is not a width from 40 to 1000 columns.", a + 8);
+        break;
+      }
+      opt.report.width = (int)w;
+    } else if (run == cmd_build && !strcmp(a, "--bom")) {
+      opt.report.bom = true;
+    } else if (run == cmd_build && !strcmp(a, "--sheets=project")) {
+      opt.report.sheet_per_project = true;
+    } else if (run == cmd_build && !strcmp(a, "--sheets=unit")) {
+      opt.report.sheet_per_project = false;
     } else if ((run == cmd_check || run == cmd_build) && !strcmp(a, "--warnings=error")) {
       opt.check.warnings_as_errors = true;
     } else if (run == cmd_check && !strcmp(a, "--syntax-only")) {

@@ -150,6 +150,24 @@ cmp -s "$tmp/seed.xml" "$tmp/seed2.xml" || fail "source -> XML -> source -> XML 
 expect 2 "import two files" -- "$JXC" import "$tmp/seed.xml" "$tmp/seed.xml"
 expect 2 "import missing file" -- "$JXC" import "$tmp/none.xml"
 
+# Printable formats: selection and their usage errors.
+expect 2 "xlsx needs -o" -- "$JXC" build --format=xlsx "$EXAMPLES/chengde-justice-2025"
+contains err "give it with -o FILE.xlsx" "xlsx needs -o"
+expect 2 "unknown project" -- "$JXC" build --format=html --project 999 "$EXAMPLES/chengde-justice-2025"
+contains err "nothing to print: no project has the code 999" "unknown project"
+expect 2 "unknown unit" -- "$JXC" build --format=csv --unit 999 "$EXAMPLES/chengde-justice-2025"
+contains err "no budget unit has the code 999" "unknown unit"
+expect 2 "bad width" -- "$JXC" build --format=text --width=10 "$EXAMPLES/chengde-justice-2025"
+contains err "not a width from 40 to 1000" "bad width"
+expect 0 "html one project" -- "$JXC" build --format=html --project 13080025P00010810002F "$EXAMPLES/chengde-justice-2025"
+contains out '<meta name="jixiao-pages" content="1">' "one project is one page"
+[ "$(grep -c '<section' "$tmp/out")" -eq 1 ] || fail "html one project: one section"
+expect 0 "html one unit" -- "$JXC" build --format=html --unit 324004 "$EXAMPLES/chengde-justice-2025"
+contains out '<meta name="jixiao-pages" content="13">' "a unit is its projects' pages"
+expect 0 "xlsx" -- "$JXC" build --format=xlsx "$EXAMPLES/chengde-justice-2025" -o "$tmp/seed.xlsx"
+[ -s "$tmp/seed.xlsx" ] || fail "xlsx: no file"
+[ -z "$(ls "$tmp" | grep -F 'seed.xlsx.tmp')" ] || fail "xlsx left a temporary file"
+
 # CRLF line ends never leak into the value of a multi-line string.
 expect 0 "dump CRLF" -- "$JXC" dump "$TESTS_SRCDIR/parse/45-valid-crlf.jx"
 contains out '"text": "资金用于聘请律师值班，\n免费解答来电咨询。"' "CRLF block string"

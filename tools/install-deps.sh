@@ -2,8 +2,10 @@
 # Installs what building and testing jixiao needs on Debian 12 (bookworm).
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
+# Build: the toolchain, bison, flex and the libraries. Tests: chromium,
+# poppler-utils and CJK fonts print the HTML tables to PDF; unzip reads XLSX.
 packages="build-essential autoconf automake pkg-config flex bison libutf8proc-dev
-libxml2-dev"
+libxml2-dev libxlsxwriter-dev chromium poppler-utils fonts-noto-cjk unzip"
 if [ "$(id -u)" -eq 0 ]; then
   run=""
 else

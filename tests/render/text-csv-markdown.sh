@@ -1,0 +1,161 @@
+#!/bin/sh
+# --format=text, csv and markdown on the example: every text line fits the
+# width in display columns (a CJK character is two), every project is in
+# every format, the CSV has one record per indicator row (counted over the
+# quoting, CRLF-terminated), the BOM only with --bom, amounts come out with
+# the money unit's decimals, and --project / --unit print only what they
+# select. Then a small document compared byte for byte with outputs written
+# by hand (small.jx: quotes and a comma in a text, a pipe and an asterisk
+# in a description, a 中期 group, a 不涉及 row, a merged 二级 cell).
+set -u
+# wc -L counts display columns only in a UTF-8 locale.
+LC_ALL=C.UTF-8
+export LC_ALL
+here=$(cd "$(dirname "$0")" && pwd)
+example="$EXAMPLES/chengde-justice-2025"
+fails=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() {
+  echo "FAIL: $*"
+  fails=$((fails + 1))
+}
+
+# build NAME ARGS...: jxc build ARGS into $tmp/NAME (warnings to NAME.err).
+build() {
+  name=$1
+  shift
+  "$JXC" build "$@" >"$tmp/$name" 2>"$tmp/$name.err" ||
+    fail "jxc build $*: exit $? ($(head -c 300 "$tmp/$name.err"))"
+}
+
+# widest FILE: the display width of its widest line.
+widest() { wc -L <"$1" | tr -d ' '; }
+
+# fits FILE WIDTH: no line wider than WIDTH columns (else shows the first).
+fits() {
+  w=$(widest "$1")
+  [ "$w" -le "$2" ] && return
+  n=0
+  while IFS= read -r line; do
+    n=$((n + 1))
+    if [ "$(printf '%s\n' "$line" | wc -L)" -gt "$2" ]; then
+      fail "$(basename "$1"): line $n is wider than $2 columns: $line"
+      return
+    fi
+  done <"$1"
+}
+
+# records FILE: the number of CSV records, each ending with CRLF; a quoted
+# field may hold commas, doubled quotes and line breaks. Prints "N BAD OPEN":
+# BAD counts records not ended by CRLF, OPEN is 1 when a quote is left open.
+records() {
+  awk 'BEGIN { open = 0; n = 0; bad = 0 }
+       { if (gsub(/"/, "&") % 2) open = !open
+         if (!open) { if (substr($0, length($0), 1) == "\r") n++; else bad++ } }
+       END { print n, bad, open }' "$1"
+}
+
+# The locale must be there, or wc -L would count bytes and pass anything.
+[ "$(printf '承德\n' | wc -L | tr -d ' ')" = 4 ] ||
+  fail "wc -L does not count a CJK character as two columns (is C.UTF-8 installed?)"
+# The record counter is not fooled by line breaks and quotes inside fields.
+printf 'a,"x,\r\ny ""z"""\r\n"b\nc",d\r\n' >"$tmp/quoted.csv"
+[ "$(records "$tmp/quoted.csv")" = "2 0 0" ] ||
+  fail "the CSV record counter reads $(records "$tmp/quoted.csv") for 2 records"
+
+codes=$(sed -n 's/^项目 \([0-9A-Z]*\) .*/\1/p' "$example/324001.jx" "$example/324004.jx")
+codes_324004=$(sed -n 's/^项目 \([0-9A-Z]*\) .*/\1/p' "$example/324004.jx")
+codes_324001=$(sed -n 's/^项目 \([0-9A-Z]*\) .*/\1/p' "$example/324001.jx")
+[ "$(echo "$codes" | wc -l)" = 27 ] || fail "the example should have 27 projects"
+[ "$(echo "$codes_324004" | wc -l)" = 13 ] || fail "unit 324004 should have 13 projects"
+
+build text --format=text --width=80 "$example"
+build csv --format=csv "$example"
+build bom.csv --format=csv --bom "$example"
+build md --format=markdown "$example"
+build project.txt --format=text --project 13080025P00010310003N "$example"
+build unit.csv --format=csv --unit 324004 "$example"
+
+# 1. Text: every line within the width, here and at other widths; the
+# default width (not a terminal) is 100.
+fits "$tmp/text" 80
+for width in 40 57 100 133; do
+  build "text$width" --format=text --width=$width "$example"
+  fits "$tmp/text$width" "$width"
+done
+fits "$tmp/project.txt" 100
+grep -q '^+-' "$tmp/text" || fail "text: no table drawn with + and -"
+grep -q '^| 一级指标 ' "$tmp/text" || fail "text: no indicator table header"
+
+# 2. Every project in every format.
+for code in $codes; do
+  for f in text csv md; do
+    grep -qF "$code" "$tmp/$f" || fail "$f: project $code missing"
+  done
+done
+
+# 3. CSV: a header and one record per indicator row (175), CRLF after each.
+head -1 "$tmp/csv" | grep -q '^单位编码,单位名称,项目编码,项目名称,预算数,财政资金,其他资金,资金用途,绩效目标,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据'"$(printf '\r')"'$' ||
+  fail "csv: wrong header: $(head -1 "$tmp/csv")"
+[ "$(records "$tmp/csv")" = "176 0 0" ] ||
+  fail "csv: $(records "$tmp/csv") (records, not CRLF-ended, quote open); want 176 0 0"
+
+# 4. The BOM only with --bom, and nothing else differs.
+bytes() { head -c 3 "$1" | od -An -tx1 | tr -d ' \n'; }
+[ "$(bytes "$tmp/bom.csv")" = efbbbf ] || fail "csv --bom: starts with $(bytes "$tmp/bom.csv")"
+for f in csv text md; do
+  [ "$(bytes "$tmp/$f")" != efbbbf ] || fail "$f: a BOM without --bom"
+done
+tail -c +4 "$tmp/bom.csv" | cmp -s - "$tmp/csv" || fail "csv --bom differs from csv after the BOM"
+
+# 5. Amounts in the money unit's precision; the department total.
+for f in text csv md; do
+  grep -qF 165.85 "$tmp/$f" || fail "$f: the budget 165.85 is missing"
+  grep -qF 22.50 "$tmp/$f" || fail "$f: the budget 22.50 is missing"
+done
+for f in text md; do
+  grep -qF 1371.36 "$tmp/$f" || fail "$f: the department total 1371.36 is missing"
+done
+
+# 6. Markdown: headings, pipe tables, merged cells left empty.
+grep -q '^# 承德市司法局 2025' "$tmp/md" || fail "md: no title"
+grep -q '^## 324001 承德市司法局本级$' "$tmp/md" || fail "md: no unit heading"
+grep -q '^### 1\. 12348 法律服务热线绩效目标表$' "$tmp/md" || fail "md: no project heading"
+grep -q '^|  | 质量指标 | ' "$tmp/md" || fail "md: a merged 一级指标 cell is not left empty"
+
+# 7. --project: that project only, without part one.
+grep -qF 13080025P00010310003N "$tmp/project.txt" || fail "--project: the project is missing"
+grep -qF '12348 法律服务热线' "$tmp/project.txt" || fail "--project: the project name is missing"
+for code in $codes; do
+  [ "$code" = 13080025P00010310003N ] && continue
+  ! grep -qF "$code" "$tmp/project.txt" || fail "--project: another project ($code) printed"
+done
+! grep -q '总体绩效目标' "$tmp/project.txt" || fail "--project: part one printed"
+
+# 8. --unit 324004: its 13 projects and their 90 indicator rows, nothing else.
+for code in $codes_324004; do
+  grep -qF "$code" "$tmp/unit.csv" || fail "--unit 324004: project $code missing"
+done
+for code in $codes_324001; do
+  ! grep -qF "$code" "$tmp/unit.csv" || fail "--unit 324004: project $code of 324001 printed"
+done
+[ "$(records "$tmp/unit.csv")" = "91 0 0" ] ||
+  fail "--unit 324004: $(records "$tmp/unit.csv") records; want 91 0 0"
+[ "$(sed 1d "$tmp/unit.csv" | grep -cv '^324004,')" = 0 ] ||
+  fail "--unit 324004: a record of another unit"
+
+# 9. The small document, byte for byte.
+build small.txt --format=text --width=60 "$here/small.jx"
+build small.csv --format=csv "$here/small.jx"
+build small.md --format=markdown "$here/small.jx"
+for f in small.txt small.csv small.md; do
+  if ! cmp -s "$here/$f.expected" "$tmp/$f"; then
+    fail "$f differs from $f.expected (- expected, + actual):"
+    diff -u "$here/$f.expected" "$tmp/$f" | head -40
+  fi
+done
+
+[ "$fails" -eq 0 ] || exit 1
+exit 0
