@@ -135,7 +135,7 @@ static const char *plan_cell(md *m, const jx_report_project *p) {
 
 static void project(md *m, const jx_tables *r, const jx_report_project *p) {
   heading(m, "###", jx_arena_printf(m->ctx->arena, "%d. %s绩效目标表", p->number, p->name));
-  fprintf(m->out, "单位：");
+  fputs("单位：", m->out);
   text(m, r->money_unit, false);
   fputs("\n\n", m->out);
   const char *fields[][2] = {
@@ -162,7 +162,7 @@ static void project(md *m, const jx_tables *r, const jx_report_project *p) {
 
 static void summary(md *m, const jx_tables *r) {
   heading(m, "##", "预算项目汇总表");
-  fprintf(m->out, "单位：");
+  fputs("单位：", m->out);
   text(m, r->money_unit, false);
   fputs("\n\n", m->out);
   static const char *const head[] = {"单位编码", "单位名称", "项目数", "预算数",
@@ -186,7 +186,7 @@ static void summary(md *m, const jx_tables *r) {
 bool jx_render_markdown(jx_ctx *ctx, const jx_tables *r, FILE *out) {
   md m = {ctx, out};
   if (r->whole_document) {
-    heading(&m, "#", jx_arena_printf(ctx->arena, "%s%s%s年部门预算绩效目标", r->department,
+    heading(&m, "#", jx_arena_printf(ctx->arena, "%s%s%s年部门预算绩效文本", r->department,
                                      *r->department ? " " : "", r->year));
     if (*r->compiled_by) paragraphs(&m, "", jx_arena_printf(ctx->arena, "%s编制", r->compiled_by));
     if (*r->reviewed_by) paragraphs(&m, "", jx_arena_printf(ctx->arena, "%s审核", r->reviewed_by));
@@ -197,6 +197,6 @@ bool jx_render_markdown(jx_ctx *ctx, const jx_tables *r, FILE *out) {
     heading(&m, "##", jx_arena_printf(ctx->arena, "%s %s", u->code, u->name));
     for (size_t k = 0; k < u->projects.len; k++) project(&m, r, u->projects.items[k]);
   }
-  summary(&m, r);
+  if (r->whole_document || r->units.len > 1) summary(&m, r);
   return fflush(out) == 0 && !ferror(out);
 }

@@ -16,8 +16,8 @@
 #include "report.h"
 #include "utf8.h"
 
-/* Narrower than this, a six-column table has no room for one CJK character
- * a column; a smaller width is taken as this one. */
+/* The summary's seven columns need 36 columns to show one CJK character
+ * each; a smaller width than MIN_WIDTH is taken as MIN_WIDTH. */
 enum { MIN_WIDTH = 40, DEFAULT_WIDTH = 100, MAX_COLS = 13 };
 
 typedef struct text {
@@ -353,14 +353,14 @@ static void count_column(const tblock *b, int c, int width, int *count) {
 }
 
 /* The column fit() narrows next: the one that makes the block least taller,
- * the widest of those; none narrower than its floor, and no fixed one. -1
- * when every column is at its floor. */
+ * the widest of those; none narrower than its floor, and no fixed one
+ * unless fixed_too. -1 when every column is at its floor. */
 static int cheapest(const tblock *b, const int *count, int *trial, int *height,
-                    const int *floor) {
+                    const int *floor, bool fixed_too) {
   size_t n = b->rows.len * (size_t)b->ncols;
   int base = heights(b, count, height), best = -1, best_cost = 0;
   for (int c = 0; c < b->ncols; c++) {
-    if (b->fixed[c] || b->width[c] <= floor[c]) continue;
+    if ((b->fixed[c] && !fixed_too) || b->width[c] <= floor[c]) continue;
     memcpy(trial, count, n * sizeof *trial);
     count_column(b, c, b->width[c] - 1, trial);
     int cost = heights(b, trial, height) - base;
@@ -386,23 +386,24 @@ static void floors(const tblock *b, int *floor) {
 
 /* Makes the block exactly total columns wide. While it is too wide, a
  * column gives up one column at a time: the one whose text then needs the
- * fewest extra lines, as long as no word is cut; then (narrow terminals)
- * the widest, down to one CJK character. Width to spare goes to the
- * flexible columns. */
+ * fewest extra lines (the widest of those), as long as no word is cut and
+ * the labels keep their width; then (narrow terminals) any column, down to
+ * one CJK character. Width to spare goes to the flexible columns. */
 static void fit(text *t, tblock *b, int total) {
   size_t n = b->rows.len * (size_t)b->ncols + 1;
   jx_arena *a = t->ctx->arena;
   int *count = jx_arena_alloc(a, n * sizeof *count), *trial = jx_arena_alloc(a, n * sizeof *trial);
   int *height = jx_arena_alloc(a, (b->rows.len + 1) * sizeof *height);
-  int floor[MAX_COLS];
+  int floor[MAX_COLS], last[MAX_COLS];
   floors(b, floor);
-  for (int c = 0; c < b->ncols; c++) count_column(b, c, b->width[c], count);
+  for (int c = 0; c < b->ncols; c++) {
+    last[c] = 2;
+    count_column(b, c, b->width[c], count);
+  }
   int sum = block_total(b);
   while (sum > total) {
-    int c = cheapest(b, count, trial, height, floor);
-    if (c < 0)
-      for (int i = 0; i < b->ncols; i++)
-        if (b->width[i] > 2 && (c < 0 || b->width[i] > b->width[c])) c = i;
+    int c = cheapest(b, count, trial, height, floor, false);
+    if (c < 0) c = cheapest(b, count, trial, height, last, true);
     if (c < 0) break; /* below MIN_WIDTH only */
     b->width[c]--;
     count_column(b, c, b->width[c], count);
@@ -544,7 +545,6 @@ static void money_unit(text *t, const jx_tables *r, int total) {
 static void set(trow *row, int n, const char *const *cells) {
   for (int c = 0; c < n; c++) row->cell[c] = cells[c];
 }
-
 
 static void flex(tblock *b, int n, const int *cols) {
   for (int i = 0; i < n; i++) b->flex[cols[i]] = true;
@@ -716,7 +716,7 @@ static void part_one(text *t, const jx_tables *r) {
 static void title(text *t, const jx_tables *r) {
   gap(t);
   if (*r->department) lines_out(t, r->department, -1);
-  lines_out(t, jx_arena_printf(t->ctx->arena, "%s年部门预算绩效目标", r->year), -1);
+  lines_out(t, jx_arena_printf(t->ctx->arena, "%s年部门预算绩效文本", r->year), -1);
   if (!*r->compiled_by && !*r->reviewed_by) return;
   gap(t);
   if (*r->compiled_by)
@@ -739,6 +739,6 @@ bool jx_render_text(jx_ctx *ctx, const jx_tables *r, const jx_report_options *op
     paragraph(&t, jx_arena_printf(ctx->arena, "%s %s", u->code, u->name));
     for (size_t k = 0; k < u->projects.len; k++) project(&t, r, u->projects.items[k]);
   }
-  summary(&t, r);
+  if (r->whole_document || r->units.len > 1) summary(&t, r);
   return fflush(out) == 0 && !ferror(out);
 }

@@ -31,8 +31,9 @@ static bool power_of_ten(jx_decimal f, int *k) {
   return true;
 }
 
-/* A value already in the money unit as a cell: at least the unit's
- * decimals, never fewer than the value needs. */
+/* A value already in the money unit as a cell. It shows the decimals of the
+ * base unit (元 to the 分: 2), which the official forms also use for 万元,
+ * and more when the value has them, so nothing is ever rounded away. */
 static const char *cell(builder *b, jx_decimal v, jx_decimal *shown) {
   v = jx_decimal_normalize(v);
   int want = b->money && b->money->precision >= 0 ? b->money->precision : 2;
