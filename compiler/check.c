@@ -10,24 +10,10 @@ const char *jx_dec(jx_checker *c, jx_decimal d) {
   return jx_arena_strdup(c->ctx->arena, jx_decimal_format(d, buf));
 }
 
-/* 10^k when the factor is a power of ten, else returns false. */
-static bool power_of_ten(jx_decimal f, int *k) {
-  f = jx_decimal_normalize(f);
-  int zeros = 0;
-  int64_t coef = f.coef;
-  while (coef >= 10 && coef % 10 == 0) {
-    coef /= 10;
-    zeros++;
-  }
-  if (coef != 1) return false;
-  *k = zeros - f.scale;
-  return true;
-}
-
 const char *jx_money_text(jx_checker *c, jx_decimal base_value) {
   int k;
   jx_decimal v;
-  if (c->money && power_of_ten(c->money->factor, &k) &&
+  if (c->money && jx_decimal_power_of_ten(c->money->factor, &k) &&
       jx_decimal_shift(base_value, -k, &v))
     return jx_arena_printf(c->ctx->arena, "%s %s",
                            jx_dec(c, jx_decimal_normalize(v)), c->money->name);

@@ -173,3 +173,16 @@ char *jx_decimal_format(jx_decimal a, char *buf) {
   memcpy(p, digits + intdigits, (size_t)a.scale + 1);
   return buf;
 }
+
+bool jx_decimal_power_of_ten(jx_decimal a, int *k) {
+  a = jx_decimal_normalize(a);
+  int zeros = 0;
+  int64_t coef = a.coef;
+  while (coef >= 10 && coef % 10 == 0) {
+    coef /= 10;
+    zeros++;
+  }
+  if (coef != 1) return false;
+  *k = zeros - a.scale;
+  return true;
+}

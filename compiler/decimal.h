@@ -42,6 +42,9 @@ bool jx_decimal_shift(jx_decimal a, int k, jx_decimal *out);
 /* Changes the scale without changing the value; false if digits would be lost. */
 bool jx_decimal_rescale(jx_decimal a, int scale, jx_decimal *out);
 
+/* Whether a is 10^k for some integer k (10000, 1, 0.01); sets *k. */
+bool jx_decimal_power_of_ten(jx_decimal a, int *k);
+
 /* Removes trailing fractional zeros: 22.50 -> 22.5, 100.00 -> 100. */
 jx_decimal jx_decimal_normalize(jx_decimal a);
 

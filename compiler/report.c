@@ -17,20 +17,6 @@ typedef struct builder {
   bool overflow;        /* an amount did not fit the decimal type */
 } builder;
 
-/* 10^k when f is a power of ten. */
-static bool power_of_ten(jx_decimal f, int *k) {
-  f = jx_decimal_normalize(f);
-  int zeros = 0;
-  int64_t coef = f.coef;
-  while (coef >= 10 && coef % 10 == 0) {
-    coef /= 10;
-    zeros++;
-  }
-  if (coef != 1) return false;
-  *k = zeros - f.scale;
-  return true;
-}
-
 /* A value already in the money unit as a cell. It shows the decimals of the
  * base unit (元 to the 分: 2), which the official forms also use for 万元,
  * and more when the value has them, so nothing is ever rounded away. */
@@ -47,7 +33,7 @@ static const char *cell(builder *b, jx_decimal v, jx_decimal *shown) {
 static const char *money(builder *b, jx_decimal base, jx_decimal *shown) {
   int k;
   jx_decimal v = base;
-  if (b->money && power_of_ten(b->money->factor, &k) && !jx_decimal_shift(base, -k, &v))
+  if (b->money && jx_decimal_power_of_ten(b->money->factor, &k) && !jx_decimal_shift(base, -k, &v))
     b->overflow = true;
   return cell(b, v, shown);
 }
@@ -171,7 +157,7 @@ static void visit(jx_node *item, const jx_file *file, void *data) {
        * of 元 (元, 万元, 亿元); otherwise, exactly, in 元. */
       const jx_unit *u = jx_units_find(&b->lib->units, ((jx_name_item *)item)->value.text);
       int k;
-      if (u && power_of_ten(u->factor, &k)) {
+      if (u && jx_decimal_power_of_ten(u->factor, &k)) {
         b->money = u;
         r->money_unit = u->name;
       }

@@ -87,6 +87,15 @@ static void test_shift_rescale(void) {
   CHECK_STR(F(jx_decimal_normalize(D("100.00"))), "100");
   CHECK_INT(jx_decimal_precision(D("22.50")), 1);
   CHECK_INT(jx_decimal_precision(D("22.00")), 0);
+  int k = 99;
+  CHECK(jx_decimal_power_of_ten(D("10000"), &k));
+  CHECK_INT(k, 4);
+  CHECK(jx_decimal_power_of_ten(D("0.01"), &k));
+  CHECK_INT(k, -2);
+  CHECK(jx_decimal_power_of_ten(D("1.00"), &k));
+  CHECK_INT(k, 0);
+  CHECK(!jx_decimal_power_of_ten(D("12"), &k));
+  CHECK(!jx_decimal_power_of_ten(D("-10"), &k));
 }
 
 int main(void) {
