@@ -1,0 +1,47 @@
+/* libFuzzer harness: any bytes as a jixiao source file must be read,
+ * checked, formatted and, when clean, formatted again to the same tree,
+ * without a crash, a leak or undefined behaviour. Build and run with
+ * `make fuzz` (clang with -fsanitize=fuzzer,address,undefined). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "ctx.h"
+#include "document.h"
+#include "format.h"
+#include "library.h"
+#include "parse.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
+  jx_ctx *ctx = jx_ctx_new();
+  const char *dir = jx_stdlib_dir(ctx);
+  jx_library lib;
+  const char *why = NULL;
+  bool have_lib = dir && jx_library_load(ctx, dir, &lib, &why) && !ctx->nerrors;
+  int id = jx_source_add(ctx, "fuzz.jx", (const char *)data, size);
+  int before = ctx->nerrors;
+  jx_file *f = jx_parse(ctx, id);
+  if (ctx->nerrors == before) {
+    jx_document doc = {0};
+    jx_list_push(ctx->arena, &doc.files, f);
+    jx_list_push(ctx->arena, &doc.roots, f);
+    if (have_lib) jx_check(ctx, &doc, &lib);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    bool ok = jx_format_file(ctx, f, out);
+    fclose(out);
+    if (ok) {
+      int again = ctx->nerrors;
+      jx_parse(ctx, jx_source_add(ctx, "formatted.jx", text, len));
+      /* What the formatter writes must always read back. */
+      if (ctx->nerrors != again) abort();
+    }
+    free(text);
+  }
+  jx_ctx_free(ctx);
+  return 0;
+}
