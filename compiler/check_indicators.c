@@ -18,21 +18,13 @@ static bool is_role(const jx_name *alias, const char *role) {
   return alias && !strcmp(alias->text, role);
 }
 
-static const char *group_names(jx_checker *c, const jx_framework_def *f) {
+/* "A, B, C" of a list of framework levels (jx_fw_group or jx_fw_level: both
+ * begin with their jx_name). */
+static const char *names_of(jx_checker *c, const jx_list *l) {
   const char *s = "";
-  for (size_t i = 0; i < f->groups.len; i++) {
-    const jx_fw_group *g = f->groups.items[i];
-    s = jx_arena_printf(c->ctx->arena, "%s%s%s", s, i ? ", " : "", g->name.text);
-  }
-  return s;
-}
-
-static const char *level_names(jx_checker *c, const jx_fw_group *g) {
-  const char *s = "";
-  for (size_t i = 0; i < g->levels.len; i++) {
-    const jx_fw_level *l = g->levels.items[i];
-    s = jx_arena_printf(c->ctx->arena, "%s%s%s", s, i ? ", " : "", l->name.text);
-  }
+  for (size_t i = 0; i < l->len; i++)
+    s = jx_arena_printf(c->ctx->arena, "%s%s%s", s, i ? ", " : "",
+                        ((const jx_name *)l->items[i])->text);
   return s;
 }
 
@@ -60,7 +52,7 @@ static const jx_fw_group *resolve_group(jx_checker *c, const jx_group *g) {
                  g->level1.text, owner->name.text);
   else
     jx_diag_hint(c->ctx, d, "The first levels of \"%s\" are %s.", f->name.text,
-                 group_names(c, f));
+                 names_of(c, &f->groups));
   return NULL;
 }
 
@@ -92,7 +84,7 @@ static bool resolve_level(jx_checker *c, const jx_fw_group *fg, const jx_row *r,
                               "the row goes in its own group %s { … }. Otherwise "
                               "use one of the second levels of %s: %s.",
                    first_in->name.text, r->level2.text, fg->name.text,
-                   level_names(c, fg));
+                   names_of(c, &fg->levels));
   } else if (owner) {
     d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
                   "%s belongs under %s, not under %s.", r->level2.text,
@@ -104,7 +96,7 @@ static bool resolve_level(jx_checker *c, const jx_fw_group *fg, const jx_row *r,
                   "%s is not a second-level indicator (二级指标) of %s.",
                   r->level2.text, fg->name.text);
     jx_diag_hint(c->ctx, d, "The second levels of %s are %s.", fg->name.text,
-                 level_names(c, fg));
+                 names_of(c, &fg->levels));
   }
   return false;
 }

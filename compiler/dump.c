@@ -347,3 +347,16 @@ void jx_dump_document(const jx_ctx *ctx, const jx_document *doc, jx_json *j) {
   jx_json_end_array(j);
   jx_json_end_object(j);
 }
+
+char *jx_dump_file_text(const jx_ctx *ctx, const jx_file *f, bool locations) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  if (!out) return NULL;
+  jx_json j;
+  jx_json_init(&j, out);
+  j.locations = locations;
+  jx_dump_file(ctx, f, &j);
+  fclose(out);
+  return buf;
+}

@@ -15,4 +15,8 @@ void jx_dump_document(const jx_ctx *ctx, const jx_document *doc, jx_json *j);
  * where things stand, which is how round trips are compared. */
 void jx_dump_file(const jx_ctx *ctx, const jx_file *f, jx_json *j);
 
+/* The same dump as a malloc'd string (the caller frees it): two files are
+ * the same tree but for positions when their location-free dumps are equal. */
+char *jx_dump_file_text(const jx_ctx *ctx, const jx_file *f, bool locations);
+
 #endif

@@ -11,19 +11,6 @@
 #include "format.h"
 #include "parse.h"
 
-/* The location-free dump of file, as a malloc'd string. */
-static char *dump(jx_ctx *ctx, const jx_file *f) {
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *out = open_memstream(&buf, &len);
-  jx_json j;
-  jx_json_init(&j, out);
-  j.locations = false;
-  jx_dump_file(ctx, f, &j);
-  fclose(out);
-  return buf;
-}
-
 static char *format(jx_ctx *ctx, const jx_file *f, size_t *len) {
   char *buf = NULL;
   FILE *out = open_memstream(&buf, len);
@@ -47,7 +34,7 @@ static void roundtrip(const char *path) {
   char *text1 = format(ctx, a, &len1);
   jx_file *b = jx_parse(ctx, jx_source_add(ctx, "formatted.jx", text1, len1));
   CHECK_INT(ctx->nerrors, 0);
-  char *da = dump(ctx, a), *db = dump(ctx, b);
+  char *da = jx_dump_file_text(ctx, a, false), *db = jx_dump_file_text(ctx, b, false);
   if (strcmp(da, db) != 0) {
     fprintf(stderr, "%s: the tree changes when formatted\n", path);
     check_failures++;

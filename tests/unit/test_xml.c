@@ -37,18 +37,6 @@ static char *build(jx_ctx *ctx, const jx_document *doc, size_t *len, const char 
   return text;
 }
 
-static char *dump_file(jx_ctx *ctx, const jx_file *f) {
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *out = open_memstream(&buf, &len);
-  jx_json j;
-  jx_json_init(&j, out);
-  j.locations = false;
-  jx_dump_file(ctx, f, &j);
-  fclose(out);
-  return buf;
-}
-
 /* XML text -> imported file (through a temporary file, as jxc import reads). */
 static jx_file *import(jx_ctx *ctx, const char *xml, size_t len, const char *what) {
   char path[] = "/tmp/jx-test-xml-XXXXXX";
@@ -103,7 +91,7 @@ static void roundtrip(const char *path) {
     }
     jx_file *imported2 = xml2 ? import(ctx, xml2, len2, path) : NULL;
     if (imported2) {
-      char *a = dump_file(ctx, imported), *b = dump_file(ctx, imported2);
+      char *a = jx_dump_file_text(ctx, imported, false), *b = jx_dump_file_text(ctx, imported2, false);
       if (strcmp(a, b)) {
         fprintf(stderr, "%s: the imported trees differ\n", path);
         check_failures++;
