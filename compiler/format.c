@@ -121,10 +121,14 @@ static void word(writer *w, const jx_name *n, const char *what) {
       if (!jx_is_bare_word(part)) ok = false;
   }
   if (!ok && w->ok) {
+    int relative;
+    bool keyword = jx_keyword_token(n->text, strlen(n->text), &relative) != 0;
     jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J300", n->loc,
-                           "The %s \"%s\" cannot be written in jixiao: it must be "
-                           "a single word without digits or punctuation.", what,
-                           n->text);
+                           "The %s \"%s\" cannot be written in jixiao: %s.", what,
+                           n->text,
+                           keyword ? "it is a keyword of the language"
+                                   : "it must be a single word without digits or "
+                                     "punctuation");
     jx_diag_hint(w->ctx, d, "Rename it in the source system, for example without "
                             "numbering or spaces.");
     w->ok = false;
@@ -320,12 +324,17 @@ static void framework_def(writer *w, const jx_framework_def *f) {
   for (size_t i = 0; i < f->groups.len; i++) {
     const jx_fw_group *g = f->groups.items[i];
     indent(w, 1);
-    fprintf(w->out, "%s %s%s {\n", g->name.text, g->alias.text,
-            g->required ? " 必填" : "");
+    word(w, &g->name, "first-level indicator name");
+    fputc(' ', w->out);
+    word(w, &g->alias, "English name");
+    fputs(g->required ? " 必填 {\n" : " {\n", w->out);
     for (size_t k = 0; k < g->levels.len; k++) {
       const jx_fw_level *l = g->levels.items[k];
       indent(w, 2);
-      fprintf(w->out, "%s %s\n", l->name.text, l->alias.text);
+      word(w, &l->name, "second-level indicator name");
+      fputc(' ', w->out);
+      word(w, &l->alias, "English name");
+      fputc('\n', w->out);
     }
     indent(w, 1);
     fputs("}\n", w->out);
@@ -356,8 +365,11 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
     }
     case JX_NODE_REGION:
     case JX_NODE_YEAR:
-    case JX_NODE_MONEY_UNIT:
       fprintf(w->out, "%s %s", kw, ((const jx_name_item *)n)->value.text);
+      break;
+    case JX_NODE_MONEY_UNIT:
+      fprintf(w->out, "%s ", kw);
+      word(w, &((const jx_name_item *)n)->value, "money unit");
       break;
     case JX_NODE_COMPILED_BY:
     case JX_NODE_REVIEWED_BY:
@@ -437,16 +449,24 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
     }
     case JX_NODE_DIMENSION: {
       const jx_dimension *d = (const jx_dimension *)n;
-      fprintf(w->out, "量纲 %s %s", d->name.text, d->alias.text);
+      fputs("量纲 ", w->out);
+      word(w, &d->name, "dimension name");
+      fputc(' ', w->out);
+      word(w, &d->alias, "English name");
       break;
     }
     case JX_NODE_UNIT_DEF: {
       const jx_unit_def *u = (const jx_unit_def *)n;
       if (u->of) {
-        fprintf(w->out, "计量单位 %s = %s %s", u->name.text, u->factor_text,
-                u->of->text);
+        fputs("计量单位 ", w->out);
+        word(w, &u->name, "unit");
+        fprintf(w->out, " = %s ", u->factor_text);
+        word(w, u->of, "unit");
       } else {
-        fprintf(w->out, "计量单位 %s %s", u->name.text, u->dimension->text);
+        fputs("计量单位 ", w->out);
+        word(w, &u->name, "unit");
+        fputc(' ', w->out);
+        word(w, u->dimension, "dimension name");
         if (u->precision >= 0) fprintf(w->out, " 精度 %d", u->precision);
       }
       break;
