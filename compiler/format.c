@@ -129,8 +129,8 @@ static void word(writer *w, const jx_name *n, const char *what) {
                            keyword ? "it is a keyword of the language"
                                    : "it must be a single word without digits or "
                                      "punctuation");
-    jx_diag_hint(w->ctx, d, "Rename it in the source system, for example without "
-                            "numbering or spaces.");
+    jx_diag_hint(w->ctx, d, "Rename it in the system that wrote the XML: a name "
+                            "here is one word of letters, not a keyword.");
     w->ok = false;
   }
   fputs(n->text, w->out);

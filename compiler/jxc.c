@@ -21,6 +21,8 @@
 #include "xml_read.h"
 #include "xml_write.h"
 
+#include <libxml/parser.h>
+
 enum { EXIT_CLEAN = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
@@ -460,7 +462,16 @@ static int cmd_tokens(int argc, char **argv, const struct options *opt) {
   return finish(ctx, EXIT_CLEAN);
 }
 
+/* libxml2 prints some input problems (a bad declared encoding) straight to
+ * stderr; every problem jxc cares about is reported as a diagnostic. */
+static void quiet(void *data, const char *msg, ...) {
+  (void)data;
+  (void)msg;
+}
+
 int main(int argc, char **argv) {
+  xmlInitParser();
+  xmlSetGenericErrorFunc(NULL, quiet);
   if (argc < 2) return usage_error("%s", "no command given.");
   const char *cmd = argv[1];
   if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
