@@ -3,6 +3,7 @@
 #ifndef JX_TEST_CHECK_H
 #define JX_TEST_CHECK_H
 
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,5 +39,25 @@ static int check_failures;
   } while (0)
 
 #define CHECK_DONE() (check_failures ? 1 : 0)
+
+/* Calls fn on every FILE.jx in dir whose name contains part; returns how
+ * many there were. */
+static inline int each_jx_file(const char *dir, const char *part,
+                               void (*fn)(const char *path)) {
+  DIR *d = opendir(dir);
+  if (!d) return 0;
+  int n = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    size_t l = strlen(e->d_name);
+    if (l < 3 || strcmp(e->d_name + l - 3, ".jx") || !strstr(e->d_name, part)) continue;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    fn(path);
+    n++;
+  }
+  closedir(d);
+  return n;
+}
 
 #endif

@@ -2,7 +2,6 @@
  * parse -> format -> parse gives the same tree (comments, blank lines and
  * all, compared through the location-free AST dump), and formatting the
  * formatted text changes nothing. */
-#include <dirent.h>
 #include <stdlib.h>
 
 #include "check.h"
@@ -51,36 +50,19 @@ static void roundtrip(const char *path) {
   jx_ctx_free(ctx);
 }
 
-static int files_in(const char *dir, const char *must_contain) {
-  DIR *d = opendir(dir);
-  if (!d) return 0;
-  int n = 0;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    size_t l = strlen(e->d_name);
-    if (l < 3 || strcmp(e->d_name + l - 3, ".jx") || !strstr(e->d_name, must_contain))
-      continue;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    roundtrip(path);
-    n++;
-  }
-  closedir(d);
-  return n;
-}
 
 int main(void) {
   const char *examples = getenv("EXAMPLES");
   const char *tests = getenv("TESTS_SRCDIR");
   char dir[4096];
   snprintf(dir, sizeof dir, "%s/chengde-justice-2025", examples ? examples : "examples");
-  CHECK_INT(files_in(dir, ""), 3);
+  CHECK_INT(each_jx_file(dir, "", roundtrip), 3);
   snprintf(dir, sizeof dir, "%s/golden-dump", tests ? tests : "tests");
-  CHECK_INT(files_in(dir, ""), 1);
+  CHECK_INT(each_jx_file(dir, "", roundtrip), 1);
   snprintf(dir, sizeof dir, "%s/parse", tests ? tests : "tests");
-  CHECK(files_in(dir, "-valid-") >= 10);
+  CHECK(each_jx_file(dir, "-valid-", roundtrip) >= 10);
   const char *stdlib = getenv("JIXIAO_STDLIB");
   snprintf(dir, sizeof dir, "%s", stdlib ? stdlib : "stdlib");
-  CHECK_INT(files_in(dir, ""), 2);
+  CHECK_INT(each_jx_file(dir, "", roundtrip), 2);
   return CHECK_DONE();
 }

@@ -4,7 +4,6 @@
  *   gives the same tree (location-free dump);
  * building twice gives identical bytes (no timestamps). The checker is not
  * run here, so inputs with checker errors round-trip too. */
-#include <dirent.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -107,23 +106,6 @@ static void roundtrip(const char *path) {
   jx_ctx_free(ctx);
 }
 
-/* Every FILE.jx in dir whose name contains part. */
-static int each_in(const char *dir, const char *part) {
-  DIR *d = opendir(dir);
-  if (!d) return 0;
-  int n = 0;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    size_t l = strlen(e->d_name);
-    if (l < 3 || strcmp(e->d_name + l - 3, ".jx") || !strstr(e->d_name, part)) continue;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    roundtrip(path);
-    n++;
-  }
-  closedir(d);
-  return n;
-}
 
 int main(void) {
   const char *schema = getenv("JIXIAO_SCHEMA");
@@ -135,10 +117,10 @@ int main(void) {
   snprintf(dir, sizeof dir, "%s/chengde-justice-2025", examples ? examples : "examples");
   roundtrip(dir);
   snprintf(dir, sizeof dir, "%s/golden-dump", tests ? tests : "tests");
-  CHECK_INT(each_in(dir, ""), 1);
+  CHECK_INT(each_jx_file(dir, "", roundtrip), 1);
   snprintf(dir, sizeof dir, "%s/parse", tests ? tests : "tests");
-  CHECK(each_in(dir, "-valid-") >= 10);
+  CHECK(each_jx_file(dir, "-valid-", roundtrip) >= 10);
   snprintf(dir, sizeof dir, "%s/check", tests ? tests : "tests");
-  CHECK(each_in(dir, "-pass") >= 40);
+  CHECK(each_jx_file(dir, "-pass", roundtrip) >= 40);
   return CHECK_DONE();
 }
