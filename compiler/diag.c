@@ -82,8 +82,19 @@ static void print_excerpt(const jx_ctx *ctx, jx_loc loc, FILE *out) {
   char gutter[16];
   int gw = snprintf(gutter, sizeof gutter, "%d", loc.first_line);
   fprintf(out, " %s | ", gutter);
-  /* Tabs print as one space so the caret line below stays aligned. */
-  for (size_t i = 0; i < len; i++) fputc(line[i] == '\t' ? ' ' : line[i], out);
+  /* Tabs print as one space so the caret line below stays aligned, and a
+   * byte that is not UTF-8 as U+FFFD, so the excerpt itself is valid text. */
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    int n = jx_utf8_decode(line + i, len - i, &cp);
+    if (cp < 0)
+      fputs("\xEF\xBF\xBD", out);
+    else if (cp == '\t')
+      fputc(' ', out);
+    else
+      fwrite(line + i, 1, (size_t)n, out);
+    i += (size_t)n;
+  }
   fputc('\n', out);
 
   size_t start = column_offset(line, len, loc.first_column);

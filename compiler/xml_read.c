@@ -5,6 +5,7 @@
 #include <libxml/xmlschemas.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diag.h"
 #include "format.h"
@@ -520,6 +521,46 @@ static bool validate(reader *r, xmlDocPtr xml, const char *xsd_path, const char 
   return true;
 }
 
+/* Exchange documents are UTF-8. A file declaring another encoding, or whose
+ * bytes are not UTF-8, is refused here with the place and the reason, which
+ * libxml2's own messages about encodings do not give. */
+static bool utf8_document(jx_ctx *ctx, int file) {
+  const jx_source *src = jx_ctx_source(ctx, file);
+  const char *t = src->text;
+  if (!strncmp(t, "<?xml", 5)) {
+    const char *end = strstr(t, "?>");
+    const char *enc = strstr(t, "encoding");
+    if (end && enc && enc < end) {
+      const char *q = strpbrk(enc, "\"'");
+      const char *close = q ? strchr(q + 1, *q) : NULL;
+      if (q && close && close < end) {
+        size_t n = (size_t)(close - q - 1);
+        bool utf8 = (n == 5 && !strncasecmp(q + 1, "UTF-8", 5)) ||
+                    (n == 4 && !strncasecmp(q + 1, "UTF8", 4));
+        if (!utf8) {
+          jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J310", line_loc(ctx, file, 1),
+                                 "This XML document declares the encoding %.*s; "
+                                 "exchange documents are UTF-8.", (int)n, q + 1);
+          jx_diag_hint(ctx, d, "Convert the file to UTF-8 (iconv -f %.*s -t UTF-8) "
+                               "and change the declaration to encoding=\"UTF-8\".",
+                       (int)n, q + 1);
+          return false;
+        }
+      }
+    }
+  }
+  size_t bad = jx_utf8_invalid_at(t, src->len);
+  if (bad == src->len) return true;
+  int line = 1;
+  for (size_t i = 0; i < bad; i++) line += t[i] == '\n';
+  jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J310", line_loc(ctx, file, line),
+                         "This XML file is not valid UTF-8: byte 0x%02X on this line "
+                         "cannot start or continue a character.", (unsigned char)t[bad]);
+  jx_diag_hint(ctx, d, "Exchange documents are UTF-8; convert the file, for example "
+                       "with iconv -f GBK -t UTF-8.");
+  return false;
+}
+
 jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
                        const char **why) {
   int file = jx_source_load(ctx, path);
@@ -544,6 +585,7 @@ jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
                          "a reader fetch files or expand entities without bound.");
     return NULL;
   }
+  if (!utf8_document(ctx, file)) return NULL;
   xmlParserCtxtPtr pctx = xmlNewParserCtxt();
   xmlDocPtr xml = xmlCtxtReadMemory(pctx, src->text, (int)src->len, path, NULL,
                                     XML_PARSE_NONET | XML_PARSE_NOBLANKS |
