@@ -142,6 +142,13 @@ static void toc_page(html *h, const jx_tables *r) {
   fputs("</ol>\n</section>\n", h->out);
 }
 
+/* "1、完善制度建设": part one numbers its items in the order written. */
+static void numbered_heading(html *h, size_t n, const char *title) {
+  fprintf(h->out, "<h4>%zu、", n);
+  esc(h, title);
+  fputs("</h4>\n", h->out);
+}
+
 static void part_one(html *h, const jx_tables *r) {
   fputs("<section class=\"page part-one\" id=\"part-one\">\n"
         "<h2>第一部分　部门整体绩效目标</h2>\n<h3 id=\"overall\">一、总体绩效目标</h3>\n",
@@ -151,9 +158,7 @@ static void part_one(html *h, const jx_tables *r) {
         "<h3>二、分项绩效目标</h3>\n", h->out);
   for (size_t i = 0; i < r->sub_targets.len; i++) {
     const jx_sub_target *s = r->sub_targets.items[i];
-    fprintf(h->out, "<h4>%zu、", i + 1);
-    esc(h, s->title.text);
-    fputs("</h4>\n", h->out);
+    numbered_heading(h, i + 1, s->title.text);
     for (size_t k = 0; k < s->texts.len; k++) {
       const jx_text_item *t = s->texts.items[k];
       fputs(t->base.kind == JX_NODE_SUB_TARGET_TEXT ? "<p class=\"label\">绩效目标："
@@ -167,9 +172,7 @@ static void part_one(html *h, const jx_tables *r) {
         "<h3>三、工作保障措施</h3>\n", h->out);
   for (size_t i = 0; i < r->safeguards.len; i++) {
     const jx_safeguard *s = r->safeguards.items[i];
-    fprintf(h->out, "<h4>%zu、", i + 1);
-    esc(h, s->title.text);
-    fputs("</h4>\n", h->out);
+    numbered_heading(h, i + 1, s->title.text);
     paragraphs(h, s->text.text);
   }
   fputs("</section>\n", h->out);
