@@ -15,6 +15,67 @@ jx_node *jx_project_field(const jx_project *p, jx_node_kind kind) {
   return NULL;
 }
 
+const char *jx_project_ref(jx_arena *a, const jx_project *p) {
+  if (p->code) return jx_arena_printf(a, "%s \"%s\"", p->code->text, p->name.text);
+  return jx_arena_printf(a, "\"%s\"", p->name.text);
+}
+
+const char *jx_project_id(jx_arena *a, const jx_project *p) {
+  if (p->code) return p->code->text;
+  return jx_arena_printf(a, "\"%s\"", p->name.text);
+}
+
+const char *jx_node_keyword(jx_node_kind kind) {
+  static const char *const words[JX_NODE_KIND_COUNT] = {
+      [JX_NODE_DEPARTMENT] = "部门",
+      [JX_NODE_REGION] = "区划",
+      [JX_NODE_YEAR] = "年度",
+      [JX_NODE_MONEY_UNIT] = "金额单位",
+      [JX_NODE_COMPILED_BY] = "编制",
+      [JX_NODE_REVIEWED_BY] = "审核",
+      [JX_NODE_FRAMEWORK] = "指标体系",
+      [JX_NODE_IMPORT] = "导入",
+      [JX_NODE_OVERALL_TARGET] = "总体目标",
+      [JX_NODE_SUB_TARGET] = "分项目标",
+      [JX_NODE_SAFEGUARD] = "保障措施",
+      [JX_NODE_AGENCY] = "单位",
+      [JX_NODE_SECTION] = "类别",
+      [JX_NODE_PROJECT] = "项目",
+      [JX_NODE_ALLOW] = "允许",
+      [JX_NODE_DIMENSION] = "量纲",
+      [JX_NODE_UNIT_DEF] = "计量单位",
+      [JX_NODE_FRAMEWORK_DEF] = "指标体系",
+      [JX_NODE_LOWER_IS_BETTER] = "逆向指标",
+      [JX_NODE_RATIO_NAMES] = "比率指标",
+      [JX_NODE_NOT_RATIO_NAMES] = "非比率指标",
+      [JX_NODE_SOURCE_DEF] = "资金来源",
+      [JX_NODE_SUB_TARGET_TEXT] = "目标",
+      [JX_NODE_SUB_INDICATOR_TEXT] = "指标",
+      [JX_NODE_CATEGORY] = "类别",
+      [JX_NODE_PERIOD] = "项目期",
+      [JX_NODE_SUPERVISOR] = "主管部门",
+      [JX_NODE_IMPLEMENTER] = "实施单位",
+      [JX_NODE_BUDGET] = "预算",
+      [JX_NODE_MEDIUM_BUDGET] = "中期预算",
+      [JX_NODE_TOTAL_FUNDS] = "资金总额",
+      [JX_NODE_PURPOSE] = "用途",
+      [JX_NODE_PLAN] = "支出计划",
+      [JX_NODE_TARGET] = "目标",
+      [JX_NODE_MEDIUM_TARGET] = "中期目标",
+      [JX_NODE_OVERVIEW] = "概况",
+      [JX_NODE_LEGAL_BASIS] = "立项依据",
+      [JX_NODE_PROJECT_TYPE] = "项目类型",
+      [JX_NODE_FUNDS_NATURE] = "资金性质",
+      [JX_NODE_PARENT_PROJECT] = "一级项目",
+      [JX_NODE_OVERSIGHT] = "监督管理单位",
+      [JX_NODE_NOTES] = "其他说明",
+      [JX_NODE_CONTACT] = "负责人",
+      [JX_NODE_SCHEDULE] = "实施进度",
+      [JX_NODE_LABELLED] = "栏目",
+  };
+  return kind < JX_NODE_KIND_COUNT && words[kind] ? words[kind] : "";
+}
+
 const char *jx_node_kind_name(jx_node_kind kind) {
   static const char *const names[JX_NODE_KIND_COUNT] = {
       [JX_NODE_DEPARTMENT] = "department",
@@ -29,7 +90,10 @@ const char *jx_node_kind_name(jx_node_kind kind) {
       [JX_NODE_SUB_TARGET] = "sub_target",
       [JX_NODE_SAFEGUARD] = "safeguard",
       [JX_NODE_AGENCY] = "agency",
+      [JX_NODE_SECTION] = "section",
       [JX_NODE_PROJECT] = "project",
+      [JX_NODE_ALLOW] = "allow",
+      [JX_NODE_SOURCE_DEF] = "source_definition",
       [JX_NODE_DIMENSION] = "dimension",
       [JX_NODE_UNIT_DEF] = "unit_definition",
       [JX_NODE_FRAMEWORK_DEF] = "framework_definition",
@@ -44,6 +108,17 @@ const char *jx_node_kind_name(jx_node_kind kind) {
       [JX_NODE_IMPLEMENTER] = "implementing_agency",
       [JX_NODE_BUDGET] = "budget",
       [JX_NODE_MEDIUM_BUDGET] = "medium_term_budget",
+      [JX_NODE_TOTAL_FUNDS] = "total_funds",
+      [JX_NODE_OVERVIEW] = "overview",
+      [JX_NODE_LEGAL_BASIS] = "legal_basis",
+      [JX_NODE_PROJECT_TYPE] = "project_type",
+      [JX_NODE_FUNDS_NATURE] = "funds_nature",
+      [JX_NODE_PARENT_PROJECT] = "parent_project",
+      [JX_NODE_OVERSIGHT] = "oversight_agency",
+      [JX_NODE_NOTES] = "notes",
+      [JX_NODE_CONTACT] = "contact",
+      [JX_NODE_SCHEDULE] = "schedule",
+      [JX_NODE_LABELLED] = "labelled_field",
       [JX_NODE_PURPOSE] = "purpose",
       [JX_NODE_PLAN] = "spending_plan",
       [JX_NODE_TARGET] = "target",
@@ -108,6 +183,8 @@ const char *jx_value_kind_name(jx_value_kind k) {
     case JX_VALUE_RELATIVE: return "relative";
     case JX_VALUE_TEXT: return "text";
     case JX_VALUE_NA: return "not_applicable";
+    case JX_VALUE_PERIOD: return "period";
+    case JX_VALUE_BLANK: return "blank";
   }
   return "";
 }

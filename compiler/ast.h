@@ -62,10 +62,13 @@ typedef enum {
   JX_SOURCE_NAMED   /* any other name */
 } jx_source_kind;
 
+/* A funding source of a budget. Its kind for the 财政资金 / 其他资金 columns
+ * is fixed for the two keywords and looked up in the library's 资金来源
+ * declarations for a named source. */
 typedef struct jx_fund_source {
   jx_source_kind kind;
   jx_name name;       /* as written, also for the two keywords */
-  jx_amount amount;
+  jx_amount *amount;  /* NULL: the cell is empty, which is not zero */
   jx_list parts;      /* jx_fund_source *, empty when not split */
 } jx_fund_source;
 
@@ -89,16 +92,18 @@ typedef enum {
 typedef struct jx_quantity {
   jx_sign sign;
   jx_loc sign_loc;
-  jx_decimal number;
-  const char *number_text;
-  jx_name unit; /* "%" for percent; compound units joined with '/' */
+  jx_decimal number;      /* 0 for a placeholder */
+  const char *number_text; /* as written (normalised); the placeholder itself */
+  bool placeholder;       /* an unfilled template (**, XX, ×××) stands for it */
+  jx_name unit; /* "%" for percent; compound units joined with '/'; "" when
+                 * the number was written without a unit */
 } jx_quantity;
 
 typedef enum { JX_DATE_ISO, JX_DATE_CHINESE } jx_date_style;
 
 typedef struct jx_date {
   int year;          /* 0: the budget year */
-  int month;         /* 0 only for a year-only date */
+  int month;         /* 0 only for a year-only date (2025年, 2025年底) */
   int day;           /* 0: end of the month */
   bool month_end;    /* written with 月底 */
   jx_date_style style;
@@ -107,22 +112,29 @@ typedef struct jx_date {
 } jx_date;
 
 typedef enum {
-  JX_VALUE_QUANTITY, /* [sign] number unit */
-  JX_VALUE_DEADLINE, /* 截止 date */
+  JX_VALUE_QUANTITY, /* [sign] number [unit] */
+  JX_VALUE_DEADLINE, /* [截止] date [quantity] */
   JX_VALUE_MONTHLY,  /* 每月 day */
   JX_VALUE_RELATIVE, /* 较上年… [quantity] */
   JX_VALUE_TEXT,     /* qualitative (定性) */
-  JX_VALUE_NA        /* 不涉及 */
+  JX_VALUE_NA,       /* 不涉及 */
+  JX_VALUE_PERIOD,   /* date 至 date */
+  JX_VALUE_BLANK     /* 空白: the cell is empty in the published form */
 } jx_value_kind;
 
+/* An indicator value. The structured part is what the checker reads; the
+ * wording after it (以上, 到位 …) is printed verbatim and never checked. */
 typedef struct jx_value {
   jx_value_kind kind;
   jx_loc loc;
-  jx_quantity quantity;  /* QUANTITY; RELATIVE when has_quantity */
+  jx_quantity quantity;  /* QUANTITY; RELATIVE and DEADLINE when has_quantity */
   bool has_quantity;
-  jx_date date;          /* DEADLINE; MONTHLY uses day and wording */
+  jx_date date;          /* DEADLINE, PERIOD (its start); MONTHLY uses day */
+  jx_date until;         /* PERIOD: its end (year 0: the start's year) */
   jx_relative relative;
   jx_string text;        /* TEXT */
+  const char *wording;   /* words after the structured part, or "" */
+  jx_loc wording_loc;
 } jx_value;
 
 typedef enum {
@@ -138,7 +150,9 @@ typedef enum {
   JX_NODE_SUB_TARGET,
   JX_NODE_SAFEGUARD,
   JX_NODE_AGENCY,
+  JX_NODE_SECTION,   /* 类别 line: projects grouped under a subtotal */
   JX_NODE_PROJECT,
+  JX_NODE_ALLOW,     /* 允许: at top level, in a project, or on a row */
   /* definitions (the standard library, or a document's own) */
   JX_NODE_DIMENSION,
   JX_NODE_UNIT_DEF,
@@ -146,6 +160,7 @@ typedef enum {
   JX_NODE_LOWER_IS_BETTER,
   JX_NODE_RATIO_NAMES,
   JX_NODE_NOT_RATIO_NAMES,
+  JX_NODE_SOURCE_DEF,
   /* inside a sub-target */
   JX_NODE_SUB_TARGET_TEXT,
   JX_NODE_SUB_INDICATOR_TEXT,
@@ -156,10 +171,21 @@ typedef enum {
   JX_NODE_IMPLEMENTER,
   JX_NODE_BUDGET,
   JX_NODE_MEDIUM_BUDGET,
+  JX_NODE_TOTAL_FUNDS,   /* 资金总额 / 项目总投资 */
   JX_NODE_PURPOSE,
   JX_NODE_PLAN,
   JX_NODE_TARGET,
   JX_NODE_MEDIUM_TARGET,
+  JX_NODE_OVERVIEW,      /* 概况 (项目概况, 基本情况) */
+  JX_NODE_LEGAL_BASIS,   /* 立项依据 (政策依据) */
+  JX_NODE_PROJECT_TYPE,  /* 项目类型 (新增 / 延续) */
+  JX_NODE_FUNDS_NATURE,  /* 资金性质 */
+  JX_NODE_PARENT_PROJECT,/* 一级项目 (一级项目名称) */
+  JX_NODE_OVERSIGHT,     /* 监督管理单位 */
+  JX_NODE_NOTES,         /* 其他说明 (其他需说明的问题) */
+  JX_NODE_CONTACT,       /* 负责人 … 电话 … */
+  JX_NODE_SCHEDULE,      /* 实施进度 { stage … } */
+  JX_NODE_LABELLED,      /* 栏目 "label" "text": any other cell of a form */
   JX_NODE_GROUP,
   /* inside an indicator group */
   JX_NODE_ROW,
@@ -173,18 +199,21 @@ typedef struct jx_node {
   jx_trivia trivia;
 } jx_node;
 
-/* 部门, 单位: code (may be NULL), name, optional declared total. */
+/* 部门, 单位, 主管部门, and the 类别 line (SECTION): code (NULL when none
+ * is given; always for a SECTION), name, optional declared total. */
 typedef struct jx_org {
   jx_node base;
   jx_name *code;
   jx_string name;
   jx_amount *total;
-  jx_list projects; /* AGENCY only: jx_project *, in source order */
+  jx_list projects;    /* AGENCY, SECTION: jx_project *, in source order */
+  struct jx_org *parent; /* SECTION: the 单位 it stands in, or NULL */
 } jx_org;
 
 /* Header and part-one items holding one string: 编制, 审核, 指标体系, 导入,
  * 总体目标, and the 目标/指标 texts of a sub-target; project text fields
- * 用途, 目标, 中期目标, 类别, 实施单位. */
+ * 用途, 目标, 中期目标, 类别, 实施单位, 概况, 立项依据, 项目类型, 资金性质,
+ * 一级项目, 监督管理单位, 其他说明. */
 typedef struct jx_text_item {
   jx_node base;
   jx_string text;
@@ -233,29 +262,72 @@ typedef struct jx_period {
   jx_name from, to;
 } jx_period;
 
+/* 允许 CODE, … "reason": the document accepts these findings of the
+ * checker in the construct it stands in (the whole document at top level,
+ * a project, or one indicator row). */
+typedef struct jx_allow {
+  jx_node base;
+  jx_list codes;   /* jx_name * (J141 …) */
+  jx_string reason;
+} jx_allow;
+
 typedef struct jx_row {
   jx_node base;
-  jx_name level2;
+  jx_name level2;          /* "" in a flat table (绩效指标) */
   bool not_applicable_row; /* written `二级 不涉及` */
-  jx_string name;
+  bool blank_name;         /* the name cell is 空白 (name.text is "") */
+  jx_string name;          /* without its ordinal */
+  const char *ordinal;     /* "指标1:" written before the name, or NULL */
   jx_value value;
+  jx_value *long_term;     /* 长期 value, or NULL */
   jx_string *description, *basis, *standard; /* NULL when absent */
+  jx_list allows;          /* jx_allow * */
 } jx_row;
 
 typedef struct jx_group {
   jx_node base;
-  jx_name level1;
+  jx_name level1;   /* "绩效指标" for a flat table */
   bool medium_term;
-  jx_list rows; /* jx_row * */
+  bool flat;        /* 绩效指标 { 指标 … }: rows without levels */
+  jx_list rows;     /* jx_row * */
 } jx_group;
 
 typedef struct jx_project {
   jx_node base;
-  jx_name code;
+  jx_name *code;    /* NULL when the table shows none */
   jx_string name;
   jx_list fields;   /* jx_node *, in source order */
   jx_org *agency;   /* the 单位 it belongs to, or NULL (an error) */
+  jx_org *section;  /* the 类别 line it stands under, or NULL */
 } jx_project;
+
+/* 负责人 "name" [电话 "phone"] */
+typedef struct jx_contact {
+  jx_node base;
+  jx_string name;
+  jx_string *phone; /* NULL when absent */
+} jx_contact;
+
+/* One stage of 实施进度: a name, when (a period, a deadline or text) and an
+ * optional description. */
+typedef struct jx_stage {
+  jx_loc loc;
+  jx_string name;
+  jx_value when;
+  jx_string *description;
+} jx_stage;
+
+typedef struct jx_schedule {
+  jx_node base;
+  jx_list stages; /* jx_stage * */
+} jx_schedule;
+
+/* 栏目 "label" "text" */
+typedef struct jx_labelled {
+  jx_node base;
+  jx_string label;
+  jx_string text;
+} jx_labelled;
 
 /* 量纲 NAME ALIAS */
 typedef struct jx_dimension {
@@ -292,6 +364,13 @@ typedef struct jx_framework_def {
   jx_list groups; /* jx_fw_group * */
 } jx_framework_def;
 
+/* 资金来源 NAME KIND: a named funding source and the column it counts in
+ * (KIND 财政 / fiscal or 其他 / other; checked by the checker). */
+typedef struct jx_source_def {
+  jx_node base;
+  jx_name name, kind;
+} jx_source_def;
+
 /* 逆向指标 / 比率指标: a list of name fragments. */
 typedef struct jx_name_list {
   jx_node base;
@@ -310,6 +389,14 @@ void *jx_node_new(jx_arena *a, jx_node_kind kind, size_t size, jx_loc loc);
 
 /* The first field of the given kind in a project, or NULL. */
 jx_node *jx_project_field(const jx_project *p, jx_node_kind kind);
+
+/* How messages name a project, allocated in a: jx_project_ref gives
+ * `CODE "name"`, jx_project_id just `CODE`; both `"name"` without a code. */
+const char *jx_project_ref(jx_arena *a, const jx_project *p);
+const char *jx_project_id(jx_arena *a, const jx_project *p);
+
+/* The canonical keyword of a field or item kind ("预算", "概况" …), or "". */
+const char *jx_node_keyword(jx_node_kind kind);
 
 /* Stable names used in JSON and messages. */
 const char *jx_node_kind_name(jx_node_kind kind);

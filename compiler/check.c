@@ -100,7 +100,7 @@ static const char *const rules[] = {
     "J150", "J151", "J152", "J153", "J154", "J155",
     "J160", "J161", "J162", "J163", "J164", "J165",
     "J170", "J171", "J172",
-    "J180", "J181", "J182", "J183",
+    "J180", "J181", "J182", "J183", "J184",
 };
 
 bool jx_check_rule_known(const char *code) {

@@ -44,26 +44,30 @@ static void check_sources(jx_checker *c, const jx_project *p, const jx_list *sou
   size_t n = sources->len < 64 ? sources->len : 64;
   for (size_t i = 0; i < sources->len; i++) {
     const jx_fund_source *s = sources->items[i];
-    jx_decimal v;
+    jx_decimal v = jx_decimal_from_int(0);
+    if (i < n) values[i] = v;
+    /* An empty cell adds nothing; it is printed blank, not as zero. */
+    if (!s->amount) continue;
     const char *what = jx_arena_printf(c->ctx->arena, "The %s of project %s",
-                                       source_label(s), p->code.text);
-    if (!amount_ok(c, &s->amount, what, &v)) {
+                                       source_label(s), jx_project_id(c->ctx->arena, p));
+    if (!amount_ok(c, s->amount, what, &v)) {
       ok = false;
       continue;
     }
     if (i < n) values[i] = v;
     if (!jx_decimal_add(sum, v, &sum)) ok = false;
-    check_sources(c, p, &s->parts, v, source_label(s), s->amount.loc, "J102");
+    check_sources(c, p, &s->parts, v, source_label(s), s->amount->loc, "J102");
   }
   if (!ok || jx_decimal_cmp(sum, total) == 0) return;
   jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, code, parent_loc,
                          "The funding sources of project %s add up to %s, but its "
-                         "%s is %s.", p->code.text, jx_money_text(c, sum), parent,
+                         "%s is %s.", jx_project_id(c->ctx->arena, p), jx_money_text(c, sum), parent,
                          jx_money_text(c, total));
   for (size_t i = 0; i < n; i++) {
     const jx_fund_source *s = sources->items[i];
-    jx_diag_note_add(c->ctx, d, s->amount.loc, "%s %s", source_label(s),
-                     jx_money_text(c, values[i]));
+    if (s->amount)
+      jx_diag_note_add(c->ctx, d, s->amount->loc, "%s %s", source_label(s),
+                       jx_money_text(c, values[i]));
   }
   jx_diag_hint(c->ctx, d, "Correct the amounts so that the parts add up to the "
                           "whole exactly.");
@@ -73,23 +77,22 @@ static void check_budget_item(jx_checker *c, const jx_project *p,
                               const jx_budget *b, const char *label) {
   jx_decimal total;
   const char *what = jx_arena_printf(c->ctx->arena, "The %s of project %s", label,
-                                     p->code.text);
+                                     jx_project_id(c->ctx->arena, p));
   if (!amount_ok(c, &b->amount, what, &total)) return;
   check_sources(c, p, &b->sources, total, label, b->amount.loc, "J101");
 }
 
 /* A declared total against the sum of the given projects' budgets. */
 static void check_total(jx_checker *c, const jx_amount *total, const char *whose,
-                        const char *code_for, const char *rule) {
+                        const jx_list *projects, const char *rule) {
   jx_decimal declared;
   if (!amount_ok(c, total, jx_arena_printf(c->ctx->arena, "The total of %s", whose),
                  &declared))
     return;
   jx_decimal sum = jx_decimal_from_int(0);
   size_t count = 0;
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
-    if (code_for && (!p->agency || strcmp(p->agency->code->text, code_for))) continue;
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     jx_decimal v;
     /* A budget already reported as missing or wrong makes any sum moot. */
     if (!jx_project_budget_base(c, p, &v)) return;
@@ -102,14 +105,13 @@ static void check_total(jx_checker *c, const jx_amount *total, const char *whose
                          "%zu project%s add up to %s.", whose,
                          jx_money_text(c, declared), count, count == 1 ? "" : "s",
                          jx_money_text(c, sum));
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
-    if (code_for && (!p->agency || strcmp(p->agency->code->text, code_for))) continue;
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
     jx_decimal v;
     if (b && jx_project_budget_base(c, p, &v))
-      jx_diag_note_add(c->ctx, d, b->amount.loc, "%s %s: %s", p->code.text,
-                       p->name.text, jx_money_text(c, v));
+      jx_diag_note_add(c->ctx, d, b->amount.loc, "%s: %s",
+                       jx_project_ref(c->ctx->arena, p), jx_money_text(c, v));
   }
   jx_diag_hint(c->ctx, d, "Correct the total (合计) or the project budgets.");
 }
@@ -120,8 +122,8 @@ void jx_check_budgets(jx_checker *c) {
     const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
     if (!b) {
       jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J108", p->base.loc,
-                             "Project %s \"%s\" has no budget (预算).", p->code.text,
-                             p->name.text);
+                             "Project %s has no budget (预算).",
+                             jx_project_ref(c->ctx->arena, p));
       jx_diag_hint(c->ctx, d, "Add a line such as 预算 22.50 (财政资金 22.50).");
     } else {
       check_budget_item(c, p, b, "budget");
@@ -133,9 +135,11 @@ void jx_check_budgets(jx_checker *c) {
     const jx_org *a = c->agencies.items[i];
     if (!a->total) continue;
     check_total(c, a->total,
-                jx_arena_printf(c->ctx->arena, "budget unit %s", a->code->text),
-                a->code->text, "J103");
+                jx_arena_printf(c->ctx->arena, "budget unit %s",
+                                a->code ? a->code->text
+                                        : jx_arena_printf(c->ctx->arena, "\"%s\"", a->name.text)),
+                &a->projects, "J103");
   }
   if (c->department && c->department->total)
-    check_total(c, c->department->total, "the department", NULL, "J104");
+    check_total(c, c->department->total, "the department", &c->projects, "J104");
 }

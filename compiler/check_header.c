@@ -149,7 +149,7 @@ static void check_period(jx_checker *c, const jx_project *p) {
   if (to < from) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J155", per->base.loc,
                            "The period of project %s ends (%s) before it starts (%s).",
-                           p->code.text, per->to.text, per->from.text);
+                           jx_project_id(c->ctx->arena, p), per->to.text, per->from.text);
     jx_diag_hint(c->ctx, d, "Write the start first: 项目期 START 至 END.");
   }
 }

@@ -14,7 +14,8 @@ static bool all_digits(const char *s, size_t n) {
 }
 
 static void check_code(jx_checker *c, const jx_project *p) {
-  const char *code = p->code.text;
+  if (!p->code) return;
+  const char *code = p->code->text;
   size_t n = strlen(code);
   bool alnum = true;
   for (size_t i = 0; i < n; i++)
@@ -28,7 +29,7 @@ static void check_code(jx_checker *c, const jx_project *p) {
   else if (!all_digits(code, REGION_DIGITS + 2))
     problem = "its first 8 characters (region code and year) are not all digits";
   if (problem) {
-    jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J160", p->code.loc,
+    jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J160", p->code->loc,
                            "The project code %s is not well-formed: %s. A project "
                            "code has %d letters and digits, beginning with a "
                            "6-digit region code and a 2-digit year.",
@@ -39,7 +40,7 @@ static void check_code(jx_checker *c, const jx_project *p) {
   }
   int year = (code[REGION_DIGITS] - '0') * 10 + (code[REGION_DIGITS + 1] - '0');
   if (c->year && year > c->year % 100) {
-    jx_loc at = p->code.loc;
+    jx_loc at = p->code->loc;
     at.first_column += REGION_DIGITS;
     at.last_line = at.first_line;
     at.last_column = at.first_column + 2;
@@ -55,12 +56,12 @@ static void check_projects(jx_checker *c) {
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
     check_code(c, p);
-    for (size_t k = 0; k < i; k++) {
+    for (size_t k = 0; p->code && k < i; k++) {
       const jx_project *q = c->projects.items[k];
-      if (!strcmp(p->code.text, q->code.text)) {
-        jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J162", p->code.loc,
-                               "The project code %s is used twice.", p->code.text);
-        jx_diag_note_add(c->ctx, d, q->code.loc, "first used here for \"%s\"",
+      if (q->code && !strcmp(p->code->text, q->code->text)) {
+        jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J162", p->code->loc,
+                               "The project code %s is used twice.", p->code->text);
+        jx_diag_note_add(c->ctx, d, q->code->loc, "first used here for \"%s\"",
                          q->name.text);
         jx_diag_hint(c->ctx, d, "Each project has its own code; correct one of "
                                 "them, or merge the two projects.");
@@ -75,11 +76,12 @@ static void check_projects(jx_checker *c) {
                        q->agency->code &&
                        !strcmp(p->agency->code->text, q->agency->code->text);
       if (same_unit && !strcmp(p->name.text, q->name.text) &&
-          strcmp(p->code.text, q->code.text)) {
+          (!p->code || !q->code || strcmp(p->code->text, q->code->text))) {
         jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J163", p->name.loc,
                                "Two projects of budget unit %s are both named "
                                "\"%s\" (%s and %s).", p->agency->code->text,
-                               p->name.text, q->code.text, p->code.text);
+                               p->name.text, jx_project_id(c->ctx->arena, q),
+                               jx_project_id(c->ctx->arena, p));
         jx_diag_note_add(c->ctx, d, q->name.loc, "the other one is here");
         jx_diag_hint(c->ctx, d, "If they are different projects, give them names a "
                                 "reader can tell apart.");
@@ -92,6 +94,7 @@ static void check_projects(jx_checker *c) {
 static void check_agencies(jx_checker *c) {
   for (size_t i = 0; i < c->agencies.len; i++) {
     const jx_org *a = c->agencies.items[i];
+    if (!a->code) continue;
     const char *code = a->code->text;
     if (!all_digits(code, strlen(code))) {
       jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J164", a->code->loc,
@@ -100,7 +103,7 @@ static void check_agencies(jx_checker *c) {
     }
     for (size_t k = 0; k < i; k++) {
       const jx_org *b = c->agencies.items[k];
-      if (!strcmp(code, b->code->text) && strcmp(a->name.text, b->name.text)) {
+      if (b->code && !strcmp(code, b->code->text) && strcmp(a->name.text, b->name.text)) {
         jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J165", a->code->loc,
                                "The budget unit code %s is used for \"%s\" and "
                                "for \"%s\".", code, b->name.text, a->name.text);

@@ -115,10 +115,10 @@ static void check_required(jx_checker *c, const jx_project *p) {
               jx_framework_group(f, g->level1.text) == fg;
     }
     if (found) continue;
-    jx_loc at = p->code.loc;
+    jx_loc at = p->code ? p->code->loc : p->name.loc;
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J122", at,
-                           "Project %s \"%s\" has no %s (%s) indicators.",
-                           p->code.text, p->name.text, fg->name.text, fg->alias.text);
+                           "Project %s has no %s (%s) indicators.",
+                           jx_project_ref(c->ctx->arena, p), fg->name.text, fg->alias.text);
     jx_diag_hint(c->ctx, d, "Every project states at least one annual %s row; add "
                             "%s { … } with its indicators.", fg->name.text,
                  fg->name.text);
@@ -213,7 +213,7 @@ static void check_cost(jx_checker *c, const jx_project *p, const row_info *ri,
   jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J140", r->value.loc,
                          "The cost indicator \"%s\" of project %s allows %s, more "
                          "than the project's %s of %s.", r->name.text,
-                         p->code.text, jx_money_text(c, v), which,
+                         jx_project_id(c->ctx->arena, p), jx_money_text(c, v), which,
                          jx_money_text(c, budget));
   const jx_budget *b = (const jx_budget *)jx_project_field(
       p, ri->group->medium_term ? JX_NODE_MEDIUM_BUDGET : JX_NODE_BUDGET);
@@ -258,7 +258,7 @@ static void check_rate(jx_checker *c, const jx_project *p, const row_info *rate,
         c->ctx, JX_SEV_WARNING, "J141", rr->value.loc,
         "The cost rate \"%s\" times the quantity \"%s\" of project %s comes to "
         "%s %s × %s %s = %s a year, more than the budget of %s.",
-        rr->name.text, qr->name.text, p->code.text, rr->value.quantity.number_text,
+        rr->name.text, qr->name.text, jx_project_id(c->ctx->arena, p), rr->value.quantity.number_text,
         rr->value.quantity.unit.text, qr->value.quantity.number_text,
         qr->value.quantity.unit.text, jx_money_text(c, total),
         jx_money_text(c, budget));

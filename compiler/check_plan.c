@@ -12,14 +12,14 @@ static void check_plan(jx_checker *c, const jx_project *p, const jx_plan *plan) 
       jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J111", e->loc,
                              "The spending plan of project %s gives %s%% for month "
                              "%d; a cumulative percentage lies between 0%% and 100%%.",
-                             p->code.text, e->percent_text, e->month);
+                             jx_project_id(c->ctx->arena, p), e->percent_text, e->month);
       jx_diag_hint(c->ctx, d, "Write the share of the budget spent by the end of "
                               "that month, from 0%% to 100%%.");
     }
     if (prev && e->month <= prev->month) {
       jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J110", e->loc,
                              "The spending plan of project %s lists month %d after "
-                             "month %d; months must increase.", p->code.text,
+                             "month %d; months must increase.", jx_project_id(c->ctx->arena, p),
                              e->month, prev->month);
       jx_diag_note_add(c->ctx, d, prev->loc, "month %d is here", prev->month);
       jx_diag_hint(c->ctx, d, "List each month once, from January to December.");
@@ -28,7 +28,7 @@ static void check_plan(jx_checker *c, const jx_project *p, const jx_plan *plan) 
       jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J112", e->loc,
                              "The spending plan of project %s falls from %s%% in "
                              "month %d to %s%% in month %d; the percentages are "
-                             "cumulative and cannot decrease.", p->code.text,
+                             "cumulative and cannot decrease.", jx_project_id(c->ctx->arena, p),
                              prev->percent_text, prev->month, e->percent_text,
                              e->month);
       jx_diag_note_add(c->ctx, d, prev->loc, "month %d is here", prev->month);
@@ -40,7 +40,7 @@ static void check_plan(jx_checker *c, const jx_project *p, const jx_plan *plan) 
   if (prev && ordered && jx_decimal_cmp(prev->percent, hundred) < 0) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J113", plan->base.loc,
                            "The spending plan of project %s \"%s\" ends at %s%% in "
-                           "month %d and never reaches 100%%.", p->code.text,
+                           "month %d and never reaches 100%%.", jx_project_id(c->ctx->arena, p),
                            p->name.text, prev->percent_text, prev->month);
     jx_diag_hint(c->ctx, d, "A plan normally spends the whole budget by the end of "
                             "the year: add 12月 100%%, or check the last entries.");

@@ -120,7 +120,7 @@ void jx_check_target_texts(jx_checker *c) {
                            loc_in_string(&t->text, amounts[0].offset,
                                          strlen(amounts[0].text)),
                            "The target text of project %s states %s, but the "
-                           "project's budget is %s.", p->code.text, list,
+                           "project's budget is %s.", jx_project_id(c->ctx->arena, p), list,
                            jx_money_text(c, budget));
     const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
     if (b) jx_diag_note_add(c->ctx, d, b->amount.loc, "the budget is here");

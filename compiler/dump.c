@@ -88,7 +88,7 @@ static void sources(jx_json *j, const char *key, const jx_list *l) {
                    : s->kind == JX_SOURCE_OTHER ? "other"
                                                 : "named");
     str(j, "name", s->name.text);
-    amount(j, "amount", &s->amount);
+    amount(j, "amount", s->amount);
     sources(j, "parts", &s->parts);
     jx_json_end_object(j);
   }
@@ -105,12 +105,31 @@ static void optional_int(jx_json *j, const char *key, int v) {
 
 static void quantity(jx_json *j, const jx_quantity *q) {
   str(j, "sign", jx_sign_name(q->sign));
-  decimal(j, "number", q->number);
-  str(j, "unit", q->unit.text);
+  if (q->placeholder) {
+    jx_json_key(j, "number");
+    jx_json_null(j);
+    str(j, "placeholder", q->number_text);
+  } else {
+    decimal(j, "number", q->number);
+  }
+  str(j, "unit", *q->unit.text ? q->unit.text : NULL);
 }
 
-static void value(jx_json *j, const jx_value *v) {
-  jx_json_key(j, "value");
+static void date(jx_json *j, const char *key, const jx_date *d) {
+  jx_json_key(j, key);
+  jx_json_begin_object(j);
+  optional_int(j, "year", d->year);
+  optional_int(j, "month", d->month);
+  optional_int(j, "day", d->day);
+  jx_json_key(j, "month_end");
+  jx_json_bool(j, d->month_end);
+  str(j, "style", d->style == JX_DATE_ISO ? "iso" : "chinese");
+  str(j, "wording", d->wording);
+  jx_json_end_object(j);
+}
+
+static void value_object(jx_json *j, const char *key, const jx_value *v) {
+  jx_json_key(j, key);
   jx_json_begin_object(j);
   str(j, "kind", jx_value_kind_name(v->kind));
   switch (v->kind) {
@@ -125,6 +144,16 @@ static void value(jx_json *j, const jx_value *v) {
       jx_json_bool(j, v->date.month_end);
       str(j, "style", v->date.style == JX_DATE_ISO ? "iso" : "chinese");
       str(j, "wording", v->date.wording);
+      if (v->has_quantity) {
+        jx_json_key(j, "quantity");
+        jx_json_begin_object(j);
+        quantity(j, &v->quantity);
+        jx_json_end_object(j);
+      }
+      break;
+    case JX_VALUE_PERIOD:
+      date(j, "from", &v->date);
+      date(j, "to", &v->until);
       break;
     case JX_VALUE_MONTHLY:
       optional_int(j, "day", v->date.day);
@@ -138,9 +167,22 @@ static void value(jx_json *j, const jx_value *v) {
       str(j, "text", v->text.text);
       break;
     case JX_VALUE_NA:
+    case JX_VALUE_BLANK:
       break;
   }
+  if (*v->wording) str(j, "wording_after", v->wording);
   jx_json_end_object(j);
+}
+
+static void value(jx_json *j, const jx_value *v) { value_object(j, "value", v); }
+
+static void allow_fields(jx_json *j, const jx_allow *a) {
+  jx_json_key(j, "codes");
+  jx_json_begin_array(j);
+  for (size_t i = 0; i < a->codes.len; i++)
+    jx_json_string(j, ((const jx_name *)a->codes.items[i])->text);
+  jx_json_end_array(j);
+  str(j, "reason", a->reason.text);
 }
 
 static void node(jx_json *j, const jx_node *n);
@@ -163,11 +205,48 @@ static void node(jx_json *j, const jx_node *n) {
   switch (n->kind) {
     case JX_NODE_DEPARTMENT:
     case JX_NODE_AGENCY:
+    case JX_NODE_SECTION:
     case JX_NODE_SUPERVISOR: {
       const jx_org *o = (const jx_org *)n;
-      str(j, "code", o->code ? o->code->text : NULL);
+      if (n->kind != JX_NODE_SECTION) str(j, "code", o->code ? o->code->text : NULL);
       str(j, "name", o->name.text);
       if (n->kind != JX_NODE_SUPERVISOR) amount(j, "total", o->total);
+      break;
+    }
+    case JX_NODE_ALLOW:
+      allow_fields(j, (const jx_allow *)n);
+      break;
+    case JX_NODE_SOURCE_DEF: {
+      const jx_source_def *d = (const jx_source_def *)n;
+      str(j, "name", d->name.text);
+      str(j, "source_kind", d->kind.text);
+      break;
+    }
+    case JX_NODE_CONTACT: {
+      const jx_contact *c = (const jx_contact *)n;
+      str(j, "name", c->name.text);
+      optional_string(j, "phone", c->phone);
+      break;
+    }
+    case JX_NODE_LABELLED: {
+      const jx_labelled *l = (const jx_labelled *)n;
+      str(j, "label", l->label.text);
+      str(j, "text", l->text.text);
+      break;
+    }
+    case JX_NODE_SCHEDULE: {
+      const jx_schedule *s = (const jx_schedule *)n;
+      jx_json_key(j, "stages");
+      jx_json_begin_array(j);
+      for (size_t i = 0; i < s->stages.len; i++) {
+        const jx_stage *st = s->stages.items[i];
+        jx_json_begin_object(j);
+        str(j, "name", st->name.text);
+        value_object(j, "when", &st->when);
+        optional_string(j, "description", st->description);
+        jx_json_end_object(j);
+      }
+      jx_json_end_array(j);
       break;
     }
     case JX_NODE_REGION:
@@ -189,6 +268,13 @@ static void node(jx_json *j, const jx_node *n) {
     case JX_NODE_PURPOSE:
     case JX_NODE_TARGET:
     case JX_NODE_MEDIUM_TARGET:
+    case JX_NODE_OVERVIEW:
+    case JX_NODE_LEGAL_BASIS:
+    case JX_NODE_PROJECT_TYPE:
+    case JX_NODE_FUNDS_NATURE:
+    case JX_NODE_PARENT_PROJECT:
+    case JX_NODE_OVERSIGHT:
+    case JX_NODE_NOTES:
       str(j, "text", ((const jx_text_item *)n)->text.text);
       break;
     case JX_NODE_SUB_TARGET: {
@@ -205,14 +291,16 @@ static void node(jx_json *j, const jx_node *n) {
     }
     case JX_NODE_PROJECT: {
       const jx_project *p = (const jx_project *)n;
-      str(j, "code", p->code.text);
+      str(j, "code", p->code ? p->code->text : NULL);
       str(j, "name", p->name.text);
       str(j, "agency", p->agency && p->agency->code ? p->agency->code->text : NULL);
+      if (p->section) str(j, "section", p->section->name.text);
       children(j, "fields", &p->fields);
       break;
     }
     case JX_NODE_BUDGET:
-    case JX_NODE_MEDIUM_BUDGET: {
+    case JX_NODE_MEDIUM_BUDGET:
+    case JX_NODE_TOTAL_FUNDS: {
       const jx_budget *b = (const jx_budget *)n;
       amount(j, "amount", &b->amount);
       sources(j, "sources", &b->sources);
@@ -246,19 +334,39 @@ static void node(jx_json *j, const jx_node *n) {
       str(j, "level1", g->level1.text);
       jx_json_key(j, "medium_term");
       jx_json_bool(j, g->medium_term);
+      if (g->flat) {
+        jx_json_key(j, "flat");
+        jx_json_bool(j, true);
+      }
       children(j, "rows", &g->rows);
       break;
     }
     case JX_NODE_ROW: {
       const jx_row *r = (const jx_row *)n;
-      str(j, "level2", r->level2.text);
+      str(j, "level2", *r->level2.text ? r->level2.text : NULL);
       str(j, "name", r->name.text);
+      if (r->ordinal) str(j, "ordinal", r->ordinal);
+      if (r->blank_name) {
+        jx_json_key(j, "blank_name");
+        jx_json_bool(j, true);
+      }
       jx_json_key(j, "not_applicable_row");
       jx_json_bool(j, r->not_applicable_row);
       value(j, &r->value);
+      if (r->long_term) value_object(j, "long_term", r->long_term);
       optional_string(j, "description", r->description);
       optional_string(j, "basis", r->basis);
       optional_string(j, "standard", r->standard);
+      if (r->allows.len) {
+        jx_json_key(j, "allows");
+        jx_json_begin_array(j);
+        for (size_t i = 0; i < r->allows.len; i++) {
+          jx_json_begin_object(j);
+          allow_fields(j, r->allows.items[i]);
+          jx_json_end_object(j);
+        }
+        jx_json_end_array(j);
+      }
       break;
     }
     case JX_NODE_DIMENSION: {

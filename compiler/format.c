@@ -19,38 +19,60 @@ bool jx_is_bare_word(const char *s) {
   return jx_keyword_token(s, len, &relative) == 0;
 }
 
+/* A date as the form shows it: 2025年12月31日, 12月底, 2021年. An ISO
+ * deadline reads "…前" (by that day). */
+static const char *date_display(jx_arena *a, const jx_date *d, bool deadline) {
+  const char *y = d->year ? jx_arena_printf(a, "%d年", d->year) : "";
+  const char *rest = "";
+  if (!d->month)
+    rest = "";
+  else if (d->day)
+    rest = jx_arena_printf(a, "%d月%d日", d->month, d->day);
+  else if (d->month_end || d->style == JX_DATE_ISO)
+    rest = jx_arena_printf(a, "%d月底", d->month);
+  else
+    rest = jx_arena_printf(a, "%d月", d->month);
+  const char *wording = d->style == JX_DATE_ISO ? (deadline ? "前" : "") : d->wording;
+  return jx_arena_printf(a, "%s%s%s", y, rest, wording);
+}
+
+static const char *quantity_display(jx_arena *a, const jx_quantity *q) {
+  return jx_arena_printf(a, "%s%s%s", jx_sign_text(q->sign), q->number_text,
+                         q->unit.text);
+}
+
 const char *jx_value_display(jx_ctx *ctx, const jx_value *v) {
   jx_arena *a = ctx->arena;
-  const jx_quantity *q = &v->quantity;
+  const char *s = "";
   switch (v->kind) {
     case JX_VALUE_QUANTITY:
-      return jx_arena_printf(a, "%s%s%s", jx_sign_text(q->sign), q->number_text,
-                             q->unit.text);
-    case JX_VALUE_DEADLINE: {
-      const jx_date *d = &v->date;
-      const char *y = d->year ? jx_arena_printf(a, "%d年", d->year) : "";
-      const char *rest;
-      if (d->day)
-        rest = jx_arena_printf(a, "%d月%d日", d->month, d->day);
-      else if (d->month_end || d->style == JX_DATE_ISO)
-        rest = jx_arena_printf(a, "%d月底", d->month);
-      else
-        rest = jx_arena_printf(a, "%d月", d->month);
-      const char *wording = d->style == JX_DATE_ISO ? "前" : d->wording;
-      return jx_arena_printf(a, "%s%s%s", y, rest, wording);
-    }
+      s = quantity_display(a, &v->quantity);
+      break;
+    case JX_VALUE_DEADLINE:
+      s = date_display(a, &v->date, true);
+      if (v->has_quantity)
+        s = jx_arena_printf(a, "%s %s", s, quantity_display(a, &v->quantity));
+      break;
+    case JX_VALUE_PERIOD:
+      s = jx_arena_printf(a, "%s至%s", date_display(a, &v->date, false),
+                          date_display(a, &v->until, false));
+      break;
     case JX_VALUE_MONTHLY:
-      return jx_arena_printf(a, "每月%d日%s", v->date.day, v->date.wording);
+      s = jx_arena_printf(a, "每月%d日%s", v->date.day, v->date.wording);
+      break;
     case JX_VALUE_RELATIVE:
-      if (!v->has_quantity) return jx_relative_text(v->relative);
-      return jx_arena_printf(a, "%s%s%s%s", jx_relative_text(v->relative),
-                             jx_sign_text(q->sign), q->number_text, q->unit.text);
+      s = jx_relative_text(v->relative);
+      if (v->has_quantity)
+        s = jx_arena_printf(a, "%s%s", s, quantity_display(a, &v->quantity));
+      break;
     case JX_VALUE_TEXT:
       return v->text.text;
     case JX_VALUE_NA:
       return "不涉及";
+    case JX_VALUE_BLANK:
+      return "";
   }
-  return "";
+  return *v->wording ? jx_arena_printf(a, "%s%s", s, v->wording) : s;
 }
 
 /* --- writer ------------------------------------------------------------ */
@@ -186,8 +208,10 @@ static void sources(writer *w, const jx_list *l) {
       fputs("其他资金", w->out);
     else
       name_or_string(w, s->name.text);
-    fputc(' ', w->out);
-    amount(w, &s->amount);
+    if (s->amount) {
+      fputc(' ', w->out);
+      amount(w, s->amount);
+    }
     sources(w, &s->parts);
   }
   fputc(')', w->out);
@@ -207,6 +231,7 @@ static const char *sign_source(jx_sign s) {
 
 static void quantity(writer *w, const jx_quantity *q) {
   fprintf(w->out, "%s%s", sign_source(q->sign), q->number_text);
+  if (!*q->unit.text) return;
   if (strcmp(q->unit.text, "%")) fputc(' ', w->out);
   word(w, &q->unit, "unit");
 }
@@ -226,12 +251,27 @@ static void date(writer *w, const jx_date *d) {
   fputs(d->wording, w->out);
 }
 
+/* Wording that follows a value: written as it was, attached or after one
+ * space, so it reads back as the same wording. */
+static void wording(writer *w, const char *text) {
+  fputs(text, w->out);
+}
+
 static void value(writer *w, const jx_value *v) {
   switch (v->kind) {
     case JX_VALUE_QUANTITY: quantity(w, &v->quantity); break;
     case JX_VALUE_DEADLINE:
       fputs("截止 ", w->out);
       date(w, &v->date);
+      if (v->has_quantity) {
+        fputc(' ', w->out);
+        quantity(w, &v->quantity);
+      }
+      break;
+    case JX_VALUE_PERIOD:
+      date(w, &v->date);
+      fputs(" 至 ", w->out);
+      date(w, &v->until);
       break;
     case JX_VALUE_MONTHLY:
       fprintf(w->out, "每月 %d日%s", v->date.day, v->date.wording);
@@ -243,21 +283,43 @@ static void value(writer *w, const jx_value *v) {
         quantity(w, &v->quantity);
       }
       break;
-    case JX_VALUE_TEXT: string(w, v->text.text, 0); break;
-    case JX_VALUE_NA: fputs("不涉及", w->out); break;
+    case JX_VALUE_TEXT: string(w, v->text.text, 0); return;
+    case JX_VALUE_NA: fputs("不涉及", w->out); return;
+    case JX_VALUE_BLANK: fputs("空白", w->out); return;
   }
+  wording(w, v->wording);
 }
 
-static void row(writer *w, const jx_row *r, int depth, bool first) {
+static void allow(writer *w, const jx_allow *a) {
+  fputs("允许 ", w->out);
+  for (size_t i = 0; i < a->codes.len; i++)
+    fprintf(w->out, "%s%s", i ? ", " : "", ((const jx_name *)a->codes.items[i])->text);
+  fputc(' ', w->out);
+  string(w, a->reason.text, 0);
+}
+
+static void row(writer *w, const jx_row *r, int depth, bool first, bool flat) {
   leading(w, &r->base, depth, first);
-  word(w, &r->level2, "second-level indicator name");
+  if (flat)
+    fputs("指标", w->out);
+  else
+    word(w, &r->level2, "second-level indicator name");
   if (r->not_applicable_row) {
     fputs(" 不涉及", w->out);
   } else {
     fputc(' ', w->out);
-    string(w, r->name.text, depth);
+    if (r->blank_name)
+      fputs("空白", w->out);
+    else
+      string(w, r->ordinal ? jx_arena_printf(w->ctx->arena, "%s%s", r->ordinal,
+                                             r->name.text)
+                           : r->name.text, depth);
     fputc(' ', w->out);
     value(w, &r->value);
+  }
+  if (r->long_term) {
+    fputs("  长期 ", w->out);
+    value(w, r->long_term);
   }
   if (r->description) {
     fputs("  描述 ", w->out);
@@ -271,6 +333,10 @@ static void row(writer *w, const jx_row *r, int depth, bool first) {
     fputs("  标准 ", w->out);
     string(w, r->standard->text, depth);
   }
+  for (size_t i = 0; i < r->allows.len; i++) {
+    fputs("  ", w->out);
+    allow(w, r->allows.items[i]);
+  }
   end_line(w, r->base.trivia.trailing);
 }
 
@@ -282,39 +348,28 @@ static void block_end(writer *w, const jx_node *n, int depth) {
   end_line(w, n->trivia.closing);
 }
 
-static const char *field_keyword(jx_node_kind k) {
-  switch (k) {
-    case JX_NODE_CATEGORY: return "类别";
-    case JX_NODE_IMPLEMENTER: return "实施单位";
-    case JX_NODE_PURPOSE: return "用途";
-    case JX_NODE_TARGET: return "目标";
-    case JX_NODE_MEDIUM_TARGET: return "中期目标";
-    case JX_NODE_SUB_TARGET_TEXT: return "目标";
-    case JX_NODE_SUB_INDICATOR_TEXT: return "指标";
-    case JX_NODE_COMPILED_BY: return "编制";
-    case JX_NODE_REVIEWED_BY: return "审核";
-    case JX_NODE_FRAMEWORK: return "指标体系";
-    case JX_NODE_IMPORT: return "导入";
-    case JX_NODE_OVERALL_TARGET: return "总体目标";
-    case JX_NODE_BUDGET: return "预算";
-    case JX_NODE_MEDIUM_BUDGET: return "中期预算";
-    case JX_NODE_REGION: return "区划";
-    case JX_NODE_YEAR: return "年度";
-    case JX_NODE_MONEY_UNIT: return "金额单位";
-    case JX_NODE_DEPARTMENT: return "部门";
-    case JX_NODE_AGENCY: return "单位";
-    case JX_NODE_SUPERVISOR: return "主管部门";
-    case JX_NODE_LOWER_IS_BETTER: return "逆向指标";
-    case JX_NODE_RATIO_NAMES: return "比率指标";
-    case JX_NODE_NOT_RATIO_NAMES: return "非比率指标";
-    default: return "";
-  }
-}
-
 static void node(writer *w, const jx_node *n, int depth, bool first);
 
 static void children(writer *w, const jx_list *l, int depth) {
   for (size_t i = 0; i < l->len; i++) node(w, l->items[i], depth, i == 0);
+}
+
+static void schedule(writer *w, const jx_schedule *s, int depth) {
+  fputs("实施进度 {\n", w->out);
+  for (size_t i = 0; i < s->stages.len; i++) {
+    const jx_stage *st = s->stages.items[i];
+    indent(w, depth + 1);
+    string(w, st->name.text, depth + 1);
+    fputc(' ', w->out);
+    value(w, &st->when);
+    if (st->description) {
+      fputs("  描述 ", w->out);
+      string(w, st->description->text, depth + 1);
+    }
+    fputc('\n', w->out);
+  }
+  indent(w, depth);
+  fputc('}', w->out);
 }
 
 static void framework_def(writer *w, const jx_framework_def *f) {
@@ -343,15 +398,12 @@ static void framework_def(writer *w, const jx_framework_def *f) {
 }
 
 static void node(writer *w, const jx_node *n, int depth, bool first) {
-  if (n->kind == JX_NODE_ROW) {
-    row(w, (const jx_row *)n, depth, first);
-    return;
-  }
   leading(w, n, depth, first);
-  const char *kw = field_keyword(n->kind);
+  const char *kw = jx_node_keyword(n->kind);
   switch (n->kind) {
     case JX_NODE_DEPARTMENT:
     case JX_NODE_AGENCY:
+    case JX_NODE_SECTION:
     case JX_NODE_SUPERVISOR: {
       const jx_org *o = (const jx_org *)n;
       fprintf(w->out, "%s ", kw);
@@ -383,9 +435,48 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
     case JX_NODE_PURPOSE:
     case JX_NODE_TARGET:
     case JX_NODE_MEDIUM_TARGET:
+    case JX_NODE_OVERVIEW:
+    case JX_NODE_LEGAL_BASIS:
+    case JX_NODE_PROJECT_TYPE:
+    case JX_NODE_FUNDS_NATURE:
+    case JX_NODE_PARENT_PROJECT:
+    case JX_NODE_OVERSIGHT:
+    case JX_NODE_NOTES:
       fprintf(w->out, "%s ", kw);
       string(w, ((const jx_text_item *)n)->text.text, depth);
       break;
+    case JX_NODE_ALLOW:
+      allow(w, (const jx_allow *)n);
+      break;
+    case JX_NODE_CONTACT: {
+      const jx_contact *c = (const jx_contact *)n;
+      fputs("负责人 ", w->out);
+      string(w, c->name.text, depth);
+      if (c->phone) {
+        fputs(" 电话 ", w->out);
+        string(w, c->phone->text, depth);
+      }
+      break;
+    }
+    case JX_NODE_SCHEDULE:
+      schedule(w, (const jx_schedule *)n, depth);
+      break;
+    case JX_NODE_LABELLED: {
+      const jx_labelled *l = (const jx_labelled *)n;
+      fputs("栏目 ", w->out);
+      string(w, l->label.text, depth);
+      fputc(' ', w->out);
+      string(w, l->text.text, depth);
+      break;
+    }
+    case JX_NODE_SOURCE_DEF: {
+      const jx_source_def *d = (const jx_source_def *)n;
+      fputs("资金来源 ", w->out);
+      name_or_string(w, d->name.text);
+      fputc(' ', w->out);
+      word(w, &d->kind, "funding source kind");
+      break;
+    }
     case JX_NODE_SUB_TARGET: {
       const jx_sub_target *s = (const jx_sub_target *)n;
       fputs("分项目标 ", w->out);
@@ -406,7 +497,8 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
     }
     case JX_NODE_PROJECT: {
       const jx_project *p = (const jx_project *)n;
-      fprintf(w->out, "项目 %s ", p->code.text);
+      fputs("项目 ", w->out);
+      if (p->code) fprintf(w->out, "%s ", p->code->text);
       string(w, p->name.text, depth);
       fputs(" {", w->out);
       end_line(w, n->trivia.trailing);
@@ -420,7 +512,8 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       break;
     }
     case JX_NODE_BUDGET:
-    case JX_NODE_MEDIUM_BUDGET: {
+    case JX_NODE_MEDIUM_BUDGET:
+    case JX_NODE_TOTAL_FUNDS: {
       const jx_budget *b = (const jx_budget *)n;
       fprintf(w->out, "%s ", kw);
       amount(w, &b->amount);
@@ -440,10 +533,14 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
     case JX_NODE_GROUP: {
       const jx_group *g = (const jx_group *)n;
       if (g->medium_term) fputs("中期 ", w->out);
-      word(w, &g->level1, "first-level indicator name");
+      if (g->flat)
+        fputs("绩效指标", w->out);
+      else
+        word(w, &g->level1, "first-level indicator name");
       fputs(" {", w->out);
       end_line(w, n->trivia.trailing);
-      children(w, &g->rows, depth + 1);
+      for (size_t i = 0; i < g->rows.len; i++)
+        row(w, g->rows.items[i], depth + 1, i == 0, g->flat);
       block_end(w, n, depth);
       return;
     }

@@ -151,7 +151,8 @@ static void activity(iati *x, xmlNodePtr root, const jx_project *p) {
   prop(act, "default-currency", "CNY");
   xmlNodeSetLang(act, BAD_CAST "zh");
   xmlNewTextChild(act, NULL, BAD_CAST "iati-identifier",
-                  BAD_CAST jx_arena_printf(x->ctx->arena, "%s-%s", dept_ref, p->code.text));
+                  BAD_CAST jx_arena_printf(x->ctx->arena, "%s-%s", dept_ref,
+                                          p->code ? p->code->text : p->name.text));
   xmlNodePtr rep = child(act, "reporting-org");
   prop(rep, "ref", dept_ref);
   prop(rep, "type", "10");

@@ -40,12 +40,13 @@ static void define(jx_node *item, const jx_file *file, void *data) {
   struct define_ctx *d = data;
   jx_units_define(d->ctx, &d->lib->units, item);
   jx_frameworks_define(d->ctx, &d->lib->frameworks, item);
+  jx_sources_define(d->ctx, &d->lib->sources, item);
 }
 
 bool jx_library_load(jx_ctx *ctx, const char *dir, jx_library *lib,
                      const char **why) {
   memset(lib, 0, sizeof *lib);
-  static const char *const files[] = {"units.jx", "frameworks.jx"};
+  static const char *const files[] = {"units.jx", "frameworks.jx", "sources.jx"};
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     const char *path = jx_arena_printf(ctx->arena, "%s/%s", dir, files[i]);
     jx_document *doc = jx_document_load(ctx, path, why);
@@ -67,6 +68,7 @@ jx_library jx_library_for_document(jx_ctx *ctx, const jx_library *base,
   lib.frameworks.ratio_names = jx_list_copy(ctx->arena, &base->frameworks.ratio_names);
   lib.frameworks.not_ratio_names =
       jx_list_copy(ctx->arena, &base->frameworks.not_ratio_names);
+  lib.sources.defs = jx_list_copy(ctx->arena, &base->sources.defs);
   struct define_ctx d = {ctx, &lib};
   jx_document_items(doc, define, &d);
   return lib;

@@ -6,11 +6,13 @@
 #include "ctx.h"
 #include "document.h"
 #include "framework.h"
+#include "funding.h"
 #include "units.h"
 
 typedef struct jx_library {
   jx_units units;
   jx_frameworks frameworks;
+  jx_sources sources;
 } jx_library;
 
 /* The folder to load the standard library from: $JIXIAO_STDLIB when set,
@@ -22,7 +24,7 @@ const char *jx_stdlib_dir(jx_ctx *ctx);
  * the installed one, else the source tree's. NULL when none exists. */
 const char *jx_schema_path(jx_ctx *ctx);
 
-/* Parses units.jx and frameworks.jx from dir into ctx and lib. Problems in
+/* Parses units.jx, frameworks.jx and sources.jx from dir into ctx and lib. Problems in
  * them are reported as diagnostics; returns false with *why when a file
  * cannot be read at all. */
 bool jx_library_load(jx_ctx *ctx, const char *dir, jx_library *lib,

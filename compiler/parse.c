@@ -160,6 +160,7 @@ jx_file *jx_parse(jx_ctx *ctx, int file) {
   jx_yyparse(scanner);
   jx_yylex_destroy(scanner);
   free(ps.buf);
+  free(ps.atoms);
   attach_trivia(&ps);
   ps.result->comments = ps.comments;
   return ps.result;
@@ -181,7 +182,8 @@ void jx_dump_tokens(jx_ctx *ctx, int file, FILE *out) {
             loc.last_line, loc.last_column, jx_token_name(tok));
     if (tok == STRING)
       fprintf(out, "\t%s", val.str->text);
-    else if (tok == WORD || tok == NUMBER || tok == CODE || tok == DATE)
+    else if (tok == WORD || tok == NUMBER || tok == CODE || tok == DATE ||
+             tok == GROUP_NAME || tok == LEVEL || tok == RULE_CODE || tok == PLACEHOLDER)
       fprintf(out, "\t%s", val.text);
     fputc('\n', out);
   }

@@ -17,6 +17,14 @@ typedef struct jx_recent_word {
   long token; /* its index in the token stream */
 } jx_recent_word;
 
+/* One token of an indicator value, collected before the value is built
+ * (parse_value.c): a sign, number, placeholder, ISO date, %, /, word or 至. */
+typedef struct jx_atom {
+  int token;
+  const char *text; /* arena; NULL for signs, %, / and 至 */
+  jx_loc loc;
+} jx_atom;
+
 typedef struct jx_parse_state {
   jx_ctx *ctx;
   int file;
@@ -40,9 +48,25 @@ typedef struct jx_parse_state {
   size_t buflen, bufcap;
   jx_loc block_start;
 
+  /* The atoms of the value being parsed; malloc'd, freed by jx_parse. */
+  jx_atom *atoms;
+  size_t natoms, atomcap;
+
   jx_file *result;
-  jx_org *agency; /* the most recent 单位 in this file */
+  jx_org *agency;  /* the most recent 单位 in this file */
+  jx_org *section; /* the most recent 类别 line in that 单位, or NULL */
 } jx_parse_state;
+
+/* Starts a new value's atoms (first) or adds one to it. */
+void jx_atom_add(jx_parse_state *ps, bool first, int token, const char *text,
+                 jx_loc loc);
+
+/* Builds the value from the atoms collected since the last first atom.
+ * prefix is 0, KW_BY (截止), KW_MONTHLY (每月) or RELATIVE (with relative
+ * set); prefix_loc is the prefix keyword's location. Problems are reported
+ * as syntax errors (J014, J019) at the atom they concern. */
+void jx_value_build(jx_parse_state *ps, int prefix, int relative,
+                    jx_loc prefix_loc, jx_value *out);
 
 /* Keyword lookup shared with the parser's error messages. */
 int jx_keyword_token(const char *word, size_t len, int *relative);

@@ -85,8 +85,8 @@ static void budget_cells(builder *b, jx_report_project *rp) {
   rp->budget = money(b, v, &rp->budget_value);
   for (size_t i = 0; i < bud->sources.len; i++) {
     const jx_fund_source *s = bud->sources.items[i];
-    if (s->kind == JX_SOURCE_NAMED) continue;
-    in_base(b, &s->amount, &v);
+    if (s->kind == JX_SOURCE_NAMED || !s->amount) continue;
+    in_base(b, s->amount, &v);
     if (s->kind == JX_SOURCE_FISCAL)
       rp->fiscal = money(b, v, &rp->fiscal_value);
     else
@@ -167,12 +167,13 @@ static void visit(jx_node *item, const jx_file *file, void *data) {
       const jx_project *p = (const jx_project *)item;
       b->number++;
       if (!p->agency) break;
-      if (b->opt->project && strcmp(b->opt->project, p->code.text)) break;
-      if (b->opt->unit && strcmp(b->opt->unit, p->agency->code->text)) break;
+      if (b->opt->project && (!p->code || strcmp(b->opt->project, p->code->text))) break;
+      if (b->opt->unit && (!p->agency->code || strcmp(b->opt->unit, p->agency->code->text)))
+        break;
       jx_report_project *rp = jx_arena_alloc(b->ctx->arena, sizeof *rp);
       rp->project = p;
       rp->number = b->number;
-      rp->code = p->code.text;
+      rp->code = p->code ? p->code->text : "";
       rp->name = p->name.text;
       rp->purpose = text_of(p, JX_NODE_PURPOSE);
       rp->target = text_of(p, JX_NODE_TARGET);

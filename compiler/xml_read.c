@@ -261,7 +261,8 @@ static void sources(reader *r, xmlNodePtr n, jx_list *out) {
         (s->kind == JX_SOURCE_OTHER && strcmp(s->name.text, "其他资金")))
       fail(r, n, "A funding source of kind fiscal is named 财政资金, and one of "
                  "kind other 其他资金; this one is named %s.", s->name.text);
-    s->amount = amount(r, next(next(k)));
+    s->amount = jx_arena_alloc(r->ctx->arena, sizeof *s->amount);
+    *s->amount = amount(r, next(next(k)));
     sources(r, next(next(next(k))), &s->parts);
     add(r, out, s);
   }
@@ -362,6 +363,7 @@ static jx_row *kpi(reader *r, xmlNodePtr n) {
   const char *written = attr(r, c, "written");
   c = next(c);
   jx_value *v = &row->value;
+  v->wording = "";
   v->loc = at(r, c);
   bool has_number = false;
   if (is(c, "KPI_RELATIVE")) {
@@ -438,7 +440,7 @@ static jx_project *project(reader *r, xmlNodePtr n, jx_org *agency) {
   jx_org *sup = NULL;
   for (xmlNodePtr c = first_child(n); c; c = next(c)) {
     jx_node *f = NULL;
-    if (is(c, "PRO_CODE")) p->code = name_of(r, c);
+    if (is(c, "PRO_CODE")) p->code = name_ptr(r, c);
     else if (is(c, "PRO_NAME")) p->name = string_of(r, c);
     else if (is(c, "PRO_CATEGORY")) f = text_item(r, JX_NODE_CATEGORY, c);
     else if (is(c, "PRO_PERIOD")) {

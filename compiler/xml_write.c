@@ -72,7 +72,7 @@ static void sources(writer *w, xmlNodePtr parent, const jx_list *l) {
          s->kind == JX_SOURCE_FISCAL ? "fiscal" : s->kind == JX_SOURCE_OTHER ? "other" : "named",
          s->name.loc);
     leaf(w, n, "FUND_SRC_NAME", s->name.text, s->name.loc);
-    amount(w, n, "FUND_SRC_AMT", &s->amount);
+    if (s->amount) amount(w, n, "FUND_SRC_AMT", s->amount);
     sources(w, n, &s->parts);
   }
 }
@@ -131,6 +131,10 @@ static void kpi(writer *w, xmlNodePtr group, const jx_row *r) {
     case JX_VALUE_NA:
       open(w, n, "KPI_NA");
       break;
+    case JX_VALUE_PERIOD:
+    case JX_VALUE_BLANK:
+      /* Written by the exchange format once it carries them (issue: layouts). */
+      break;
   }
   leaf(w, n, "KPI_DISPLAY", jx_value_display(w->ctx, v), v->loc);
   if (r->basis) leaf(w, n, "KPI_BASIS", r->basis->text, r->basis->loc);
@@ -155,7 +159,7 @@ static void budget(writer *w, xmlNodePtr parent, const char *tag, const jx_budge
 
 static void project(writer *w, xmlNodePtr agency, const jx_project *p) {
   xmlNodePtr n = open(w, agency, "PROJECT");
-  leaf(w, n, "PRO_CODE", p->code.text, p->code.loc);
+  if (p->code) leaf(w, n, "PRO_CODE", p->code->text, p->code->loc);
   leaf(w, n, "PRO_NAME", p->name.text, p->name.loc);
   text_elem(w, n, "PRO_CATEGORY", text_field(p, JX_NODE_CATEGORY));
   const jx_period *per = (const jx_period *)jx_project_field(p, JX_NODE_PERIOD);

@@ -28,9 +28,11 @@ typedef void *yyscan_t;
 
 /* An attribute of an indicator row, collected before the row is built. */
 typedef struct jx_attr {
-  int kind; /* KW_DESCRIPTION, KW_BASIS or KW_STANDARD */
+  int kind; /* KW_DESCRIPTION, KW_BASIS, KW_STANDARD, KW_LONG_TERM, KW_ALLOW */
   jx_loc loc;
-  jx_string *text;
+  jx_string *text;   /* 描述, 依据, 标准 */
+  jx_value *value;   /* 长期 */
+  jx_allow *allow;   /* 允许 */
 } jx_attr;
 }
 
@@ -87,14 +89,15 @@ static jx_node *budget_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
 static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
                                  jx_loc mloc, const char *word, jx_loc wloc,
                                  const char *pct, jx_loc ploc, jx_loc loc);
-static bool parse_quantity(jx_parse_state *ps, jx_quantity *q, int sign,
-                           jx_loc sign_loc, const char *num, jx_loc numloc,
-                           jx_name *unit);
-static jx_date *date_iso(jx_parse_state *ps, const char *text, jx_loc loc);
-static jx_date *date_part(jx_parse_state *ps, jx_date *d, const char *num,
-                          jx_loc nloc, const char *word, jx_loc wloc);
 static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
                         jx_string *name, jx_value *value, jx_list *attrs);
+static jx_value *build_value(jx_parse_state *ps, int prefix, int relative,
+                             jx_loc prefix_loc, jx_loc loc);
+static jx_value *simple_value(jx_parse_state *ps, jx_value_kind kind, jx_loc loc);
+static jx_allow *make_allow(jx_parse_state *ps, jx_loc loc, jx_list *codes,
+                            jx_string *reason);
+static void add_row(jx_parse_state *ps, jx_group *g, jx_row *r, bool flat);
+static jx_string *blank_cell(jx_parse_state *ps, jx_loc loc);
 static void add_field(jx_parse_state *ps, jx_project *p, jx_node *f);
 static jx_list *list1(jx_parse_state *ps, void *item);
 static bool parse_number(jx_parse_state *ps, const char *text, jx_loc loc,
@@ -120,11 +123,14 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
   jx_sub_target *sub;
   jx_group *group;
   jx_row *row;
+  jx_allow *allow;
+  jx_stage *stage;
   void *ptr;
 }
 
 %token <text> WORD "name" NUMBER "number" CODE "code" DATE "date"
-%token <text> GROUP_NAME "group name"
+%token <text> GROUP_NAME "group name" LEVEL "indicator level"
+%token <text> RULE_CODE "rule code" PLACEHOLDER "placeholder"
 %token <str> STRING "string"
 %token <ival> RELATIVE "较上年…"
 %token KW_DEPARTMENT "部门" KW_REGION "区划" KW_YEAR "年度"
@@ -140,23 +146,27 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
        KW_MONTHLY "每月" KW_NA "不涉及" KW_DIMENSION "量纲"
        KW_UNIT_DEF "计量单位" KW_PRECISION "精度" KW_DEFAULT "默认"
        KW_REQUIRED "必填" KW_LOWER_IS_BETTER "逆向指标" KW_RATIO_NAMES "比率指标"
-       KW_NOT_RATIO_NAMES "非比率指标"
+       KW_NOT_RATIO_NAMES "非比率指标" KW_SOURCE_DEF "资金来源"
+       KW_TOTAL_FUNDS "资金总额" KW_OVERVIEW "概况" KW_LEGAL_BASIS "立项依据"
+       KW_PROJECT_TYPE "项目类型" KW_FUNDS_NATURE "资金性质"
+       KW_PARENT_PROJECT "一级项目" KW_OVERSIGHT "监督管理单位" KW_NOTES "其他说明"
+       KW_CONTACT "负责人" KW_PHONE "电话" KW_SCHEDULE "实施进度" KW_LABELLED "栏目"
+       KW_ALLOW "允许" KW_TABLE "绩效指标" KW_LONG_TERM "长期" KW_BLANK "空白"
 %token GE "≥" LE "≤" GT "＞" LT "＜" EQ "＝" PERCENT "%" SLASH "/"
        COMMA "," LPAREN "(" RPAREN ")" LBRACE "{" RBRACE "}"
 
-%type <node> item header part_one agency field
+%type <node> item header part_one agency section field
 %type <project> project project_head
 %type <sub> sub_target
 %type <group> group group_head
-%type <row> row
-%type <name> code code_opt level level_word unit unit_path unit_opt when
-%type <amount> amount total_opt
-%type <list> sources_opt sources plan_entries attrs
+%type <row> row flat_row
+%type <name> code code_opt level_word unit_opt when
+%type <amount> amount amount_opt total_opt
+%type <list> sources_opt sources plan_entries attrs rule_codes stages
 %type <source> source
 %type <entry> plan_entry
 %type <value> value
-%type <date> date date_parts
-%type <ival> sign_opt medium_opt
+%type <ival> sign medium_opt
 %type <attr> attr
 %type <text> fw_alias
 %type <node> sub_text definition
@@ -164,6 +174,10 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
 %type <ival> default_opt required_opt precision_opt
 %type <list> fw_groups fw_levels strings
 %type <ptr> fw_group
+%type <allow> allow
+%type <stage> stage
+%type <str> word_or_string phone_opt stage_description_opt
+%type <name> source_name
 
 /* A project or indicator group not closed before what can only follow it
  * (the next top-level item, the next field): reported as J015/J016 and ended
@@ -171,6 +185,10 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
  * shift into the enclosing list's own recovery, hence its precedence. */
 %precedence MISSING_BRACE
 %precedence error "}"
+/* 类别 and 允许 are items and project fields; 允许 is also a row's
+ * attribute. Inside an unclosed block, or after a row, they belong to the
+ * innermost construct. */
+%precedence KW_CATEGORY KW_ALLOW
 
 %%
 
@@ -184,7 +202,9 @@ item:
   | part_one
   | definition
   | agency
+  | section
   | project                 { $$ = &$1->base; }
+  | allow                   { $$ = &$1->base; }
   | KW_IMPORT STRING        { $$ = text_item(PS, JX_NODE_IMPORT, @$, $2); }
   | error                   { $$ = NULL; }
   ;
@@ -249,6 +269,15 @@ definition:
   | KW_NOT_RATIO_NAMES strings
                             { jx_name_list *l = NEW(jx_name_list, JX_NODE_NOT_RATIO_NAMES, @$);
                               l->names = *$2; $$ = &l->base; }
+  | KW_SOURCE_DEF source_name WORD
+                            { jx_source_def *d = NEW(jx_source_def, JX_NODE_SOURCE_DEF, @$);
+                              d->name = *$2; d->kind = *make_name(PS, $3, @3);
+                              $$ = &d->base; }
+  ;
+
+source_name:
+    WORD                    { $$ = make_name(PS, $1, @1); }
+  | STRING                  { $$ = make_name(PS, $1->text, @1); }
   ;
 
 unit_name:
@@ -304,9 +333,37 @@ strings:
   ;
 
 agency:
-    KW_AGENCY code STRING total_opt
+    KW_AGENCY code_opt STRING total_opt
                             { $$ = org_item(PS, JX_NODE_AGENCY, @$, $2, $3, $4);
-                              PS->agency = (jx_org *)$$; }
+                              PS->agency = (jx_org *)$$; PS->section = NULL; }
+  ;
+
+/* A 类别 line at top level: the projects after it, up to the next 类别 or
+ * 单位 line, are grouped under it with an optional subtotal. */
+section:
+    KW_CATEGORY STRING total_opt
+                            { $$ = org_item(PS, JX_NODE_SECTION, @$, NULL, $2, $3);
+                              ((jx_org *)$$)->parent = PS->agency;
+                              PS->section = (jx_org *)$$; }
+  ;
+
+allow:
+    KW_ALLOW rule_codes STRING
+                            { $$ = make_allow(PS, @$, $2, $3); }
+  | KW_ALLOW rule_codes     { jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J017", @$,
+                                "An allowance (允许) needs the reason why the finding "
+                                "is accepted.");
+                              jx_diag_hint(PS->ctx, d, "Write the reason in quotes after "
+                                "the codes: 允许 %s \"原表如此\".",
+                                ((jx_name *)$2->items[0])->text);
+                              $$ = make_allow(PS, @$, $2, NULL); }
+  ;
+
+rule_codes:
+    RULE_CODE               { $$ = list1(PS, make_name(PS, $1, @1)); }
+  | rule_codes "," RULE_CODE
+                            { $$ = list_add(PS, $1, make_name(PS, $3, @3)); }
+  | rule_codes RULE_CODE    { $$ = list_add(PS, $1, make_name(PS, $2, @2)); }
   ;
 
 total_opt:
@@ -329,17 +386,17 @@ project:
   | project_head %prec MISSING_BRACE
                             { $$ = $1; $$->base.loc = @1;
                               jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J015", @1,
-                                "Project %s \"%s\" is not closed with }.",
-                                $1->code.text, $1->name.text);
+                                "Project %s is not closed with }.",
+                                jx_project_ref(ARENA, $1));
                               jx_diag_hint(PS->ctx, d, "Add } after its last field, "
                                 "before the next project or budget unit."); }
   ;
 
 project_head:
-    KW_PROJECT code STRING "{"
+    KW_PROJECT code_opt STRING "{"
                             { $$ = NEW(jx_project, JX_NODE_PROJECT, @$);
-                              $$->code = *$2; $$->name = *$3;
-                              $$->agency = PS->agency; }
+                              $$->code = $2; $$->name = *$3;
+                              $$->agency = PS->agency; $$->section = PS->section; }
   | project_head field      { $$ = $1; if ($2) add_field(PS, $$, $2); }
   ;
 
@@ -348,6 +405,28 @@ field:
                             { $$ = budget_item(PS, JX_NODE_BUDGET, @$, $2, $3); }
   | KW_MEDIUM_BUDGET amount sources_opt
                             { $$ = budget_item(PS, JX_NODE_MEDIUM_BUDGET, @$, $2, $3); }
+  | KW_TOTAL_FUNDS amount sources_opt
+                            { $$ = budget_item(PS, JX_NODE_TOTAL_FUNDS, @$, $2, $3); }
+  | KW_OVERVIEW STRING      { $$ = text_item(PS, JX_NODE_OVERVIEW, @$, $2); }
+  | KW_LEGAL_BASIS STRING   { $$ = text_item(PS, JX_NODE_LEGAL_BASIS, @$, $2); }
+  | KW_PROJECT_TYPE word_or_string
+                            { $$ = text_item(PS, JX_NODE_PROJECT_TYPE, @$, $2); }
+  | KW_FUNDS_NATURE word_or_string
+                            { $$ = text_item(PS, JX_NODE_FUNDS_NATURE, @$, $2); }
+  | KW_PARENT_PROJECT STRING
+                            { $$ = text_item(PS, JX_NODE_PARENT_PROJECT, @$, $2); }
+  | KW_OVERSIGHT STRING     { $$ = text_item(PS, JX_NODE_OVERSIGHT, @$, $2); }
+  | KW_NOTES STRING         { $$ = text_item(PS, JX_NODE_NOTES, @$, $2); }
+  | KW_CONTACT STRING phone_opt
+                            { jx_contact *c = NEW(jx_contact, JX_NODE_CONTACT, @$);
+                              c->name = *$2; c->phone = $3; $$ = &c->base; }
+  | KW_SCHEDULE "{" stages "}"
+                            { jx_schedule *s = NEW(jx_schedule, JX_NODE_SCHEDULE, @$);
+                              s->stages = *$3; $$ = &s->base; }
+  | KW_LABELLED STRING STRING
+                            { jx_labelled *l = NEW(jx_labelled, JX_NODE_LABELLED, @$);
+                              l->label = *$2; l->text = *$3; $$ = &l->base; }
+  | allow                   { $$ = &$1->base; }
   | KW_PURPOSE STRING       { $$ = text_item(PS, JX_NODE_PURPOSE, @$, $2); }
   | KW_TARGET STRING        { $$ = text_item(PS, JX_NODE_TARGET, @$, $2); }
   | KW_MEDIUM_TARGET STRING { $$ = text_item(PS, JX_NODE_MEDIUM_TARGET, @$, $2); }
@@ -369,6 +448,36 @@ field:
                               jx_diag_hint(PS->ctx, d, "Add } after its last row, "
                                 "before the next group or field."); }
   | error                   { $$ = NULL; }
+  ;
+
+word_or_string:
+    STRING
+  | WORD                    { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->text = $1; $$->loc = @1; }
+  ;
+
+phone_opt:
+    %empty                  { $$ = NULL; }
+  | KW_PHONE STRING         { $$ = $2; }
+  ;
+
+stages:
+    %empty                  { $$ = list1(PS, NULL); }
+  | stages stage            { $$ = list_add(PS, $1, $2); }
+  ;
+
+/* One stage of 实施进度: its name, when, and an optional description. */
+stage:
+    STRING value stage_description_opt
+                            { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->loc = @$; $$->name = *$1; $$->when = *$2;
+                              $$->description = $3; }
+  | error                   { $$ = NULL; }
+  ;
+
+stage_description_opt:
+    %empty                  { $$ = NULL; }
+  | KW_DESCRIPTION STRING   { $$ = $2; }
   ;
 
 when:
@@ -395,21 +504,27 @@ sources:
   | sources "," source      { $$ = list_add(PS, $1, $3); }
   ;
 
+/* A source written without an amount is an empty cell, not zero. */
 source:
-    KW_FISCAL amount sources_opt
+    KW_FISCAL amount_opt sources_opt
                             { $$ = jx_arena_alloc(ARENA, sizeof *$$);
                               $$->kind = JX_SOURCE_FISCAL;
                               $$->name = *make_name(PS, "财政资金", @1);
-                              $$->amount = *$2; if ($3) $$->parts = *$3; }
-  | KW_OTHER amount sources_opt
+                              $$->amount = $2; if ($3) $$->parts = *$3; }
+  | KW_OTHER amount_opt sources_opt
                             { $$ = jx_arena_alloc(ARENA, sizeof *$$);
                               $$->kind = JX_SOURCE_OTHER;
                               $$->name = *make_name(PS, "其他资金", @1);
-                              $$->amount = *$2; if ($3) $$->parts = *$3; }
-  | level amount sources_opt
+                              $$->amount = $2; if ($3) $$->parts = *$3; }
+  | source_name amount_opt sources_opt
                             { $$ = jx_arena_alloc(ARENA, sizeof *$$);
                               $$->kind = JX_SOURCE_NAMED; $$->name = *$1;
-                              $$->amount = *$2; if ($3) $$->parts = *$3; }
+                              $$->amount = $2; if ($3) $$->parts = *$3; }
+  ;
+
+amount_opt:
+    %empty                  { $$ = NULL; }
+  | amount
   ;
 
 /* The separator between entries may be left out: 3月 25% 6月 50%. */
@@ -438,31 +553,47 @@ group_head:
     medium_opt GROUP_NAME "{" { if (!$1) @$ = span(@2, @3);
                               $$ = NEW(jx_group, JX_NODE_GROUP, @$);
                               $$->level1 = *make_name(PS, $2, @2); $$->medium_term = $1; }
+  | medium_opt KW_TABLE "{" { if (!$1) @$ = span(@2, @3);
+                              $$ = NEW(jx_group, JX_NODE_GROUP, @$);
+                              $$->level1 = *make_name(PS, "绩效指标", @2);
+                              $$->medium_term = $1; $$->flat = true; }
   ;
 
 group:
     group_head
-  | group row               { $$ = $1; if ($2) jx_list_push(ARENA, &$$->rows, $2); }
+  | group row               { $$ = $1; if ($2) add_row(PS, $$, $2, false); }
+  | group flat_row          { $$ = $1; if ($2) add_row(PS, $$, $2, true); }
   ;
 
-/* Indicator levels are words, so a stray string after a text field is
- * reported where it stands instead of being taken for a group name. */
+/* A second level is a word followed by the indicator's name (the scanner
+ * tells LEVEL from a value's wording by what follows it). */
 level_word:
-    WORD                    { $$ = make_name(PS, $1, @1); }
-  ;
-
-level:
-    level_word
-  | STRING                  { $$ = make_name(PS, $1->text, @1); }
+    LEVEL                   { $$ = make_name(PS, $1, @1); }
   ;
 
 row:
-    level_word KW_NA             { jx_value *v = jx_arena_alloc(ARENA, sizeof *v);
-                              v->kind = JX_VALUE_NA; v->loc = @2;
-                              $$ = make_row(PS, @$, $1, NULL, v, NULL); }
-  | level_word STRING value attrs
+    level_word KW_NA        { $$ = make_row(PS, @$, $1, NULL,
+                                            simple_value(PS, JX_VALUE_NA, @2), NULL); }
+  | level_word KW_BLANK attrs %prec MISSING_BRACE
+                            { $$ = make_row(PS, @$, $1, blank_cell(PS, @2),
+                                            simple_value(PS, JX_VALUE_BLANK, @2), $3);
+                              $$->blank_name = true; }
+  | level_word STRING value attrs %prec MISSING_BRACE
                             { $$ = make_row(PS, @$, $1, $2, $3, $4); }
+  | level_word KW_BLANK value attrs %prec MISSING_BRACE
+                            { $$ = make_row(PS, @$, $1, blank_cell(PS, @2), $3, $4);
+                              $$->blank_name = true; }
   | error                   { $$ = NULL; }
+  ;
+
+/* A row of a flat table (绩效指标): no levels, just name and value. */
+flat_row:
+    KW_INDICATORS STRING value attrs %prec MISSING_BRACE
+                            { $$ = make_row(PS, @$, make_name(PS, "", @1), $2, $3, $4); }
+  | KW_INDICATORS KW_BLANK value attrs %prec MISSING_BRACE
+                            { $$ = make_row(PS, @$, make_name(PS, "", @1),
+                                            blank_cell(PS, @2), $3, $4);
+                              $$->blank_name = true; }
   ;
 
 attrs:
@@ -477,64 +608,48 @@ attr:
                               $$->kind = KW_BASIS; $$->loc = @1; $$->text = $2; }
   | KW_STANDARD STRING      { $$ = jx_arena_alloc(ARENA, sizeof *$$);
                               $$->kind = KW_STANDARD; $$->loc = @1; $$->text = $2; }
+  | KW_LONG_TERM value      { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = KW_LONG_TERM; $$->loc = @1; $$->value = $2; }
+  | allow                   { $$ = jx_arena_alloc(ARENA, sizeof *$$);
+                              $$->kind = KW_ALLOW; $$->loc = @1; $$->allow = $1; }
   ;
 
+/* A value is read as a run of atoms (signs, numbers, units, dates, words)
+ * and built in parse_value.c, which knows the forms clerks write: ≥ 95%,
+ * 10 (no unit), 2023年7月至2024年1月, ≥95% 以上, 12月底前 100% 到位. */
 value:
-    sign_opt NUMBER unit    { $$ = jx_arena_alloc(ARENA, sizeof *$$);
-                              if ($1 == JX_SIGN_NONE) @$ = span(@2, @3);
-                              $$->kind = JX_VALUE_QUANTITY; $$->loc = @$;
-                              parse_quantity(PS, &$$->quantity, $1, @1, $2, @2, $3); }
-  | KW_BY date              { $$ = jx_arena_alloc(ARENA, sizeof *$$);
-                              $$->kind = JX_VALUE_DEADLINE; $$->loc = @$;
-                              $$->date = *$2; }
-  | KW_MONTHLY date_parts   { $$ = jx_arena_alloc(ARENA, sizeof *$$);
-                              $$->kind = JX_VALUE_MONTHLY; $$->loc = @$;
-                              $$->date = *$2;
-                              if ($2->year || $2->month)
-                                jx_diag_hint(PS->ctx, jx_report(PS->ctx, JX_SEV_ERROR, "J014", @2,
-                                  "A monthly deadline (每月) names a day of the month only."),
-                                  "Write it as 每月 20日 or 每月 20日前."); }
-  | RELATIVE                { $$ = jx_arena_alloc(ARENA, sizeof *$$);
-                              $$->kind = JX_VALUE_RELATIVE; $$->loc = @$;
+    atoms                   { $$ = build_value(PS, 0, 0, @1, @$); }
+  | KW_BY atoms             { $$ = build_value(PS, KW_BY, 0, @1, @$); }
+  | KW_MONTHLY atoms        { $$ = build_value(PS, KW_MONTHLY, 0, @1, @$); }
+  | RELATIVE                { $$ = simple_value(PS, JX_VALUE_RELATIVE, @$);
                               $$->relative = (jx_relative)$1; }
-  | RELATIVE sign_opt NUMBER unit
-                            { $$ = jx_arena_alloc(ARENA, sizeof *$$);
-                              $$->kind = JX_VALUE_RELATIVE; $$->loc = @$;
-                              $$->relative = (jx_relative)$1; $$->has_quantity = true;
-                              parse_quantity(PS, &$$->quantity, $2, @2, $3, @3, $4); }
-  | STRING                  { $$ = jx_arena_alloc(ARENA, sizeof *$$);
-                              $$->kind = JX_VALUE_TEXT; $$->loc = @$; $$->text = *$1; }
-  | KW_NA                   { $$ = jx_arena_alloc(ARENA, sizeof *$$);
-                              $$->kind = JX_VALUE_NA; $$->loc = @$; }
+  | RELATIVE atoms          { $$ = build_value(PS, RELATIVE, $1, @1, @$); }
+  | STRING                  { $$ = simple_value(PS, JX_VALUE_TEXT, @$); $$->text = *$1; }
+  | KW_NA                   { $$ = simple_value(PS, JX_VALUE_NA, @$); }
+  | KW_BLANK                { $$ = simple_value(PS, JX_VALUE_BLANK, @$); }
   ;
 
-sign_opt:
-    %empty                  { $$ = JX_SIGN_NONE; }
-  | GE                      { $$ = JX_SIGN_GE; }
-  | LE                      { $$ = JX_SIGN_LE; }
-  | GT                      { $$ = JX_SIGN_GT; }
-  | LT                      { $$ = JX_SIGN_LT; }
-  | EQ                      { $$ = JX_SIGN_EQ; }
+atoms:
+    sign                    { jx_atom_add(PS, true, $1, NULL, @1); }
+  | NUMBER                  { jx_atom_add(PS, true, NUMBER, $1, @1); }
+  | PLACEHOLDER             { jx_atom_add(PS, true, PLACEHOLDER, $1, @1); }
+  | DATE                    { jx_atom_add(PS, true, DATE, $1, @1); }
+  | atoms sign              { jx_atom_add(PS, false, $2, NULL, @2); }
+  | atoms NUMBER            { jx_atom_add(PS, false, NUMBER, $2, @2); }
+  | atoms PLACEHOLDER       { jx_atom_add(PS, false, PLACEHOLDER, $2, @2); }
+  | atoms DATE              { jx_atom_add(PS, false, DATE, $2, @2); }
+  | atoms "%"               { jx_atom_add(PS, false, PERCENT, NULL, @2); }
+  | atoms "/"               { jx_atom_add(PS, false, SLASH, NULL, @2); }
+  | atoms WORD              { jx_atom_add(PS, false, WORD, $2, @2); }
+  | atoms KW_TO             { jx_atom_add(PS, false, KW_TO, NULL, @2); }
   ;
 
-unit:
-    "%"                     { $$ = make_name(PS, "%", @1); }
-  | unit_path
-  ;
-
-unit_path:
-    WORD                    { $$ = make_name(PS, $1, @1); }
-  | unit_path "/" WORD      { $$ = make_name(PS, jx_arena_printf(ARENA, "%s/%s", $1->text, $3), @$); }
-  ;
-
-date:
-    DATE                    { $$ = date_iso(PS, $1, @1); }
-  | date_parts
-  ;
-
-date_parts:
-    NUMBER WORD             { $$ = date_part(PS, NULL, $1, @1, $2, @2); $$->loc = @$; }
-  | date_parts NUMBER WORD  { $$ = date_part(PS, $1, $2, @2, $3, @3); $$->loc = @$; }
+sign:
+    GE                      { $$ = GE; }
+  | LE                      { $$ = LE; }
+  | GT                      { $$ = GT; }
+  | LT                      { $$ = LT; }
+  | EQ                      { $$ = EQ; }
   ;
 
 %%
@@ -545,15 +660,18 @@ static void add_item(jx_parse_state *ps, jx_node *n) {
     if (p->agency) {
       jx_list_push(ps->ctx->arena, &p->agency->projects, p);
     } else {
-      jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J012", p->code.loc,
-                             "Project %s \"%s\" comes before any budget unit (单位) "
-                             "in this file.", p->code.text, p->name.text);
+      jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J012",
+                             p->code ? p->code->loc : p->name.loc,
+                             "Project %s comes before any budget unit (单位) "
+                             "in this file.", jx_project_ref(ps->ctx->arena, p));
       jx_diag_hint(ps->ctx, d,
                    "Add a line such as 单位 324001 \"单位名称\" above it: every "
                    "project belongs to the budget unit declared before it in the "
                    "same file.");
     }
   }
+  if (n->kind == JX_NODE_PROJECT && ((jx_project *)n)->section)
+    jx_list_push(ps->ctx->arena, &((jx_project *)n)->section->projects, n);
   jx_list_push(ps->ctx->arena, &ps->result->items, n);
 }
 
@@ -655,100 +773,74 @@ static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
   return e;
 }
 
-static bool parse_quantity(jx_parse_state *ps, jx_quantity *q, int sign,
-                           jx_loc sign_loc, const char *num, jx_loc numloc,
-                           jx_name *unit) {
-  q->sign = (jx_sign)sign;
-  q->sign_loc = sign_loc;
-  q->number_text = num;
-  q->unit = *unit;
-  return parse_number(ps, num, numloc, &q->number);
+/* The row number a form prints before an indicator's name ("指标1:",
+ * "指标 2："): kept apart, so the name is the indicator's own. Returns the
+ * length of the prefix, or 0. */
+static size_t ordinal_length(const char *name) {
+  static const char prefix[] = "指标";
+  size_t i = 0;
+  if (strncmp(name, prefix, sizeof prefix - 1)) return 0;
+  i = sizeof prefix - 1;
+  while (name[i] == ' ') i++;
+  size_t digits = i;
+  while (name[i] >= '0' && name[i] <= '9') i++;
+  if (i == digits) return 0;
+  while (name[i] == ' ') i++;
+  if (name[i] == ':') return i + 1;
+  if (!strncmp(name + i, "：", strlen("："))) return i + strlen("：");
+  return 0;
 }
 
-static int days_in_month(int year, int month) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && year && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
-    return 29;
-  return days[month - 1];
+static jx_string *blank_cell(jx_parse_state *ps, jx_loc loc) {
+  jx_string *s = jx_arena_alloc(ps->ctx->arena, sizeof *s);
+  s->text = "";
+  s->loc = loc;
+  return s;
 }
 
-static void bad_date(jx_parse_state *ps, jx_loc loc, const char *what) {
-  jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J014", loc, "%s", what);
-  jx_diag_hint(ps->ctx, d, "Write a date as 2025-12-31 or 2025年12月31日; a month "
-                           "end as 12月底 or 2025-12.");
+static jx_value *simple_value(jx_parse_state *ps, jx_value_kind kind, jx_loc loc) {
+  jx_value *v = jx_arena_alloc(ps->ctx->arena, sizeof *v);
+  v->kind = kind;
+  v->loc = loc;
+  v->wording = "";
+  return v;
 }
 
-static jx_date *date_iso(jx_parse_state *ps, const char *text, jx_loc loc) {
-  jx_date *d = jx_arena_alloc(ps->ctx->arena, sizeof *d);
-  d->style = JX_DATE_ISO;
-  d->wording = "";
-  d->loc = loc;
-  int n = sscanf(text, "%d-%d-%d", &d->year, &d->month, &d->day);
-  if (n < 3) d->day = 0;
-  if (d->month < 1 || d->month > 12)
-    bad_date(ps, loc, jx_arena_printf(ps->ctx->arena,
-                                      "%s is not a date: the month must be 1 to 12.", text));
-  else if (d->day < 0 || d->day > days_in_month(d->year, d->month))
-    bad_date(ps, loc, jx_arena_printf(ps->ctx->arena,
-                                      "%s is not a date: that month has no day %d.",
-                                      text, d->day));
-  return d;
+static jx_value *build_value(jx_parse_state *ps, int prefix, int relative,
+                             jx_loc prefix_loc, jx_loc loc) {
+  jx_value *v = simple_value(ps, JX_VALUE_QUANTITY, loc);
+  jx_value_build(ps, prefix, relative, prefix_loc, v);
+  return v;
 }
 
-/* Adds "NUMBER WORD" to a Chinese date: the word starts with 年, 月, 月底 or 日,
- * and whatever follows it on the last part is the deadline's wording. */
-static jx_date *date_part(jx_parse_state *ps, jx_date *d, const char *num,
-                          jx_loc nloc, const char *word, jx_loc wloc) {
-  if (!d) {
-    d = jx_arena_alloc(ps->ctx->arena, sizeof *d);
-    d->style = JX_DATE_CHINESE;
-    d->wording = "";
+static jx_allow *make_allow(jx_parse_state *ps, jx_loc loc, jx_list *codes,
+                            jx_string *reason) {
+  jx_allow *a = (jx_allow *)jx_node_new(ps->ctx->arena, JX_NODE_ALLOW, sizeof *a, loc);
+  a->codes = *codes;
+  if (reason)
+    a->reason = *reason;
+  else
+    a->reason.text = "", a->reason.loc = loc;
+  return a;
+}
+
+/* Rows of a flat table (绩效指标) start with 指标, rows of a levelled group
+ * with their second level; a row of the other kind is reported once. */
+static void add_row(jx_parse_state *ps, jx_group *g, jx_row *r, bool flat) {
+  if (flat != g->flat) {
+    jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J018", r->base.loc, flat
+        ? "A row of a flat table (指标 \"…\") stands in the indicator group %s, "
+          "whose rows start with their second level."
+        : "A row with a second level (%s) stands in a flat table (绩效指标), "
+          "whose rows start with 指标.",
+        flat ? g->level1.text : r->level2.text);
+    jx_diag_hint(ps->ctx, d, flat
+        ? "Write the row as 数量指标 \"名称\" ≥ 10 个, or put it in a 绩效指标 { … } "
+          "table."
+        : "Write the row as 指标 \"名称\" ≥ 10 个, or put it in a group such as "
+          "产出指标 { … }.");
   }
-  if (*d->wording) {
-    bad_date(ps, wloc, jx_arena_printf(ps->ctx->arena,
-             "The date continues after \"%s\", which should end it.", d->wording));
-    return d;
-  }
-  static const struct { const char *word; int part; } parts[] = {
-      {"月底", 3}, {"年", 0}, {"月", 1}, {"日", 2}, {"号", 2}};
-  int part = -1;
-  size_t wl = 0;
-  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-    wl = strlen(parts[i].word);
-    if (strncmp(word, parts[i].word, wl) == 0) {
-      part = parts[i].part;
-      break;
-    }
-  }
-  int value = 0;
-  bool ok = part >= 0 && parse_int(num, 0, 9999, &value);
-  int have = d->day ? 3 : d->month ? 2 : d->year ? 1 : 0;
-  int order = part == 3 ? 2 : part + 1;
-  if (!ok || order <= have) {
-    bad_date(ps, wloc, jx_arena_printf(ps->ctx->arena,
-             "\"%s%s\" is not part of a date here.", num, word));
-    return d;
-  }
-  switch (part) {
-    case 0: d->year = value; break;
-    case 1: d->month = value; break;
-    case 2: d->day = value; break;
-    case 3: d->month = value; d->month_end = true; break;
-  }
-  if ((part == 1 || part == 3) && (value < 1 || value > 12)) {
-    bad_date(ps, nloc, jx_arena_printf(ps->ctx->arena,
-             "%d is not a month; months are 1 to 12.", value));
-    d->wording = word + wl;
-    return d;
-  }
-  bool month_ok = d->month >= 1 && d->month <= 12;
-  if (part == 2 && (value < 1 || value > 31 ||
-                    (month_ok && value > days_in_month(d->year, d->month))))
-    bad_date(ps, nloc, d->month
-             ? jx_arena_printf(ps->ctx->arena, "Month %d has no day %d.", d->month, value)
-             : jx_arena_printf(ps->ctx->arena, "%d is not a day of a month.", value));
-  d->wording = word + wl;
-  return d;
+  jx_list_push(ps->ctx->arena, &g->rows, r);
 }
 
 static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
@@ -758,6 +850,11 @@ static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
   r->value = *value;
   if (name) {
     r->name = *name;
+    size_t n = ordinal_length(name->text);
+    if (n) {
+      r->ordinal = jx_arena_strndup(ps->ctx->arena, name->text, n);
+      r->name.text = name->text + n;
+    }
   } else {
     r->not_applicable_row = true;
     r->name.text = "不涉及";
@@ -765,6 +862,21 @@ static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
   }
   for (size_t i = 0; attrs && i < attrs->len; i++) {
     jx_attr *a = attrs->items[i];
+    if (a->kind == KW_ALLOW) {
+      jx_list_push(ps->ctx->arena, &r->allows, a->allow);
+      continue;
+    }
+    if (a->kind == KW_LONG_TERM) {
+      if (r->long_term) {
+        jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J011", a->loc,
+                               "The indicator \"%s\" has 长期 twice.", r->name.text);
+        jx_diag_note_add(ps->ctx, d, r->long_term->loc, "the first 长期 value is here");
+        jx_diag_hint(ps->ctx, d, "Keep one 长期 value and delete the other.");
+        continue;
+      }
+      r->long_term = a->value;
+      continue;
+    }
     jx_string **slot = a->kind == KW_DESCRIPTION ? &r->description
                        : a->kind == KW_BASIS     ? &r->basis
                                                  : &r->standard;
@@ -781,28 +893,24 @@ static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
   return r;
 }
 
-static const char *field_keyword(jx_node_kind kind) {
+/* Fields a project may have once (groups, 允许 and 栏目 may repeat). */
+static bool single_field(jx_node_kind kind) {
   switch (kind) {
-    case JX_NODE_BUDGET: return "预算";
-    case JX_NODE_MEDIUM_BUDGET: return "中期预算";
-    case JX_NODE_PURPOSE: return "用途";
-    case JX_NODE_TARGET: return "目标";
-    case JX_NODE_MEDIUM_TARGET: return "中期目标";
-    case JX_NODE_CATEGORY: return "类别";
-    case JX_NODE_IMPLEMENTER: return "实施单位";
-    case JX_NODE_SUPERVISOR: return "主管部门";
-    case JX_NODE_PERIOD: return "项目期";
-    case JX_NODE_PLAN: return "支出计划";
-    default: return NULL;
+    case JX_NODE_GROUP:
+    case JX_NODE_ALLOW:
+    case JX_NODE_LABELLED:
+      return false;
+    default:
+      return true;
   }
 }
 
 static void add_field(jx_parse_state *ps, jx_project *p, jx_node *f) {
-  const char *kw = field_keyword(f->kind);
-  jx_node *prev = kw ? jx_project_field(p, f->kind) : NULL;
+  const char *kw = jx_node_keyword(f->kind);
+  jx_node *prev = single_field(f->kind) ? jx_project_field(p, f->kind) : NULL;
   if (prev) {
     jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J011", f->loc,
-                           "Project %s has %s twice.", p->code.text, kw);
+                           "Project %s has %s twice.", jx_project_id(ps->ctx->arena, p), kw);
     jx_diag_note_add(ps->ctx, d, prev->loc, "the first %s is here", kw);
     jx_diag_hint(ps->ctx, d, "Keep one %s line and delete the other.", kw);
     return;
@@ -821,14 +929,15 @@ static const char *describe_token(jx_parse_state *ps, const char *name,
   static const struct { const char *token, *words; } kinds[] = {
       {"name", "a name"},   {"number", "a number"}, {"string", "a string"},
       {"code", "a code"},   {"date", "a date"},     {"group name", "an indicator group"},
+      {"indicator level", "a name"}, {"placeholder", "a placeholder"},
       {"end of file", "the end of the file"},
-      {"较上年…", "a 较上年… value"}};
+      {"较上年…", "a 较上年… value"}, {"rule code", "a rule code"}};
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
     if (strlen(kinds[i].token) == len && !strncmp(kinds[i].token, name, len)) {
       if (!with_text) return kinds[i].words;
       /* "Unexpected name "项木"": no article, and the text itself. */
       const char *bare = strchr(kinds[i].words, ' ') + 1;
-      if (ps->last_text && i < 6 && ps->last_token != STRING)
+      if (ps->last_text && i < 8 && ps->last_token != STRING)
         return jx_arena_printf(ps->ctx->arena, "%s \"%s\"", bare, ps->last_text);
       return bare;
     }
@@ -878,7 +987,7 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
     full = jx_arena_printf(ps->ctx->arena, "%s.", out);
   }
   jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J010", *loc, "%s", full);
-  if (ps->last_token == WORD && ps->last_text) {
+  if ((ps->last_token == WORD || ps->last_token == LEVEL) && ps->last_text) {
     const char *kw = jx_keyword_suggest(ps->last_text);
     if (kw) jx_diag_hint(ps->ctx, d, "Did you mean the keyword %s?", kw);
   } else if (ps->last_token == STRING) {
