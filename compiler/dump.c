@@ -294,6 +294,7 @@ static void node(jx_json *j, const jx_node *n) {
       str(j, "code", p->code ? p->code->text : NULL);
       str(j, "name", p->name.text);
       str(j, "agency", p->agency && p->agency->code ? p->agency->code->text : NULL);
+      if (p->agency && !p->agency->code) str(j, "agency_name", p->agency->name.text);
       if (p->section) str(j, "section", p->section->name.text);
       children(j, "fields", &p->fields);
       break;

@@ -55,6 +55,7 @@ typedef struct jx_parse_state {
   jx_file *result;
   jx_org *agency;  /* the most recent 单位 in this file */
   jx_org *section; /* the most recent 类别 line in that 单位, or NULL */
+  bool in_group;   /* inside an indicator group's braces (for hints) */
 } jx_parse_state;
 
 /* Starts a new value's atoms (first) or adds one to it. */
@@ -63,10 +64,9 @@ void jx_atom_add(jx_parse_state *ps, bool first, int token, const char *text,
 
 /* Builds the value from the atoms collected since the last first atom.
  * prefix is 0, KW_BY (截止), KW_MONTHLY (每月) or RELATIVE (with relative
- * set); prefix_loc is the prefix keyword's location. Problems are reported
- * as syntax errors (J014, J019) at the atom they concern. */
-void jx_value_build(jx_parse_state *ps, int prefix, int relative,
-                    jx_loc prefix_loc, jx_value *out);
+ * set). Problems are reported as syntax errors (J005, J014, J019) at the
+ * atoms they concern. */
+void jx_value_build(jx_parse_state *ps, int prefix, int relative, jx_value *out);
 
 /* Keyword lookup shared with the parser's error messages. */
 int jx_keyword_token(const char *word, size_t len, int *relative);

@@ -350,8 +350,7 @@ static void optional_quantity(cursor *c, jx_value *v, jx_atom *split) {
   if (quantity_start(c)) v->has_quantity = parse_quantity(c, &v->quantity, split);
 }
 
-void jx_value_build(jx_parse_state *ps, int prefix, int relative,
-                    jx_loc prefix_loc, jx_value *v) {
+void jx_value_build(jx_parse_state *ps, int prefix, int relative, jx_value *v) {
   cursor c = {ps, ps->atoms, ps->natoms, 0};
   jx_atom split = {0};
   v->wording = "";
@@ -359,7 +358,8 @@ void jx_value_build(jx_parse_state *ps, int prefix, int relative,
     case KW_MONTHLY:
       v->kind = JX_VALUE_MONTHLY;
       if (!parse_date(&c, &v->date) || v->date.year || v->date.month || !v->date.day) {
-        jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J014", c.n ? c.a[0].loc : prefix_loc,
+        jx_loc at = c.i ? v->date.loc : c.a[0].loc;
+        jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J014", at,
                                "A monthly deadline (每月) names a day of the month only.");
         jx_diag_hint(ps->ctx, d, "Write it as 每月 20日 or 每月 20日前.");
         c.i = c.n;

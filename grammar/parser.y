@@ -92,7 +92,7 @@ static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
 static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
                         jx_string *name, jx_value *value, jx_list *attrs);
 static jx_value *build_value(jx_parse_state *ps, int prefix, int relative,
-                             jx_loc prefix_loc, jx_loc loc);
+                             jx_loc loc);
 static jx_value *simple_value(jx_parse_state *ps, jx_value_kind kind, jx_loc loc);
 static jx_allow *make_allow(jx_parse_state *ps, jx_loc loc, jx_list *codes,
                             jx_string *reason);
@@ -439,9 +439,9 @@ field:
                               p->from = *$2; p->to = *$4; $$ = &p->base; }
   | KW_PLAN plan_entries    { jx_plan *p = NEW(jx_plan, JX_NODE_PLAN, @$);
                               p->entries = *$2; $$ = &p->base; }
-  | group "}"               { $1->base.loc = @$; $$ = &$1->base; }
+  | group "}"               { $1->base.loc = @$; $$ = &$1->base; PS->in_group = false; }
   | group %prec MISSING_BRACE
-                            { $1->base.loc = @1; $$ = &$1->base;
+                            { $1->base.loc = @1; $$ = &$1->base; PS->in_group = false;
                               jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J016", @1,
                                 "The indicator group %s is not closed with }.",
                                 $1->level1.text);
@@ -550,10 +550,10 @@ medium_opt:
   ;
 
 group_head:
-    medium_opt GROUP_NAME "{" { if (!$1) @$ = span(@2, @3);
+    medium_opt GROUP_NAME "{" { if (!$1) @$ = span(@2, @3); PS->in_group = true;
                               $$ = NEW(jx_group, JX_NODE_GROUP, @$);
                               $$->level1 = *make_name(PS, $2, @2); $$->medium_term = $1; }
-  | medium_opt KW_TABLE "{" { if (!$1) @$ = span(@2, @3);
+  | medium_opt KW_TABLE "{" { if (!$1) @$ = span(@2, @3); PS->in_group = true;
                               $$ = NEW(jx_group, JX_NODE_GROUP, @$);
                               $$->level1 = *make_name(PS, "绩效指标", @2);
                               $$->medium_term = $1; $$->flat = true; }
@@ -618,12 +618,12 @@ attr:
  * and built in parse_value.c, which knows the forms clerks write: ≥ 95%,
  * 10 (no unit), 2023年7月至2024年1月, ≥95% 以上, 12月底前 100% 到位. */
 value:
-    atoms                   { $$ = build_value(PS, 0, 0, @1, @$); }
-  | KW_BY atoms             { $$ = build_value(PS, KW_BY, 0, @1, @$); }
-  | KW_MONTHLY atoms        { $$ = build_value(PS, KW_MONTHLY, 0, @1, @$); }
+    atoms                   { $$ = build_value(PS, 0, 0, @$); }
+  | KW_BY atoms             { $$ = build_value(PS, KW_BY, 0, @$); }
+  | KW_MONTHLY atoms        { $$ = build_value(PS, KW_MONTHLY, 0, @$); }
   | RELATIVE                { $$ = simple_value(PS, JX_VALUE_RELATIVE, @$);
                               $$->relative = (jx_relative)$1; }
-  | RELATIVE atoms          { $$ = build_value(PS, RELATIVE, $1, @1, @$); }
+  | RELATIVE atoms          { $$ = build_value(PS, RELATIVE, $1, @$); }
   | STRING                  { $$ = simple_value(PS, JX_VALUE_TEXT, @$); $$->text = *$1; }
   | KW_NA                   { $$ = simple_value(PS, JX_VALUE_NA, @$); }
   | KW_BLANK                { $$ = simple_value(PS, JX_VALUE_BLANK, @$); }
@@ -807,9 +807,9 @@ static jx_value *simple_value(jx_parse_state *ps, jx_value_kind kind, jx_loc loc
 }
 
 static jx_value *build_value(jx_parse_state *ps, int prefix, int relative,
-                             jx_loc prefix_loc, jx_loc loc) {
+                             jx_loc loc) {
   jx_value *v = simple_value(ps, JX_VALUE_QUANTITY, loc);
-  jx_value_build(ps, prefix, relative, prefix_loc, v);
+  jx_value_build(ps, prefix, relative, v);
   return v;
 }
 
@@ -989,7 +989,12 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
   jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J010", *loc, "%s", full);
   if ((ps->last_token == WORD || ps->last_token == LEVEL) && ps->last_text) {
     const char *kw = jx_keyword_suggest(ps->last_text);
-    if (kw) jx_diag_hint(ps->ctx, d, "Did you mean the keyword %s?", kw);
+    if (kw)
+      jx_diag_hint(ps->ctx, d, "Did you mean the keyword %s?", kw);
+    else if (ps->in_group && ps->last_token == WORD)
+      jx_diag_hint(ps->ctx, d, "An indicator row starts with its second level and "
+                               "the indicator's name in quotes: %s \"名称\" ≥ 7000 次 "
+                               "(空白 for a name left empty).", ps->last_text);
   } else if (ps->last_token == STRING) {
     jx_diag_hint(ps->ctx, d, "Is a keyword missing before this text, or is one "
                              "text split into two quoted parts?");
