@@ -12,6 +12,9 @@ typedef struct jx_ctx {
   jx_list sources;     /* jx_source *, indexed by jx_loc.file */
   jx_list diags;       /* jx_diag *, in the order they were reported */
   int nerrors, nwarnings;
+  /* Folders besides each root file's own from which 导入 may read (jxc -I);
+   * const char * in the arena. */
+  jx_list import_dirs;
 } jx_ctx;
 
 /* Caller frees with jx_ctx_free, which releases everything the ctx owns. */

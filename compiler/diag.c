@@ -56,12 +56,52 @@ void jx_diag_note_add(jx_ctx *ctx, jx_diag *d, jx_loc loc, const char *fmt,
 
 jx_loc jx_loc_file(int file) { return (jx_loc){file, 0, 0, 0, 0}; }
 
+/* How a character of user text is shown on a terminal. Control characters
+ * (ESC could start a terminal escape sequence, OSC could retitle the window)
+ * become their visible Unicode pictures (␛), C1 controls and bytes that are
+ * not UTF-8 become U+FFFD; a tab is one space. Returns the display width. */
+static int show_char(const char *s, int n, int32_t cp, FILE *out) {
+  if (cp == '\t') {
+    fputc(' ', out);
+    return 1;
+  }
+  if ((cp >= 0 && cp < 0x20) || cp == 0x7F) {
+    char pic[4];
+    int k = jx_utf8_encode(cp == 0x7F ? 0x2421 : 0x2400 + cp, pic);
+    fwrite(pic, 1, (size_t)k, out);
+    return 1;
+  }
+  if (cp < 0 || (cp >= 0x80 && cp < 0xA0)) {
+    fputs("\xEF\xBF\xBD", out);
+    return 1;
+  }
+  fwrite(s, 1, (size_t)n, out);
+  return jx_utf8_cp_width(cp);
+}
+
+static int char_width(int32_t cp) {
+  if (cp < 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return 1;
+  return jx_utf8_cp_width(cp);
+}
+
+/* Writes user text (a message, a path) with control characters made visible. */
+static void put_text(const char *s, FILE *out) {
+  size_t len = strlen(s);
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    int n = jx_utf8_decode(s + i, len - i, &cp);
+    if (cp == '\t')
+      fputc('\t', out);
+    else
+      show_char(s + i, n, cp, out);
+    i += (size_t)n;
+  }
+}
+
 static void print_position(const jx_ctx *ctx, jx_loc loc, FILE *out) {
   const jx_source *src = jx_ctx_source(ctx, loc.file);
-  if (loc.first_line <= 0)
-    fprintf(out, "%s", src->path);
-  else
-    fprintf(out, "%s:%d:%d", src->path, loc.first_line, loc.first_column);
+  put_text(src->path, out);
+  if (loc.first_line > 0) fprintf(out, ":%d:%d", loc.first_line, loc.first_column);
 }
 
 /* Byte offset of the given 1-based character column within a line. */
@@ -74,35 +114,83 @@ static size_t column_offset(const char *line, size_t len, int column) {
   return i;
 }
 
+/* Display width of line[from, to), as show_char draws it. */
+static size_t span_width(const char *line, size_t from, size_t to) {
+  size_t w = 0;
+  for (size_t i = from; i < to;) {
+    int32_t cp;
+    i += (size_t)jx_utf8_decode(line + i, to - i, &cp);
+    w += (size_t)char_width(cp);
+  }
+  return w;
+}
+
+/* The byte offset `cols` display columns before (dir < 0) or after (dir > 0)
+ * offset at, stopping at the line's ends. */
+static size_t walk_columns(const char *line, size_t len, size_t at, size_t cols, int dir) {
+  size_t w = 0;
+  if (dir > 0) {
+    while (at < len && w < cols) {
+      int32_t cp;
+      at += (size_t)jx_utf8_decode(line + at, len - at, &cp);
+      w += (size_t)char_width(cp);
+    }
+    return at;
+  }
+  while (at > 0 && w < cols) {
+    size_t prev = at - 1;
+    while (prev > 0 && ((unsigned char)line[prev] & 0xC0) == 0x80) prev--;
+    int32_t cp;
+    jx_utf8_decode(line + prev, at - prev, &cp);
+    w += (size_t)char_width(cp);
+    at = prev;
+  }
+  return at;
+}
+
+/* A line up to WHOLE_LINE_COLUMNS wide is shown whole. A longer one is cut to
+ * CONTEXT_COLUMNS on each side of what the excerpt underlines (itself at most
+ * UNDERLINE_COLUMNS), so a finding on a very long line prints a few lines,
+ * not the whole line again for every finding. */
+enum { WHOLE_LINE_COLUMNS = 200, CONTEXT_COLUMNS = 60, UNDERLINE_COLUMNS = 80 };
+
 static void print_excerpt(const jx_ctx *ctx, jx_loc loc, FILE *out) {
   if (loc.first_line <= 0) return;
   const jx_source *src = jx_ctx_source(ctx, loc.file);
   size_t len;
   const char *line = jx_source_line(src, loc.first_line, &len);
-  char gutter[16];
-  int gw = snprintf(gutter, sizeof gutter, "%d", loc.first_line);
-  fprintf(out, " %s | ", gutter);
-  /* Tabs print as one space so the caret line below stays aligned, and a
-   * byte that is not UTF-8 as U+FFFD, so the excerpt itself is valid text. */
-  for (size_t i = 0; i < len;) {
-    int32_t cp;
-    int n = jx_utf8_decode(line + i, len - i, &cp);
-    if (cp < 0)
-      fputs("\xEF\xBF\xBD", out);
-    else if (cp == '\t')
-      fputc(' ', out);
-    else
-      fwrite(line + i, 1, (size_t)n, out);
-    i += (size_t)n;
-  }
-  fputc('\n', out);
-
   size_t start = column_offset(line, len, loc.first_column);
   size_t end = len;
   if (loc.last_line == loc.first_line && loc.last_column > loc.first_column)
     end = column_offset(line, len, loc.last_column);
-  size_t pad = jx_utf8_width(line, start);
-  size_t width = end > start ? jx_utf8_width(line + start, end - start) : 0;
+  if (end < start) end = start;
+  if (end - start > UNDERLINE_COLUMNS && span_width(line, start, end) > UNDERLINE_COLUMNS)
+    end = walk_columns(line, len, start, UNDERLINE_COLUMNS, 1);
+  size_t from = 0, to = len;
+  if (len > WHOLE_LINE_COLUMNS && span_width(line, 0, len) > WHOLE_LINE_COLUMNS) {
+    from = walk_columns(line, len, start, CONTEXT_COLUMNS, -1);
+    to = walk_columns(line, len, end, CONTEXT_COLUMNS, 1);
+  }
+
+  char gutter[16];
+  int gw = snprintf(gutter, sizeof gutter, "%d", loc.first_line);
+  fprintf(out, " %s | ", gutter);
+  size_t pad = 0;
+  if (from > 0) {
+    fputs("...", out);
+    pad = 3;
+  }
+  for (size_t i = from; i < to;) {
+    int32_t cp;
+    int n = jx_utf8_decode(line + i, to - i, &cp);
+    size_t w = (size_t)show_char(line + i, n, cp, out);
+    if (i < start) pad += w;
+    i += (size_t)n;
+  }
+  if (to < len) fputs("...", out);
+  fputc('\n', out);
+
+  size_t width = span_width(line, start, end);
   if (width == 0) width = 1;
   fprintf(out, " %*s | %*s", gw, "", (int)pad, "");
   for (size_t i = 0; i < width; i++) fputc('^', out);
@@ -111,21 +199,50 @@ static void print_excerpt(const jx_ctx *ctx, jx_loc loc, FILE *out) {
 
 void jx_diag_print(const jx_ctx *ctx, const jx_diag *d, FILE *out) {
   print_position(ctx, d->loc, out);
-  fprintf(out, ": %s[%s]: %s\n", d->sev == JX_SEV_ERROR ? "error" : "warning",
-          d->code, d->msg);
+  fprintf(out, ": %s[%s]: ", d->sev == JX_SEV_ERROR ? "error" : "warning", d->code);
+  put_text(d->msg, out);
+  fputc('\n', out);
   print_excerpt(ctx, d->loc, out);
   for (size_t i = 0; i < d->notes.len; i++) {
     const jx_diag_note *n = d->notes.items[i];
     fputs("  note: ", out);
     print_position(ctx, n->loc, out);
-    fprintf(out, ": %s\n", n->msg);
+    fputs(": ", out);
+    put_text(n->msg, out);
+    fputc('\n', out);
   }
-  if (d->hint) fprintf(out, "  hint: %s\n", d->hint);
+  if (d->hint) {
+    fputs("  hint: ", out);
+    put_text(d->hint, out);
+    fputc('\n', out);
+  }
 }
 
 void jx_diags_print(const jx_ctx *ctx, FILE *out) {
-  for (size_t i = 0; i < ctx->diags.len; i++)
-    jx_diag_print(ctx, ctx->diags.items[i], out);
+  jx_diags_print_some(ctx, out, 0);
+}
+
+void jx_diags_print_some(const jx_ctx *ctx, FILE *out, size_t max) {
+  size_t shown = ctx->diags.len;
+  if (max && shown > max) shown = max;
+  for (size_t i = 0; i < shown; i++) jx_diag_print(ctx, ctx->diags.items[i], out);
+  if (shown == ctx->diags.len) return;
+  size_t errors = 0, warnings = 0;
+  for (size_t i = shown; i < ctx->diags.len; i++) {
+    const jx_diag *d = ctx->diags.items[i];
+    if (d->sev == JX_SEV_ERROR)
+      errors++;
+    else
+      warnings++;
+  }
+  const char *e = errors == 1 ? "error" : "errors", *w = warnings == 1 ? "warning" : "warnings";
+  if (errors && warnings)
+    fprintf(out, "jxc: %zu more %s and %zu more %s", errors, e, warnings, w);
+  else if (errors)
+    fprintf(out, "jxc: %zu more %s", errors, e);
+  else
+    fprintf(out, "jxc: %zu more %s", warnings, w);
+  fprintf(out, " not shown (--max-errors=%zu); --max-errors=0 shows them all.\n", max);
 }
 
 static void json_position(const jx_ctx *ctx, jx_loc loc, FILE *out) {

@@ -47,8 +47,14 @@ void jx_diag_note_add(jx_ctx *ctx, jx_diag *d, jx_loc loc, const char *fmt, ...)
  * unreadable import that have no better place. */
 jx_loc jx_loc_file(int file);
 
-/* Prints every diagnostic in report order. */
+/* Prints every diagnostic in report order. Text from the source is shown
+ * safely: control characters become visible (␛), and an excerpt shows a
+ * window around what it underlines, never a whole very long line. */
 void jx_diags_print(const jx_ctx *ctx, FILE *out);
+
+/* Prints the first max diagnostics (all when max is 0), then one line saying
+ * how many errors and warnings were left out. */
+void jx_diags_print_some(const jx_ctx *ctx, FILE *out, size_t max);
 void jx_diag_print(const jx_ctx *ctx, const jx_diag *d, FILE *out);
 
 /* One JSON object per line for each diagnostic (fields in doc/checks.md). */

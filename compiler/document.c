@@ -14,7 +14,30 @@ struct loader {
   jx_document *doc;
   jx_list real_paths; /* char *, parallel to doc->files */
   jx_list stack;      /* char *, real paths of files being loaded */
+  jx_list allowed;    /* char *, real folders imports may read from */
 };
+
+/* Whether real (a resolved path) lies inside one of the allowed folders. */
+static bool allowed(const struct loader *ld, const char *real) {
+  for (size_t i = 0; i < ld->allowed.len; i++) {
+    const char *dir = ld->allowed.items[i];
+    size_t n = strlen(dir);
+    if (!strncmp(real, dir, n) && (real[n] == '/' || (n == 1 && dir[0] == '/')))
+      return true;
+  }
+  return false;
+}
+
+static bool has_jx_extension(const char *path) {
+  size_t n = strlen(path);
+  return n > 3 && !strcmp(path + n - 3, ".jx");
+}
+
+static void allow_folder(struct loader *ld, const char *path) {
+  char real[PATH_MAX];
+  if (realpath(path, real)) jx_list_push(ld->ctx->arena, &ld->allowed,
+                                         jx_arena_strdup(ld->ctx->arena, real));
+}
 
 static const char *dir_of(jx_arena *a, const char *path) {
   const char *slash = strrchr(path, '/');
@@ -34,7 +57,8 @@ static int find(const jx_list *l, const char *s) {
   return -1;
 }
 
-static jx_file *load(struct loader *ld, const char *path, const char *real);
+static jx_file *load(struct loader *ld, const char *path, const char *real,
+                     const char **why);
 
 static void load_imports(struct loader *ld, jx_file *f) {
   const char *base = dir_of(ld->ctx->arena, jx_ctx_source(ld->ctx, f->file)->path);
@@ -58,6 +82,23 @@ static void load_imports(struct loader *ld, jx_file *f) {
                                "file's folder; check the name and the folder.");
       continue;
     }
+    /* A document reads only what it is entitled to: jixiao source inside its
+     * own folder tree (or a folder given with -I), so an import can neither
+     * read nor echo other files of the machine. */
+    if (!has_jx_extension(real) || !allowed(ld, real)) {
+      jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J022", imp->text.loc,
+                             !has_jx_extension(real)
+                                 ? "The import %s was not read: it does not name a "
+                                   "jixiao source file (.jx)."
+                                 : "The import %s was not read: it lies outside the "
+                                   "document's folder.",
+                             imp->text.text);
+      jx_diag_hint(ld->ctx, d, !has_jx_extension(real)
+                                   ? "Import only .jx files that belong to the document."
+                                   : "Keep the document's files in its folder, or "
+                                     "name the other folder with jxc -I FOLDER.");
+      continue;
+    }
     if (find(&ld->stack, real) >= 0) {
       jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J021", imp->text.loc,
                              "This import reads %s again while it is still being "
@@ -71,13 +112,22 @@ static void load_imports(struct loader *ld, jx_file *f) {
       imp->resolved_file = ((jx_file *)ld->doc->files.items[seen])->file;
       continue;
     }
-    jx_file *child = load(ld, path, real);
-    if (child) imp->resolved_file = child->file;
+    const char *why = NULL;
+    jx_file *child = load(ld, path, real, &why);
+    if (child) {
+      imp->resolved_file = child->file;
+    } else {
+      jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J020", imp->text.loc,
+                             "The imported file %s: %s.", path, why);
+      jx_diag_hint(ld->ctx, d, "Check that the file can be read (its permissions) "
+                               "and run again.");
+    }
   }
 }
 
-static jx_file *load(struct loader *ld, const char *path, const char *real) {
-  int id = jx_source_load(ld->ctx, path);
+static jx_file *load(struct loader *ld, const char *path, const char *real,
+                     const char **why) {
+  int id = jx_source_load(ld->ctx, path, why);
   if (id < 0) return NULL;
   jx_file *f = jx_parse(ld->ctx, id);
   char *r = jx_arena_strdup(ld->ctx->arena, real);
@@ -99,6 +149,7 @@ jx_document *jx_document_load_all(jx_ctx *ctx, char *const *paths, int n,
                                   const char **why) {
   struct loader ld = {.ctx = ctx};
   ld.doc = jx_arena_alloc(ctx->arena, sizeof *ld.doc);
+  for (size_t i = 0; i < ctx->import_dirs.len; i++) allow_folder(&ld, ctx->import_dirs.items[i]);
   for (int i = 0; i < n; i++) {
     jx_file *f = load_root(&ld, paths[i], why);
     if (!f) return NULL;
@@ -133,9 +184,8 @@ static jx_file *load_root(struct loader *ld, const char *path, const char **why)
   }
   int seen = find(&ld->real_paths, real);
   if (seen >= 0) return ld->doc->files.items[seen];
-  jx_file *f = load(ld, path, real);
-  if (!f) *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
-  return f;
+  allow_folder(ld, dir_of(ctx->arena, real));
+  return load(ld, path, real, why);
 }
 
 static const jx_file *file_by_index(const jx_document *doc, int file) {

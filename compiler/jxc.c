@@ -1,29 +1,16 @@
-/* jxc: the jixiao command-line compiler. */
+/* jxc: the jixiao command-line compiler. This file reads the command line
+ * (getopt_long, one table of options, each allowed for some commands) and
+ * runs the command; the commands themselves are in cmd_*.c. */
 #include <config.h>
 
-#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
-
-#include "check.h"
-#include "library.h"
-#include "ctx.h"
-#include "diag.h"
-#include "document.h"
-#include "dump.h"
-#include "format.h"
-#include "iati.h"
-#include "report.h"
-#include "parse.h"
-#include "xml_read.h"
-#include "xml_write.h"
 
 #include <libxml/parser.h>
 
-enum { EXIT_CLEAN = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+#include "cli.h"
 
 static const char usage_text[] =
     "Usage: jxc COMMAND [FILE]...\n"
@@ -47,8 +34,11 @@ static const char usage_text[] =
     "Each FILE is a separate document together with the files it imports.\n"
     "\n"
     "Options of build and import:\n"
-    "  -o, --output=FILE   write to FILE (atomically: a temporary file is\n"
-    "                      renamed), instead of standard output\n"
+    "  -o, --output=FILE   write to FILE instead of standard output; the file\n"
+    "                      is written whole or not at all (a temporary file is\n"
+    "                      renamed), a source file of the run is never\n"
+    "                      overwritten, and a device such as /dev/null is\n"
+    "                      written to, not replaced\n"
     "  --format=xml        build: the exchange XML (the default)\n"
     "  --format=iati       build: an IATI 2.03 iati-activities document,\n"
     "                      validated when $JIXIAO_IATI_SCHEMA names the folder\n"
@@ -60,8 +50,8 @@ static const char usage_text[] =
     "  --format=markdown   build: Markdown tables\n"
     "  --format=xlsx       build: a workbook, one sheet per budget unit\n"
     "                      (--sheets=project: one per project); needs -o\n"
-    "  --project CODE, --unit CODE   print only that project or budget unit\n"
-    "build also takes --warnings=error and --disable.\n"
+    "  --project=CODE, --unit=CODE   print only that project or budget unit\n"
+    "build also takes --warnings, --disable, -I and --max-errors.\n"
     "\n"
     "Options of check:\n"
     "  --warnings=error    treat warnings as errors (exit status 1)\n"
@@ -71,6 +61,16 @@ static const char usage_text[] =
     "                      one object a line, instead of text on stderr\n"
     "  --syntax-only       only read the documents; skip the checker rules\n"
     "The rules run on each document that reads without syntax errors.\n"
+    "\n"
+    "Options of check, build, dump, format, import and tokens:\n"
+    "  --max-errors=N      show at most N diagnostics (default 100), then say\n"
+    "                      how many more there are; 0 shows all\n"
+    "  -I, --include=FOLDER   let 导入 read files in FOLDER too; by default a\n"
+    "                      document imports only .jx files inside the folder\n"
+    "                      of its root file (check, build, dump)\n"
+    "\n"
+    "Options take their value as --name=VALUE or --name VALUE (-oFILE, -o FILE);\n"
+    "-- ends the options.\n"
     "\n"
     "The standard library (units and indicator frameworks) is read from\n"
     "$JIXIAO_STDLIB when set, else from the installed data folder, else\n"
@@ -86,380 +86,179 @@ static const char usage_text[] =
     "Diagnostics are printed as FILE:LINE:COLUMN: error[CODE]: message; the\n"
     "codes are explained in doc/diagnostics.md.\n";
 
-static int usage_error(const char *fmt, const char *arg) {
-  fputs("jxc: ", stderr);
-  fprintf(stderr, fmt, arg);
-  fputs("\nTry 'jxc --help' for more information.\n", stderr);
-  return EXIT_USAGE;
-}
-
-static void summary(const jx_ctx *ctx) {
-  if (!ctx->nerrors && !ctx->nwarnings) return;
-  fprintf(stderr, "%d error%s, %d warning%s.\n", ctx->nerrors,
-          ctx->nerrors == 1 ? "" : "s", ctx->nwarnings,
-          ctx->nwarnings == 1 ? "" : "s");
-}
-
-/* Loads every named document into ctx. Returns EXIT_USAGE if one could not be
- * read at all (after trying the others), else EXIT_CLEAN. */
-static int load_all(jx_ctx *ctx, int argc, char **argv, jx_list *docs) {
-  int status = EXIT_CLEAN;
-  for (int i = 0; i < argc; i++) {
-    const char *why = NULL;
-    jx_document *doc = jx_document_load(ctx, argv[i], &why);
-    if (!doc) {
-      fprintf(stderr, "jxc: %s.\n", why);
-      status = EXIT_USAGE;
-      continue;
-    }
-    jx_list_push(ctx->arena, docs, doc);
-  }
-  return status;
-}
-
-static int finish(jx_ctx *ctx, int status) {
-  jx_diags_print(ctx, stderr);
-  summary(ctx);
-  if (status == EXIT_CLEAN && ctx->nerrors) status = EXIT_INPUT;
-  jx_ctx_free(ctx);
-  return status;
-}
-
-struct options {
-  jx_check_options check;
-  bool json;
-  bool syntax_only;
-  const char *output; /* -o FILE; NULL or "-" for standard output */
-  const char *format; /* build: xml, iati, html, text, csv, markdown, xlsx */
-  jx_report_options report;
+enum {
+  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_BOM, OPT_SHEETS,
+  OPT_WARNINGS, OPT_DISABLE, OPT_SYNTAX_ONLY, OPT_MAX_ERRORS
 };
 
-static const char *const report_formats[] = {"html", "text", "csv", "markdown", "xlsx"};
+/* Which commands take an option: a bit per command. */
+enum {
+  C_CHECK = 1, C_DUMP = 2, C_TOKENS = 4, C_FORMAT = 8, C_BUILD = 16, C_IMPORT = 32,
+  C_ALL = 63
+};
 
-static bool is_report_format(const char *f) {
-  for (size_t i = 0; i < sizeof report_formats / sizeof report_formats[0]; i++)
-    if (!strcmp(f, report_formats[i])) return true;
-  return false;
+struct command {
+  const char *name;
+  jx_command_fn run;
+  int bit;
+};
+
+static const struct command commands[] = {
+    {"check", jx_cmd_check, C_CHECK},   {"dump", jx_cmd_dump, C_DUMP},
+    {"tokens", jx_cmd_tokens, C_TOKENS}, {"format", jx_cmd_format, C_FORMAT},
+    {"build", jx_cmd_build, C_BUILD},   {"import", jx_cmd_import, C_IMPORT},
+};
+
+struct option_spec {
+  struct option opt;
+  int commands;
+};
+
+static const struct option_spec option_specs[] = {
+    {{"help", no_argument, NULL, 'h'}, C_ALL},
+    {{"output", required_argument, NULL, 'o'}, C_BUILD | C_IMPORT},
+    {{"include", required_argument, NULL, 'I'}, C_CHECK | C_BUILD | C_DUMP},
+    {{"format", required_argument, NULL, OPT_FORMAT}, C_CHECK | C_BUILD},
+    {{"project", required_argument, NULL, OPT_PROJECT}, C_BUILD},
+    {{"unit", required_argument, NULL, OPT_UNIT}, C_BUILD},
+    {{"width", required_argument, NULL, OPT_WIDTH}, C_BUILD},
+    {{"bom", no_argument, NULL, OPT_BOM}, C_BUILD},
+    {{"sheets", required_argument, NULL, OPT_SHEETS}, C_BUILD},
+    {{"warnings", required_argument, NULL, OPT_WARNINGS}, C_CHECK | C_BUILD},
+    {{"disable", required_argument, NULL, OPT_DISABLE}, C_CHECK | C_BUILD},
+    {{"syntax-only", no_argument, NULL, OPT_SYNTAX_ONLY}, C_CHECK},
+    {{"max-errors", required_argument, NULL, OPT_MAX_ERRORS}, C_ALL},
+};
+
+enum { NSPECS = sizeof option_specs / sizeof option_specs[0] };
+
+/* The long options and the short-option string of one command. */
+static void options_for(int bit, struct option *longs, char *shorts) {
+  size_t n = 0, k = 0;
+  shorts[k++] = ':'; /* report a missing argument as ':' */
+  for (size_t i = 0; i < NSPECS; i++) {
+    if (!(option_specs[i].commands & bit)) continue;
+    longs[n++] = option_specs[i].opt;
+    int c = option_specs[i].opt.val;
+    if (c < 256) {
+      shorts[k++] = (char)c;
+      if (option_specs[i].opt.has_arg == required_argument) shorts[k++] = ':';
+    }
+  }
+  longs[n] = (struct option){0, 0, 0, 0};
+  shorts[k] = '\0';
 }
 
-/* Renders a printable format into a malloc'd buffer (all but xlsx). */
-static char *render(jx_ctx *ctx, const char *format, const jx_tables *r,
-                    const jx_report_options *opt, size_t *len) {
-  char *buf = NULL;
-  FILE *mem = open_memstream(&buf, len);
-  if (!mem) return NULL;
-  bool ok = !strcmp(format, "html")     ? jx_render_html(ctx, r, mem)
-            : !strcmp(format, "text")   ? jx_render_text(ctx, r, opt, mem)
-            : !strcmp(format, "csv")    ? jx_render_csv(ctx, r, opt, mem)
-                                        : jx_render_markdown(ctx, r, mem);
-  fclose(mem);
-  if (!ok) {
-    free(buf);
-    return NULL;
-  }
-  return buf;
-}
-
-/* XLSX is written by libxlsxwriter to a file: a temporary one beside the
- * target, renamed when complete. */
-static int write_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
-                      const char *path) {
-#ifdef HAVE_XLSXWRITER
-  if (!path || !strcmp(path, "-")) {
-    fputs("jxc: --format=xlsx writes a file: give it with -o FILE.xlsx.\n", stderr);
-    return EXIT_USAGE;
-  }
-  char *tmp = jx_arena_printf(ctx->arena, "%s.tmp-XXXXXX", path);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    fprintf(stderr, "jxc: cannot create %s: %s.\n", tmp, strerror(errno));
-    return EXIT_USAGE;
-  }
-  close(fd);
-  const char *why = NULL;
-  if (!jx_render_xlsx(ctx, r, opt, tmp, &why) || rename(tmp, path) != 0) {
-    fprintf(stderr, "jxc: cannot write %s: %s.\n", path, why ? why : strerror(errno));
-    unlink(tmp);
-    return EXIT_USAGE;
-  }
-  return EXIT_CLEAN;
-#else
-  (void)ctx;
-  (void)r;
-  (void)opt;
-  (void)path;
-  fputs("jxc: this jxc was built without XLSX support; install libxlsxwriter "
-        "(Debian: libxlsxwriter-dev) and run configure again.\n", stderr);
-  return EXIT_USAGE;
-#endif
-}
-
-static int finish_check(jx_ctx *ctx, const jx_list *docs, int status,
-                        const struct options *opt) {
-  jx_check_filter(ctx, docs, &opt->check);
-  if (opt->json) {
-    jx_diags_print_json(ctx, stdout);
-    if (status == EXIT_CLEAN && ctx->nerrors) status = EXIT_INPUT;
-    jx_ctx_free(ctx);
-    return status;
-  }
-  return finish(ctx, status);
-}
-
-/* Loads the standard library into ctx; prints why and returns false when it
- * cannot be used. */
-static bool load_library(jx_ctx *ctx, jx_library *lib) {
-  const char *dir = jx_stdlib_dir(ctx);
-  const char *why = NULL;
-  if (!dir || !jx_library_load(ctx, dir, lib, &why)) {
-    fprintf(stderr, "jxc: cannot load the standard library: %s.\n",
-            dir ? why : "no folder with units.jx found (set JIXIAO_STDLIB)");
-    return false;
-  }
-  if (ctx->nerrors) {
-    fputs("jxc: the standard library has errors:\n", stderr);
-    jx_diags_print(ctx, stderr);
-    return false;
-  }
+static bool parse_count(const char *s, long lo, long hi, long *out) {
+  char *end;
+  long v = strtol(s, &end, 10);
+  if (!*s || *end || v < lo || v > hi) return false;
+  *out = v;
   return true;
 }
 
-/* jxc build: one document (from one or more root files) to the exchange
- * XML, validated against the schema before anything is written. */
-static int cmd_build(int argc, char **argv, const struct options *opt) {
-  jx_ctx *ctx = jx_ctx_new();
-  if (!ctx) return EXIT_USAGE;
-  const char *format = opt->format ? opt->format : "xml";
-  bool iati = !strcmp(format, "iati");
-  if (strcmp(format, "xml") != 0 && !iati && !is_report_format(format)) {
-    jx_ctx_free(ctx);
-    return usage_error("build: unknown --format '%s' (use xml, iati, html, text, "
-                       "csv, markdown or xlsx).", format);
-  }
-  jx_library lib;
-  if (!load_library(ctx, &lib)) {
-    jx_ctx_free(ctx);
-    return EXIT_USAGE;
-  }
-  const char *why = NULL;
-  jx_document *doc = jx_document_load_all(ctx, argv, argc, &why);
-  if (!doc) {
-    fprintf(stderr, "jxc: %s.\n", why);
-    return finish(ctx, EXIT_USAGE);
-  }
-  if (!ctx->nerrors) jx_check(ctx, doc, &lib);
-  jx_list docs = {0};
-  jx_list_push(ctx->arena, &docs, doc);
-  jx_check_filter(ctx, &docs, &opt->check);
-  if (ctx->nerrors) {
-    jx_diags_print(ctx, stderr);
-    summary(ctx);
-    fputs("jxc: nothing was written, because the document has errors.\n", stderr);
-    jx_ctx_free(ctx);
-    return EXIT_INPUT;
-  }
-  jx_diags_print(ctx, stderr);
-  summary(ctx);
-  int status = EXIT_CLEAN;
-  if (is_report_format(format)) {
-    jx_report_options ropt = opt->report;
-    /* Text fits the terminal it is shown on; elsewhere 100 columns. */
-    struct winsize ws;
-    if (!ropt.width)
-      ropt.width = (!opt->output || !strcmp(opt->output, "-")) && isatty(STDOUT_FILENO) &&
-                           ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40
-                       ? ws.ws_col
-                       : 100;
-    jx_library doclib = jx_library_for_document(ctx, &lib, doc);
-    jx_tables *r = jx_report_build(ctx, doc, &doclib, &ropt, &why);
-    if (!r) {
-      fprintf(stderr, "jxc: nothing to print: %s.\n", why);
-      status = EXIT_USAGE;
-    } else if (!strcmp(format, "xlsx")) {
-      status = write_xlsx(ctx, r, &ropt, opt->output);
-    } else {
-      size_t len = 0;
-      char *text = render(ctx, format, r, &ropt, &len);
-      if (!text || !jx_write_file_atomic(ctx, opt->output ? opt->output : "-", text, len, &why)) {
-        fprintf(stderr, "jxc: %s.\n", text ? why : "cannot render the tables");
-        status = EXIT_USAGE;
+/* Applies one option; returns -1 to go on, else an exit status. */
+static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
+  long n;
+  switch (c) {
+    case 'h':
+      fputs(usage_text, stdout);
+      return EXIT_CLEAN;
+    case 'o': cli->output = arg; break;
+    case 'I': jx_list_push(cli->scratch->arena, &cli->import_dirs, (void *)arg); break;
+    case OPT_FORMAT:
+      if (!strcmp(cmd, "check")) {
+        if (strcmp(arg, "json") && strcmp(arg, "text"))
+          return jx_cli_usage_error("check: unknown --format '%s' (use text or json).", arg);
+        cli->json = !strcmp(arg, "json");
+      } else {
+        cli->format = arg;
       }
-      free(text);
+      break;
+    case OPT_PROJECT: cli->report.project = arg; break;
+    case OPT_UNIT: cli->report.unit = arg; break;
+    case OPT_WIDTH:
+      if (!parse_count(arg, 40, 1000, &n))
+        return jx_cli_usage_error("--width: '%s' is not a width from 40 to 1000 columns.", arg);
+      cli->report.width = (int)n;
+      break;
+    case OPT_BOM: cli->report.bom = true; break;
+    case OPT_SHEETS:
+      if (strcmp(arg, "unit") && strcmp(arg, "project"))
+        return jx_cli_usage_error("--sheets: '%s' is neither unit nor project.", arg);
+      cli->report.sheet_per_project = !strcmp(arg, "project");
+      break;
+    case OPT_WARNINGS:
+      if (strcmp(arg, "error"))
+        return jx_cli_usage_error("--warnings: '%s' is not a choice; the only one is "
+                                  "--warnings=error.", arg);
+      cli->check.warnings_as_errors = true;
+      break;
+    case OPT_DISABLE: {
+      char *codes = jx_arena_strdup(cli->scratch->arena, arg);
+      for (char *tok = strtok(codes, ","); tok; tok = strtok(NULL, ",")) {
+        if (!jx_check_rule_known(tok))
+          return jx_cli_usage_error("--disable: '%s' is not a checker rule code "
+                                    "(see doc/checks.md).", tok);
+        jx_list_push(cli->scratch->arena, &cli->check.disabled, tok);
+      }
+      break;
     }
-    jx_ctx_free(ctx);
-    return status;
+    case OPT_SYNTAX_ONLY: cli->syntax_only = true; break;
+    case OPT_MAX_ERRORS:
+      if (!parse_count(arg, 0, 1000000000L, &n))
+        return jx_cli_usage_error("--max-errors: '%s' is not a count (0 shows all).", arg);
+      cli->max_errors = (size_t)n;
+      break;
   }
-  xmlDocPtr xml;
-  const char *xsd;
-  if (iati) {
-    jx_library doclib = jx_library_for_document(ctx, &lib, doc);
-    xml = jx_iati_build(ctx, doc, &doclib);
-    /* The IATI schema is not ours to ship; validate when told where it is. */
-    const char *dir = getenv("JIXIAO_IATI_SCHEMA");
-    xsd = dir && *dir ? jx_arena_printf(ctx->arena, "%s/iati-activities-schema.xsd", dir)
-                      : NULL;
-  } else {
-    xml = jx_xml_build(ctx, doc);
-    xsd = jx_schema_path(ctx);
+  return -1;
+}
+
+/* The option as the user wrote it, for messages. */
+static const char *written(char **argv, int index, int c) {
+  if (c && c < 256) {
+    static char buf[3] = "-?";
+    buf[1] = (char)c;
+    return buf;
   }
-  if (!xml) {
-    jx_diags_print(ctx, stderr);
-    status = EXIT_INPUT;
-  } else if (!xsd && !iati) {
-    fputs("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
-          "nothing was written.\n", stderr);
-    status = EXIT_USAGE;
-  } else if (xsd && !jx_xml_validate(ctx, xml, xsd, &why)) {
-    fprintf(stderr, "jxc: internal error: the XML made for this document does "
-                    "not follow %s, so it was not written. Please report this "
-                    "with the input.\n%s\n", xsd, why);
-    status = EXIT_USAGE;
-  } else {
-    size_t len;
-    char *text = jx_xml_serialize(xml, &len);
-    const char *out = opt->output ? opt->output : "-";
-    if (!jx_write_file_atomic(ctx, out, text, len, &why)) {
-      fprintf(stderr, "jxc: %s.\n", why);
-      status = EXIT_USAGE;
+  return index > 0 ? argv[index - 1] : "?";
+}
+
+static int run_command(const struct command *cmd, int argc, char **argv) {
+  jx_cli cli = {.max_errors = JX_DEFAULT_MAX_ERRORS};
+  cli.scratch = jx_ctx_new();
+  if (!cli.scratch) return EXIT_USAGE;
+  struct option longs[NSPECS + 1];
+  char shorts[2 * NSPECS + 2];
+  options_for(cmd->bit, longs, shorts);
+  opterr = 0;
+  optind = 1;
+  int status = -1, c;
+  /* argv[0] is the command: getopt_long starts after it. */
+  while (status < 0 && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+    if (c == '?') {
+      const char *opt = optopt ? written(argv, optind, optopt) : argv[optind - 1];
+      bool known = false;
+      for (size_t i = 0; i < NSPECS; i++)
+        known |= !strncmp(opt, "--", 2) &&
+                 !strncmp(opt + 2, option_specs[i].opt.name,
+                          strcspn(opt + 2, "=")) &&
+                 strlen(option_specs[i].opt.name) == strcspn(opt + 2, "=");
+      status = known ? jx_cli_usage_error(jx_arena_printf(cli.scratch->arena,
+                                                          "%s: %%s is not an option of "
+                                                          "this command.", cmd->name),
+                                          opt)
+                     : jx_cli_usage_error("unknown option '%s'.", opt);
+    } else if (c == ':') {
+      status = jx_cli_usage_error("%s needs a value.", written(argv, optind, optopt));
+    } else {
+      status = apply(&cli, cmd->name, c, optarg);
     }
-    free(text);
   }
-  if (xml) xmlFreeDoc(xml);
-  jx_ctx_free(ctx);
+  if (status < 0 && optind >= argc) status = jx_cli_usage_error("%s", "no FILE given.");
+  if (status < 0) status = cmd->run(argc - optind, argv + optind, &cli);
+  jx_ctx_free(cli.scratch);
   return status;
-}
-
-/* jxc import: an exchange XML document back into jixiao source. */
-static int cmd_import(int argc, char **argv, const struct options *opt) {
-  if (argc != 1) return usage_error("%s", "import takes exactly one FILE.xml.");
-  jx_ctx *ctx = jx_ctx_new();
-  if (!ctx) return EXIT_USAGE;
-  const char *xsd = jx_schema_path(ctx);
-  if (!xsd) {
-    fputs("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA).\n", stderr);
-    jx_ctx_free(ctx);
-    return EXIT_USAGE;
-  }
-  const char *why = NULL;
-  jx_file *f = jx_xml_import(ctx, argv[0], xsd, &why);
-  if (!f) {
-    if (why) fprintf(stderr, "jxc: %s.\n", why);
-    return finish(ctx, why ? EXIT_USAGE : EXIT_INPUT);
-  }
-  char *text = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&text, &len);
-  bool ok = mem && jx_format_file(ctx, f, mem);
-  if (mem) fclose(mem);
-  int status = EXIT_CLEAN;
-  if (ok) {
-    /* What import writes must read back: check it before writing it. */
-    int before = ctx->nerrors;
-    jx_parse(ctx, jx_source_add(ctx, "(imported source)", text, len));
-    if (ctx->nerrors != before) {
-      fputs("jxc: internal error: the source made from this XML does not read "
-            "back; nothing was written. Please report this with the input.\n",
-            stderr);
-      status = EXIT_USAGE;
-    } else if (!jx_write_file_atomic(ctx, opt->output ? opt->output : "-", text, len, &why)) {
-      fprintf(stderr, "jxc: %s.\n", why);
-      status = EXIT_USAGE;
-    }
-  }
-  free(text);
-  return finish(ctx, status);
-}
-
-static int cmd_check(int argc, char **argv, const struct options *opt) {
-  jx_ctx *ctx = jx_ctx_new();
-  if (!ctx) return EXIT_USAGE;
-  const char *dir = opt->syntax_only ? NULL : jx_stdlib_dir(ctx);
-  jx_library lib;
-  const char *why = NULL;
-  if (!opt->syntax_only && (!dir || !jx_library_load(ctx, dir, &lib, &why))) {
-    fprintf(stderr, "jxc: cannot load the standard library: %s.\n",
-            dir ? why : "no folder with units.jx found (set JIXIAO_STDLIB)");
-    jx_ctx_free(ctx);
-    return EXIT_USAGE;
-  }
-  if (ctx->nerrors) {
-    fputs("jxc: the standard library has errors:\n", stderr);
-    return finish(ctx, EXIT_USAGE);
-  }
-  jx_list docs = {0};
-  int status = EXIT_CLEAN;
-  for (int i = 0; i < argc; i++) {
-    /* The rules run only on documents that read without syntax errors: on a
-     * half-read tree they would mostly repeat what the parser said. */
-    int before = ctx->nerrors;
-    jx_list one = {0};
-    if (load_all(ctx, 1, argv + i, &one) != EXIT_CLEAN) status = EXIT_USAGE;
-    if (!one.len) continue;
-    jx_list_push(ctx->arena, &docs, one.items[0]);
-    if (!opt->syntax_only && ctx->nerrors == before) jx_check(ctx, one.items[0], &lib);
-  }
-  return finish_check(ctx, &docs, status, opt);
-}
-
-static int cmd_dump(int argc, char **argv, const struct options *opt) {
-  (void)opt;
-  jx_ctx *ctx = jx_ctx_new();
-  if (!ctx) return EXIT_USAGE;
-  jx_list docs = {0};
-  int status = load_all(ctx, argc, argv, &docs);
-  jx_json j;
-  jx_json_init(&j, stdout);
-  jx_json_begin_object(&j);
-  jx_json_key(&j, "format");
-  jx_json_string(&j, "jixiao-ast");
-  jx_json_key(&j, "version");
-  jx_json_int(&j, 1);
-  jx_json_key(&j, "documents");
-  jx_json_begin_array(&j);
-  for (size_t i = 0; i < docs.len; i++) jx_dump_document(ctx, docs.items[i], &j);
-  jx_json_end_array(&j);
-  jx_json_end_object(&j);
-  if (fflush(stdout) != 0) {
-    fputs("jxc: cannot write the output.\n", stderr);
-    status = EXIT_USAGE;
-  }
-  return finish(ctx, status);
-}
-
-/* Prints each file in the canonical layout, comments kept. */
-static int cmd_format(int argc, char **argv, const struct options *opt) {
-  (void)opt;
-  jx_ctx *ctx = jx_ctx_new();
-  if (!ctx) return EXIT_USAGE;
-  int status = EXIT_CLEAN;
-  for (int i = 0; i < argc; i++) {
-    int id = jx_source_load(ctx, argv[i]);
-    if (id < 0) {
-      fprintf(stderr, "jxc: cannot read %s: %s.\n", argv[i], strerror(errno));
-      status = EXIT_USAGE;
-      continue;
-    }
-    int before = ctx->nerrors;
-    jx_file *f = jx_parse(ctx, id);
-    /* A file with syntax errors is not printed: its tree is incomplete. */
-    if (ctx->nerrors == before) jx_format_file(ctx, f, stdout);
-  }
-  return finish(ctx, status);
-}
-
-static int cmd_tokens(int argc, char **argv, const struct options *opt) {
-  (void)opt;
-  if (argc != 1) return usage_error("%s", "tokens takes exactly one FILE.");
-  jx_ctx *ctx = jx_ctx_new();
-  if (!ctx) return EXIT_USAGE;
-  int id = jx_source_load(ctx, argv[0]);
-  if (id < 0) {
-    fprintf(stderr, "jxc: cannot read %s: %s.\n", argv[0], strerror(errno));
-    jx_ctx_free(ctx);
-    return EXIT_USAGE;
-  }
-  jx_dump_tokens(ctx, id, stdout);
-  return finish(ctx, EXIT_CLEAN);
 }
 
 /* libxml2 prints some input problems (a bad declared encoding) straight to
@@ -472,101 +271,29 @@ static void quiet(void *data, const char *msg, ...) {
 int main(int argc, char **argv) {
   xmlInitParser();
   xmlSetGenericErrorFunc(NULL, quiet);
-  if (argc < 2) return usage_error("%s", "no command given.");
-  const char *cmd = argv[1];
-  if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+  jx_cli_install_signal_handlers();
+  /* Diagnostics can be many: print them in large writes, not a byte each. */
+  static char errbuf[1 << 16];
+  setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
+  int status;
+  if (argc < 2) {
+    status = jx_cli_usage_error("%s", "no command given.");
+  } else if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
+             !strcmp(argv[1], "help")) {
     fputs(usage_text, stdout);
-    return EXIT_CLEAN;
-  }
-  if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+    status = EXIT_CLEAN;
+  } else if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
     printf("jxc (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-    return EXIT_CLEAN;
+    status = EXIT_CLEAN;
+  } else {
+    const struct command *cmd = NULL;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+      if (!strcmp(argv[1], commands[i].name)) cmd = &commands[i];
+    status = cmd ? run_command(cmd, argc - 1, argv + 1)
+                 : jx_cli_usage_error("unknown command '%s'.", argv[1]);
   }
-  int (*run)(int, char **, const struct options *) = NULL;
-  if (!strcmp(cmd, "check"))
-    run = cmd_check;
-  else if (!strcmp(cmd, "dump"))
-    run = cmd_dump;
-  else if (!strcmp(cmd, "tokens"))
-    run = cmd_tokens;
-  else if (!strcmp(cmd, "format"))
-    run = cmd_format;
-  else if (!strcmp(cmd, "build"))
-    run = cmd_build;
-  else if (!strcmp(cmd, "import"))
-    run = cmd_import;
-  else
-    return usage_error("unknown command '%s'.", cmd);
-  struct options opt = {0};
-  jx_ctx *scratch = jx_ctx_new(); /* owns option strings until exit */
-  char **files = calloc((size_t)argc, sizeof *files);
-  int nfiles = 0, status = -1;
-  for (int i = 2; i < argc && status < 0; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      fputs(usage_text, stdout);
-      status = EXIT_CLEAN;
-    } else if ((run == cmd_build || run == cmd_import) && !strcmp(a, "-o")) {
-      if (i + 1 >= argc) {
-        status = usage_error("%s", "-o needs a FILE.");
-        break;
-      }
-      opt.output = argv[++i];
-    } else if ((run == cmd_build || run == cmd_import) && !strncmp(a, "--output=", 9)) {
-      opt.output = a + 9;
-    } else if (run == cmd_build && !strncmp(a, "--format=", 9)) {
-      opt.format = a + 9;
-    } else if (run == cmd_build && (!strcmp(a, "--project") || !strcmp(a, "--unit"))) {
-      if (i + 1 >= argc) {
-        status = usage_error("%s needs a CODE.", a);
-        break;
-      }
-      *(a[2] == 'p' ? &opt.report.project : &opt.report.unit) = argv[++i];
-    } else if (run == cmd_build && !strncmp(a, "--project=", 10)) {
-      opt.report.project = a + 10;
-    } else if (run == cmd_build && !strncmp(a, "--unit=", 7)) {
-      opt.report.unit = a + 7;
-    } else if (run == cmd_build && !strncmp(a, "--width=", 8)) {
-      char *end;
-      long w = strtol(a + 8, &end, 10);
-      if (*end || w < 40 || w > 1000) {
-        status = usage_error("--width: '%s' is not a width from 40 to 1000 columns.", a + 8);
-        break;
-      }
-      opt.report.width = (int)w;
-    } else if (run == cmd_build && !strcmp(a, "--bom")) {
-      opt.report.bom = true;
-    } else if (run == cmd_build && !strcmp(a, "--sheets=project")) {
-      opt.report.sheet_per_project = true;
-    } else if (run == cmd_build && !strcmp(a, "--sheets=unit")) {
-      opt.report.sheet_per_project = false;
-    } else if ((run == cmd_check || run == cmd_build) && !strcmp(a, "--warnings=error")) {
-      opt.check.warnings_as_errors = true;
-    } else if (run == cmd_check && !strcmp(a, "--syntax-only")) {
-      opt.syntax_only = true;
-    } else if (run == cmd_check && !strcmp(a, "--format=json")) {
-      opt.json = true;
-    } else if (run == cmd_check && !strcmp(a, "--format=text")) {
-      opt.json = false;
-    } else if ((run == cmd_check || run == cmd_build) && !strncmp(a, "--disable=", 10)) {
-      char *codes = jx_arena_strdup(scratch->arena, a + 10);
-      for (char *tok = strtok(codes, ","); tok; tok = strtok(NULL, ",")) {
-        if (!jx_check_rule_known(tok)) {
-          status = usage_error("--disable: '%s' is not a checker rule code "
-                               "(see doc/checks.md).", tok);
-          break;
-        }
-        jx_list_push(scratch->arena, &opt.check.disabled, tok);
-      }
-    } else if (a[0] == '-' && a[1]) {
-      status = usage_error("unknown option '%s'.", a);
-    } else {
-      files[nfiles++] = argv[i];
-    }
-  }
-  if (status < 0 && nfiles == 0) status = usage_error("%s", "no FILE given.");
-  if (status < 0) status = run(nfiles, files, &opt);
-  free(files);
-  jx_ctx_free(scratch);
+  status = jx_cli_close_stdout(status);
+  fflush(stderr);
+  xmlCleanupParser();
   return status;
 }

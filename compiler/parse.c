@@ -15,22 +15,62 @@ int jx_yylex_destroy(yyscan_t scanner);
 YY_BUFFER_STATE jx_yy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
 int jx_yyparse(yyscan_t scanner);
 
-/* Rejects a file that is not UTF-8 with one error at its first bad byte:
- * a file saved in GBK would otherwise produce an error on every line. */
-static bool check_utf8(jx_ctx *ctx, int file) {
-  const jx_source *src = jx_ctx_source(ctx, file);
-  size_t bad = jx_utf8_invalid_at(src->text, src->len);
-  if (bad == src->len) return true;
+/* The location of byte offset `at` of a file. */
+static jx_loc loc_of_offset(const jx_source *src, int file, size_t at) {
   int line = 1;
   size_t line_start = 0;
-  for (size_t i = 0; i < bad; i++)
+  for (size_t i = 0; i < at; i++)
     if (src->text[i] == '\n') {
       line++;
       line_start = i + 1;
     }
-  int col = 1 + (int)jx_utf8_length(src->text + line_start, bad - line_start);
-  jx_loc loc = {file, line, col, line, col + 1};
-  jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J001", loc,
+  int col = 1 + (int)jx_utf8_length(src->text + line_start, at - line_start);
+  return (jx_loc){file, line, col, line, col + 1};
+}
+
+/* Whether the text looks like UTF-16: a byte order mark, or NUL bytes at
+ * every other position of its start (ASCII text saved as UTF-16). */
+static bool looks_utf16(const char *t, size_t len) {
+  if (len >= 2 && (((unsigned char)t[0] == 0xFF && (unsigned char)t[1] == 0xFE) ||
+                   ((unsigned char)t[0] == 0xFE && (unsigned char)t[1] == 0xFF)))
+    return true;
+  size_t n = len < 64 ? len : 64, even = 0, odd = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!t[i]) {
+      if (i % 2)
+        odd++;
+      else
+        even++;
+    }
+  return n >= 8 && (even >= n / 4 || odd >= n / 4);
+}
+
+/* Rejects a file that is not UTF-8 text with one error at its first bad
+ * byte: a file saved in GBK or UTF-16 would otherwise produce an error on
+ * every line, and a NUL byte would silently cut a text short. */
+static bool check_text(jx_ctx *ctx, int file) {
+  const jx_source *src = jx_ctx_source(ctx, file);
+  size_t bad = jx_utf8_invalid_at(src->text, src->len);
+  const char *nul = memchr(src->text, '\0', bad);
+  if (bad == src->len && !nul) return true;
+  if (looks_utf16(src->text, src->len)) {
+    /* No excerpt: the line would be shown as noise. */
+    jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J001", jx_loc_file(file),
+                           "This file is saved as UTF-16, not UTF-8.");
+    jx_diag_hint(ctx, d, "Save it as UTF-8 (in Notepad: Save As, Encoding UTF-8), or "
+                         "convert it with: iconv -f UTF-16 -t UTF-8 FILE > NEW");
+    return false;
+  }
+  if (nul) {
+    jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J007",
+                           loc_of_offset(src, file, (size_t)(nul - src->text)),
+                           "This file contains a NUL byte (U+0000), which is never "
+                           "part of a text.");
+    jx_diag_hint(ctx, d, "The file is damaged or is not a text file; remove the NUL "
+                         "byte, or save the file again as UTF-8 text.");
+    return false;
+  }
+  jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J001", loc_of_offset(src, file, bad),
                          "This file is not valid UTF-8: byte 0x%02X cannot start "
                          "or continue a character here.",
                          (unsigned char)src->text[bad]);
@@ -38,6 +78,19 @@ static bool check_utf8(jx_ctx *ctx, int file) {
                "Save the file as UTF-8. A file from a Chinese Windows system is "
                "often GBK; convert it with: iconv -f GBK -t UTF-8 FILE > NEW");
   return false;
+}
+
+/* Forgets the diagnostics reported after the first n: what the parser says
+ * about a file the scanner cut short is noise. */
+static void drop_diags_after(jx_ctx *ctx, size_t n) {
+  for (size_t i = n; i < ctx->diags.len; i++) {
+    const jx_diag *d = ctx->diags.items[i];
+    if (d->sev == JX_SEV_ERROR)
+      ctx->nerrors--;
+    else
+      ctx->nwarnings--;
+  }
+  if (ctx->diags.len > n) ctx->diags.len = n;
 }
 
 static void init_state(jx_parse_state *ps, jx_ctx *ctx, int file) {
@@ -149,7 +202,7 @@ static void attach_trivia(jx_parse_state *ps) {
 jx_file *jx_parse(jx_ctx *ctx, int file) {
   jx_parse_state ps;
   init_state(&ps, ctx, file);
-  if (!check_utf8(ctx, file)) return ps.result;
+  if (!check_text(ctx, file)) return ps.result;
   const jx_source *src = jx_ctx_source(ctx, file);
   yyscan_t scanner;
   if (jx_yylex_init_extra(&ps, &scanner) != 0) {
@@ -161,6 +214,7 @@ jx_file *jx_parse(jx_ctx *ctx, int file) {
   jx_yylex_destroy(scanner);
   free(ps.buf);
   free(ps.atoms);
+  if (ps.gave_up) drop_diags_after(ctx, ps.gave_up);
   attach_trivia(&ps);
   ps.result->comments = ps.comments;
   return ps.result;
@@ -169,7 +223,7 @@ jx_file *jx_parse(jx_ctx *ctx, int file) {
 void jx_dump_tokens(jx_ctx *ctx, int file, FILE *out) {
   jx_parse_state ps;
   init_state(&ps, ctx, file);
-  if (!check_utf8(ctx, file)) return;
+  if (!check_text(ctx, file)) return;
   const jx_source *src = jx_ctx_source(ctx, file);
   yyscan_t scanner;
   if (jx_yylex_init_extra(&ps, &scanner) != 0) abort();

@@ -9,7 +9,7 @@
 #include "ast.h"
 #include "ctx.h"
 
-enum { JX_RECENT_WORDS = 8 };
+enum { JX_RECENT_WORDS = 8, JX_MAX_NESTING = 32 };
 
 typedef struct jx_recent_word {
   const char *text;
@@ -51,6 +51,9 @@ typedef struct jx_parse_state {
   /* The atoms of the value being parsed; malloc'd, freed by jx_parse. */
   jx_atom *atoms;
   size_t natoms, atomcap;
+
+  int depth;        /* open brackets and braces */
+  size_t gave_up;   /* when the scanner stopped early: diagnostics kept */
 
   jx_file *result;
   jx_org *agency;  /* the most recent 单位 in this file */

@@ -1,9 +1,12 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ctx.h"
 
@@ -47,36 +50,45 @@ int jx_source_add(jx_ctx *ctx, const char *path, const char *text, size_t len) {
   return (int)ctx->sources.len - 1;
 }
 
-int jx_source_load(jx_ctx *ctx, const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return -1;
+int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
+  const char *problem = NULL;
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0)
+    problem = strerror(errno);
+  else if (S_ISDIR(st.st_mode))
+    problem = "it is a folder";
+  else if (!S_ISREG(st.st_mode))
+    problem = "it is not a regular file";
+  else if (st.st_size > JX_SOURCE_MAX_BYTES)
+    problem = "it is larger than 1 GiB; split it into files with 导入";
   char *buf = NULL;
-  size_t len = 0, cap = 0;
-  for (;;) {
-    if (cap - len < 65536) {
-      cap = cap ? cap * 2 : 65536;
-      char *nb = realloc(buf, cap);
-      if (!nb) {
-        free(buf);
-        fclose(f);
-        errno = ENOMEM;
-        return -1;
-      }
-      buf = nb;
-    }
-    size_t n = fread(buf + len, 1, cap - len, f);
-    len += n;
-    if (n == 0) break;
+  size_t len = 0;
+  if (!problem) {
+    buf = malloc((size_t)st.st_size + 1);
+    if (!buf) problem = strerror(ENOMEM);
   }
-  int err = ferror(f) ? errno : 0;
-  fclose(f);
-  if (err) {
+  /* Read what fstat promised and stop: a file that grows while it is read
+   * cannot make the read unbounded. */
+  while (!problem && len < (size_t)st.st_size) {
+    ssize_t n = read(fd, buf + len, (size_t)st.st_size - len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) problem = strerror(errno);
+    if (n <= 0) break;
+    len += (size_t)n;
+  }
+  if (fd >= 0) close(fd);
+  if (problem) {
     free(buf);
-    errno = err ? err : EIO;
+    *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, problem);
     return -1;
   }
   int id = jx_source_add(ctx, path, buf, len);
   free(buf);
+  jx_source *src = ctx->sources.items[id];
+  src->has_id = true;
+  src->dev = (unsigned long long)st.st_dev;
+  src->ino = (unsigned long long)st.st_ino;
   return id;
 }
 

@@ -5,7 +5,12 @@
 #ifndef JX_SOURCE_H
 #define JX_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+/* The largest source file jxc reads (1 GiB): a province's whole document is
+ * about 100 MB, and offsets must fit the scanner's int lengths. */
+#define JX_SOURCE_MAX_BYTES (1024L * 1024 * 1024)
 
 /* 1-based lines and columns; columns count characters, not bytes or display
  * cells. last_column is exclusive: a one-character token at column 5 has
@@ -18,6 +23,8 @@ typedef struct jx_loc {
 
 typedef struct jx_source {
   const char *path;   /* as the user or the importing file named it */
+  bool has_id;        /* read from a file: dev and ino identify it */
+  unsigned long long dev, ino;
   const char *text;   /* contents after any BOM, NUL-terminated */
   size_t len;
   size_t *line_starts; /* byte offset of each line's first byte */
@@ -27,8 +34,10 @@ typedef struct jx_source {
 struct jx_ctx;
 
 /* Reads path into the ctx's source table. Returns the file index, or -1 with
- * errno set when the file cannot be read. Does not validate the contents. */
-int jx_source_load(struct jx_ctx *ctx, const char *path);
+ * *why (ctx arena) when it cannot be read: it does not exist, is not a
+ * regular file (a device, a FIFO, a folder), is larger than
+ * JX_SOURCE_MAX_BYTES, or reading fails. Does not validate the contents. */
+int jx_source_load(struct jx_ctx *ctx, const char *path, const char **why);
 
 /* Registers text that did not come from a file (tests, stdin). */
 int jx_source_add(struct jx_ctx *ctx, const char *path, const char *text,

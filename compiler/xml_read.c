@@ -565,11 +565,8 @@ static bool utf8_document(jx_ctx *ctx, int file) {
 
 jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
                        const char **why) {
-  int file = jx_source_load(ctx, path);
-  if (file < 0) {
-    *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
-    return NULL;
-  }
+  int file = jx_source_load(ctx, path, why);
+  if (file < 0) return NULL;
   reader r = {ctx, file, true};
   const jx_source *src = jx_ctx_source(ctx, file);
   /* Entities are how XML files reach the network or the disk (XXE) and how

@@ -403,33 +403,3 @@ char *jx_xml_serialize(xmlDocPtr xml, size_t *len) {
   return out;
 }
 
-/* mkstemp makes the file private; give it the mode a plain fopen would. */
-static bool chmod_default(const char *path) {
-  mode_t mask = umask(022);
-  umask(mask);
-  return chmod(path, 0666 & ~mask) == 0;
-}
-
-bool jx_write_file_atomic(jx_ctx *ctx, const char *path, const char *data,
-                          size_t len, const char **why) {
-  if (!strcmp(path, "-")) {
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-      *why = "cannot write to standard output";
-      return false;
-    }
-    return true;
-  }
-  char *tmp = jx_arena_printf(ctx->arena, "%s.XXXXXX", path);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    *why = jx_arena_printf(ctx->arena, "cannot create %s: %s", tmp, strerror(errno));
-    return false;
-  }
-  FILE *f = fdopen(fd, "wb");
-  bool ok = f && fwrite(data, 1, len, f) == len;
-  ok = (f ? fclose(f) == 0 : (close(fd), false)) && ok;
-  if (ok && chmod_default(tmp) && rename(tmp, path) == 0) return true;
-  *why = jx_arena_printf(ctx->arena, "cannot write %s: %s", path, strerror(errno));
-  unlink(tmp);
-  return false;
-}

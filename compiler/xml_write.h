@@ -1,5 +1,5 @@
 /* The exchange XML (schema/jixiao-1.xsd, doc/xml-format.md): building it with
- * libxml2, validating it, and writing files atomically. */
+ * libxml2 and validating it. */
 #ifndef JX_XML_WRITE_H
 #define JX_XML_WRITE_H
 
@@ -22,11 +22,5 @@ bool jx_xml_validate(jx_ctx *ctx, xmlDocPtr xml, const char *xsd_path,
 
 /* Serializes xml (UTF-8, indented) into a malloc'd buffer; caller frees. */
 char *jx_xml_serialize(xmlDocPtr xml, size_t *len);
-
-/* Writes data to path through a temporary file in the same folder and a
- * rename, so a reader never sees a partial file. path "-" means stdout.
- * False with *why (ctx arena) on failure, leaving no file behind. */
-bool jx_write_file_atomic(jx_ctx *ctx, const char *path, const char *data,
-                          size_t len, const char **why);
 
 #endif

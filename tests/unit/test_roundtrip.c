@@ -20,9 +20,10 @@ static char *format(jx_ctx *ctx, const jx_file *f, size_t *len) {
 
 static void roundtrip(const char *path) {
   jx_ctx *ctx = jx_ctx_new();
-  int id = jx_source_load(ctx, path);
+  const char *why = NULL;
+  int id = jx_source_load(ctx, path, &why);
   if (id < 0) {
-    fprintf(stderr, "cannot read %s\n", path);
+    fprintf(stderr, "%s\n", why);
     check_failures++;
     jx_ctx_free(ctx);
     return;

@@ -1,0 +1,80 @@
+/* What the jxc commands (cmd_*.c) share: their options, loading the
+ * standard library, printing diagnostics, and writing output files so that
+ * an interrupted run leaves nothing behind. Part of the jxc program, not of
+ * libjixiao: this is the one place with process-wide state (the temporary
+ * file a signal handler must remove). */
+#ifndef JX_CLI_H
+#define JX_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "check.h"
+#include "ctx.h"
+#include "library.h"
+#include "output.h"
+#include "report.h"
+
+enum { EXIT_CLEAN = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+/* Diagnostics shown by default before the rest are only counted. */
+enum { JX_DEFAULT_MAX_ERRORS = 100 };
+
+typedef struct jx_cli {
+  jx_check_options check;
+  bool json;               /* check --format=json */
+  bool syntax_only;        /* check --syntax-only */
+  const char *output;      /* -o FILE; NULL or "-" for standard output */
+  const char *format;      /* build: xml, iati, html, text, csv, markdown, xlsx */
+  size_t max_errors;       /* --max-errors=N; 0 shows all */
+  jx_list import_dirs;     /* -I FOLDER: const char * */
+  jx_report_options report;
+  jx_ctx *scratch;         /* owns option strings */
+} jx_cli;
+
+typedef int (*jx_command_fn)(int argc, char **argv, const jx_cli *cli);
+
+int jx_cmd_check(int argc, char **argv, const jx_cli *cli);
+int jx_cmd_dump(int argc, char **argv, const jx_cli *cli);
+int jx_cmd_tokens(int argc, char **argv, const jx_cli *cli);
+int jx_cmd_format(int argc, char **argv, const jx_cli *cli);
+int jx_cmd_build(int argc, char **argv, const jx_cli *cli);
+int jx_cmd_import(int argc, char **argv, const jx_cli *cli);
+
+/* "jxc: MESSAGE" and the pointer to --help on stderr; returns EXIT_USAGE. */
+int jx_cli_usage_error(const char *fmt, const char *arg);
+
+/* A new ctx set up from the options (-I folders). NULL when out of memory. */
+jx_ctx *jx_cli_ctx(const jx_cli *cli);
+
+/* Loads the standard library into ctx; prints why and returns false when it
+ * cannot be used. */
+bool jx_cli_load_library(jx_ctx *ctx, jx_library *lib);
+
+/* Prints the diagnostics (at most --max-errors of them) and the summary line
+ * on stderr. */
+void jx_cli_print_diags(const jx_ctx *ctx, const jx_cli *cli);
+
+/* Prints the diagnostics, frees ctx, and returns status, raised to
+ * EXIT_INPUT when ctx has errors. */
+int jx_cli_finish(jx_ctx *ctx, const jx_cli *cli, int status);
+
+/* Writes data to path ("-": standard output) through jx_output; while its
+ * temporary file exists, an interrupt (SIGINT, SIGTERM, SIGHUP) removes it.
+ * Prints why and returns false on failure. */
+bool jx_cli_write(jx_ctx *ctx, const char *path, const char *data, size_t len);
+
+/* The same for a writer that takes a file name (libxlsxwriter): write(tmp)
+ * fills the temporary file, which is then renamed. */
+bool jx_cli_write_with(jx_ctx *ctx, const char *path,
+                       bool (*write)(const char *tmp, void *data, const char **why),
+                       void *data);
+
+/* Installs the handlers that remove a temporary output file on a signal. */
+void jx_cli_install_signal_handlers(void);
+
+/* Flushes standard output; prints why and returns EXIT_USAGE when it could
+ * not be written (a full disk, /dev/full, a closed pipe), else status. */
+int jx_cli_close_stdout(int status);
+
+#endif

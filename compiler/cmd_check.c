@@ -1,0 +1,46 @@
+/* jxc check: read each document and run the checker on it. */
+#include "cli.h"
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "document.h"
+
+int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
+  jx_ctx *ctx = jx_cli_ctx(cli);
+  if (!ctx) return EXIT_USAGE;
+  jx_library lib;
+  if (!cli->syntax_only && !jx_cli_load_library(ctx, &lib)) {
+    jx_ctx_free(ctx);
+    return EXIT_USAGE;
+  }
+  jx_list docs = {0};
+  int status = EXIT_CLEAN;
+  for (int i = 0; i < argc; i++) {
+    /* The rules run only on documents that read without syntax errors: on a
+     * half-read tree they would mostly repeat what the parser said. */
+    int before = ctx->nerrors;
+    const char *why = NULL;
+    jx_document *doc = jx_document_load(ctx, argv[i], &why);
+    if (!doc) {
+      fprintf(stderr, "jxc: %s.\n", why);
+      status = EXIT_USAGE;
+      continue;
+    }
+    jx_list_push(ctx->arena, &docs, doc);
+    if (!cli->syntax_only && ctx->nerrors == before) jx_check(ctx, doc, &lib);
+  }
+  jx_check_filter(ctx, &docs, &cli->check);
+  if (!cli->json) return jx_cli_finish(ctx, cli, status);
+  jx_ctx limited = *ctx;
+  if (cli->max_errors && limited.diags.len > cli->max_errors)
+    limited.diags.len = cli->max_errors;
+  jx_diags_print_json(&limited, stdout);
+  if (limited.diags.len < ctx->diags.len)
+    fprintf(stderr, "jxc: %zu more diagnostics are not shown (--max-errors=%zu); "
+                    "--max-errors=0 shows them all.\n",
+            ctx->diags.len - limited.diags.len, cli->max_errors);
+  if (status == EXIT_CLEAN && ctx->nerrors) status = EXIT_INPUT;
+  jx_ctx_free(ctx);
+  return status;
+}
