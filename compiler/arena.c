@@ -34,11 +34,11 @@ void jx_arena_free(jx_arena *a) {
   free(a);
 }
 
-void *jx_arena_alloc(jx_arena *a, size_t size) {
-  const size_t align = sizeof(max_align_t);
-  size = (size + align - 1) / align * align;
+/* Memory for size bytes aligned to align (a power of two), not zeroed. */
+static void *take(jx_arena *a, size_t size, size_t align) {
   struct chunk *c = a->head;
-  if (!c || c->size - c->used < size) {
+  if (c) c->used = (c->used + align - 1) & ~(align - 1);
+  if (!c || c->used > c->size || c->size - c->used < size) {
     size_t want = size > JX_ARENA_CHUNK ? size : JX_ARENA_CHUNK;
     c = malloc(sizeof(struct chunk) + want);
     if (!c) oom();
@@ -49,12 +49,18 @@ void *jx_arena_alloc(jx_arena *a, size_t size) {
   }
   void *p = (char *)c->data + c->used;
   c->used += size;
+  return p;
+}
+
+void *jx_arena_alloc(jx_arena *a, size_t size) {
+  void *p = take(a, size, sizeof(max_align_t));
   memset(p, 0, size);
   return p;
 }
 
 char *jx_arena_strndup(jx_arena *a, const char *s, size_t n) {
-  char *p = jx_arena_alloc(a, n + 1);
+  /* Text needs no alignment, and every byte is written below. */
+  char *p = take(a, n + 1, 1);
   memcpy(p, s, n);
   p[n] = '\0';
   return p;
@@ -70,7 +76,7 @@ char *jx_arena_printf(jx_arena *a, const char *fmt, ...) {
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
   if (n < 0) oom();
-  char *p = jx_arena_alloc(a, (size_t)n + 1);
+  char *p = take(a, (size_t)n + 1, 1);
   va_start(ap, fmt);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
   va_end(ap);

@@ -189,15 +189,16 @@ const char *jx_value_kind_name(jx_value_kind k) {
   return "";
 }
 
-static void each(jx_list *l, jx_node_visit_fn fn, void *data) {
-  for (size_t i = 0; i < l->len; i++) fn(l->items[i], data);
+jx_list *jx_node_child_list(jx_node *n) {
+  switch (n->kind) {
+    case JX_NODE_SUB_TARGET: return &((jx_sub_target *)n)->texts;
+    case JX_NODE_PROJECT: return &((jx_project *)n)->fields;
+    case JX_NODE_GROUP: return &((jx_group *)n)->rows;
+    default: return NULL;
+  }
 }
 
 void jx_node_children(jx_node *n, jx_node_visit_fn fn, void *data) {
-  switch (n->kind) {
-    case JX_NODE_SUB_TARGET: each(&((jx_sub_target *)n)->texts, fn, data); break;
-    case JX_NODE_PROJECT: each(&((jx_project *)n)->fields, fn, data); break;
-    case JX_NODE_GROUP: each(&((jx_group *)n)->rows, fn, data); break;
-    default: break;
-  }
+  const jx_list *l = jx_node_child_list(n);
+  for (size_t i = 0; l && i < l->len; i++) fn(l->items[i], data);
 }

@@ -410,4 +410,8 @@ const char *jx_value_kind_name(jx_value_kind k);
 typedef void (*jx_node_visit_fn)(jx_node *child, void *data);
 void jx_node_children(jx_node *n, jx_node_visit_fn fn, void *data);
 
+/* The list of a block's child nodes (a project's fields, a group's rows, a
+ * sub-target's texts), in source order; NULL for a node without children. */
+jx_list *jx_node_child_list(jx_node *n);
+
 #endif

@@ -126,29 +126,26 @@ static bool is_block(const jx_node *n) {
          n->kind == JX_NODE_GROUP;
 }
 
-struct children {
-  jx_node **items;
-  size_t len, cap;
-};
-
-static void collect(jx_node *child, void *data) {
-  struct children *c = data;
-  if (c->len == c->cap) {
-    c->cap = c->cap ? c->cap * 2 : 16;
-    c->items = realloc(c->items, c->cap * sizeof *c->items);
-    if (!c->items) abort();
+/* The first of nodes[0..n) that ends on or after line, or n. The nodes are
+ * in source order, so a binary search finds it: placing every comment of a
+ * file costs O(log n) each, not a scan from the start. */
+static size_t first_ending_at_or_after(jx_node **nodes, size_t n, int line) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (nodes[mid]->loc.last_line < line)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  c->items[c->len++] = child;
+  return lo;
 }
-
-static void attach(jx_arena *a, jx_node **nodes, size_t n, jx_comment *c,
-                   jx_list *dangling);
 
 /* Places comment c among the children of a block (or a file's items). */
 static void attach(jx_arena *a, jx_node **nodes, size_t n, jx_comment *c,
                    jx_list *dangling) {
   int line = c->loc.first_line;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = first_ending_at_or_after(nodes, n, line); i < n; i++) {
     jx_node *node = nodes[i];
     if (node->loc.first_line > line) {
       jx_list_push(a, &node->trivia.leading, c);
@@ -167,10 +164,9 @@ static void attach(jx_arena *a, jx_node **nodes, size_t n, jx_comment *c,
       node->trivia.closing = c;
       return;
     }
-    struct children kids = {0};
-    jx_node_children(node, collect, &kids);
-    attach(a, kids.items, kids.len, c, &node->trivia.dangling);
-    free(kids.items);
+    jx_list *kids = jx_node_child_list(node);
+    attach(a, kids ? (jx_node **)kids->items : NULL, kids ? kids->len : 0, c,
+           &node->trivia.dangling);
     return;
   }
   jx_list_push(a, dangling, c);
