@@ -209,6 +209,8 @@ static void node(jx_json *j, const jx_node *n) {
     case JX_NODE_SUPERVISOR: {
       const jx_org *o = (const jx_org *)n;
       if (n->kind != JX_NODE_SECTION) str(j, "code", o->code ? o->code->text : NULL);
+      if (n->kind == JX_NODE_SECTION && o->parent)
+        str(j, "agency", o->parent->code ? o->parent->code->text : o->parent->name.text);
       str(j, "name", o->name.text);
       if (n->kind != JX_NODE_SUPERVISOR) amount(j, "total", o->total);
       break;

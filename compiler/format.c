@@ -28,11 +28,12 @@ static const char *date_display(jx_arena *a, const jx_date *d, bool deadline) {
     rest = "";
   else if (d->day)
     rest = jx_arena_printf(a, "%d月%d日", d->month, d->day);
-  else if (d->month_end || d->style == JX_DATE_ISO)
+  else if (d->month_end || (d->style == JX_DATE_ISO && deadline))
     rest = jx_arena_printf(a, "%d月底", d->month);
   else
     rest = jx_arena_printf(a, "%d月", d->month);
-  const char *wording = d->style == JX_DATE_ISO ? (deadline ? "前" : "") : d->wording;
+  const char *wording = d->style == JX_DATE_ISO && !*d->wording ? (deadline ? "前" : "")
+                                                                : d->wording;
   return jx_arena_printf(a, "%s%s%s", y, rest, wording);
 }
 
@@ -240,6 +241,7 @@ static void date(writer *w, const jx_date *d) {
   if (d->style == JX_DATE_ISO) {
     fprintf(w->out, "%04d-%02d", d->year, d->month);
     if (d->day) fprintf(w->out, "-%02d", d->day);
+    fputs(d->wording, w->out);
     return;
   }
   if (d->year) fprintf(w->out, "%d年", d->year);

@@ -37,6 +37,7 @@ typedef struct jx_parse_state {
   int last_token;
   const char *last_text;
   long ntokens; /* tokens scanned so far */
+  int history[3]; /* tokens returned: [0] the latest, [1] the one before … */
 
   /* The last few words scanned, for "did you mean" hints (see scan_word). */
   jx_recent_word recent[JX_RECENT_WORDS];
@@ -53,6 +54,7 @@ typedef struct jx_parse_state {
   size_t natoms, atomcap;
 
   int depth;        /* open brackets and braces */
+  int schedule_depth; /* depth of the open 实施进度 { … }, or 0 */
   size_t gave_up;   /* when the scanner stopped early: diagnostics kept */
 
   jx_file *result;
@@ -70,6 +72,11 @@ void jx_atom_add(jx_parse_state *ps, bool first, int token, const char *text,
  * set). Problems are reported as syntax errors (J005, J014, J019) at the
  * atoms they concern. */
 void jx_value_build(jx_parse_state *ps, int prefix, int relative, jx_value *out);
+
+/* Reads the atoms of 项目期 into p: two years or dates joined by 至
+ * (2024 至 2026, 2019-2021, 2023年7月-2024年6月, 2025-01-01 至 2025-12-31),
+ * each side kept in ISO form (2024, 2023-07, 2025-01-01). J014 otherwise. */
+void jx_period_build(jx_parse_state *ps, jx_period *p);
 
 /* Keyword lookup shared with the parser's error messages. */
 int jx_keyword_token(const char *word, size_t len, int *relative);

@@ -44,6 +44,10 @@ static bool at(const cursor *c, size_t k, int token) {
 
 static jx_arena *arena(const cursor *c) { return c->ps->ctx->arena; }
 
+static bool adjacent(jx_loc a, jx_loc b) {
+  return a.last_line == b.first_line && a.last_column == b.first_column;
+}
+
 /* --- dates ------------------------------------------------------------- */
 
 /* The date parts a word may start with, and their place in a date. */
@@ -142,11 +146,17 @@ static bool date_start(const cursor *c, size_t k) {
          date_part_of(peek(c, k + 1)->text, NULL) >= 0;
 }
 
+/* A bare number before 至 that takes its part from the date after it: the 1
+ * of 1-12月 and of 2023年1-12月. */
+static bool shared_part(const cursor *c, size_t k) {
+  return at(c, k, NUMBER) && at(c, k + 1, KW_TO) && date_start(c, k + 2);
+}
+
 /* Whether the atoms at the cursor are a date rather than a quantity: 6 月
  * and 1 年 are durations, but 2025年, 12月底, 10月31日, 6月前 and any date
  * followed by more date parts or by 至 are dates. */
 static bool looks_like_date(const cursor *c) {
-  if (at(c, 0, DATE)) return true;
+  if (at(c, 0, DATE) || shared_part(c, 0)) return true;
   if (!date_start(c, 0)) return false;
   size_t wl = 0;
   const char *word = peek(c, 1)->text;
@@ -163,12 +173,30 @@ static bool parse_date(cursor *c, jx_date *d) {
   if (at(c, 0, DATE)) {
     date_iso(c->ps, peek(c, 0), d);
     c->i++;
+    /* 2025-12-31前: a word written against the date is its wording. */
+    if (at(c, 0, WORD) && adjacent(c->a[c->i - 1].loc, peek(c, 0)->loc)) {
+      d->wording = peek(c, 0)->text;
+      c->i++;
+    }
     return true;
   }
-  if (!date_start(c, 0)) return false;
+  if (!date_start(c, 0) && !shared_part(c, 0)) return false;
   d->style = JX_DATE_CHINESE;
   d->loc = peek(c, 0)->loc;
-  while (date_start(c, 0)) {
+  for (;;) {
+    if (shared_part(c, 0)) {
+      /* The part alone, without the wording of the word it is taken from. */
+      const jx_atom *w = peek(c, 3);
+      size_t wl = 0;
+      date_part_of(w->text, &wl);
+      jx_atom part = {WORD, jx_arena_strndup(arena(c), w->text, wl), peek(c, 0)->loc};
+      date_part(c->ps, d, peek(c, 0), &part);
+      d->loc.last_line = peek(c, 0)->loc.last_line;
+      d->loc.last_column = peek(c, 0)->loc.last_column;
+      c->i += 1;
+      break;
+    }
+    if (!date_start(c, 0)) break;
     date_part(c->ps, d, peek(c, 0), peek(c, 1));
     d->loc.last_line = peek(c, 1)->loc.last_line;
     d->loc.last_column = peek(c, 1)->loc.last_column;
@@ -308,10 +336,6 @@ static bool parse_quantity(cursor *c, jx_quantity *q, jx_atom *split) {
 
 /* --- wording ----------------------------------------------------------- */
 
-static bool adjacent(jx_loc a, jx_loc b) {
-  return a.last_line == b.first_line && a.last_column == b.first_column;
-}
-
 /* The rest of the atoms, all words, as the value's wording: joined as
  * written, with one space where the source had space. */
 static void parse_wording(cursor *c, jx_value *v, const jx_atom *split) {
@@ -327,9 +351,11 @@ static void parse_wording(cursor *c, jx_value *v, const jx_atom *split) {
   for (; c->i < c->n; c->i++) {
     const jx_atom *a = peek(c, 0);
     if (a->token != WORD) {
-      bad_value(c, a->loc, any || c->i > 0
-                ? "The value goes on after its wording; only words may follow it."
-                : "This value cannot be read.");
+      bad_value(c, a->loc, any ? "The value goes on after its wording; only words may "
+                                 "follow it."
+                : c->i > 0 ? "Something more follows the value here; a value is one "
+                             "number with its unit (and a date), then words."
+                           : "This value cannot be read.");
       c->i = c->n;
       break;
     }
@@ -402,4 +428,46 @@ void jx_value_build(jx_parse_state *ps, int prefix, int relative, jx_value *v) {
       break;
   }
   parse_wording(&c, v, &split);
+}
+
+/* --- 项目期 --------------------------------------------------------------- */
+
+/* One side of a project period: a year alone, or a date. */
+static bool period_side(cursor *c, jx_date *d, const jx_date *start, jx_name *out) {
+  memset(d, 0, sizeof *d);
+  d->wording = "";
+  const jx_atom *a = peek(c, 0);
+  if (!a) return false;
+  out->loc = a->loc;
+  if (a->token == NUMBER && !at(c, 1, WORD) && strlen(a->text) == 4) {
+    d->year = atoi(a->text);
+    c->i++;
+  } else if (!parse_date(c, d)) {
+    return false;
+  } else {
+    out->loc.last_line = d->loc.last_line;
+    out->loc.last_column = d->loc.last_column;
+  }
+  if (!d->year && start) d->year = start->year;
+  if (!d->year || *d->wording) return false;
+  out->text = d->day     ? jx_arena_printf(arena(c), "%04d-%02d-%02d", d->year, d->month, d->day)
+              : d->month ? jx_arena_printf(arena(c), "%04d-%02d", d->year, d->month)
+                         : jx_arena_printf(arena(c), "%04d", d->year);
+  return true;
+}
+
+void jx_period_build(jx_parse_state *ps, jx_period *p) {
+  cursor c = {ps, ps->atoms, ps->natoms, 0};
+  jx_date from, to;
+  bool ok = period_side(&c, &from, NULL, &p->from) && at(&c, 0, KW_TO);
+  if (ok) c.i++;
+  ok = ok && period_side(&c, &to, &from, &p->to) && c.i == c.n;
+  if (ok) return;
+  const jx_atom *a = c.i < c.n ? &c.a[c.i] : &c.a[c.n - 1];
+  jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J014", a->loc,
+                         "A project period (项目期) is two years or dates joined by 至.");
+  jx_diag_hint(ps->ctx, d, "Write it as 项目期 2024 至 2026, 项目期 2023年7月至2024年6月 or "
+                           "项目期 2025-01-01 至 2025-12-31.");
+  if (!p->from.text) p->from.text = "";
+  if (!p->to.text) p->to.text = "";
 }

@@ -98,6 +98,7 @@ static jx_allow *make_allow(jx_parse_state *ps, jx_loc loc, jx_list *codes,
                             jx_string *reason);
 static void add_row(jx_parse_state *ps, jx_group *g, jx_row *r, bool flat);
 static jx_string *blank_cell(jx_parse_state *ps, jx_loc loc);
+static const char *codes_text(jx_parse_state *ps, const jx_list *codes);
 static void add_field(jx_parse_state *ps, jx_project *p, jx_node *f);
 static jx_list *list1(jx_parse_state *ps, void *item);
 static bool parse_number(jx_parse_state *ps, const char *text, jx_loc loc,
@@ -160,7 +161,7 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
 %type <sub> sub_target
 %type <group> group group_head
 %type <row> row flat_row
-%type <name> code code_opt level_word unit_opt when
+%type <name> code code_opt level_word unit_opt
 %type <amount> amount amount_opt total_opt
 %type <list> sources_opt sources plan_entries attrs rule_codes stages
 %type <source> source
@@ -354,8 +355,7 @@ allow:
                                 "An allowance (允许) needs the reason why the finding "
                                 "is accepted.");
                               jx_diag_hint(PS->ctx, d, "Write the reason in quotes after "
-                                "the codes: 允许 %s \"原表如此\".",
-                                ((jx_name *)$2->items[0])->text);
+                                "the codes: 允许 %s \"原表如此\".", codes_text(PS, $2));
                               $$ = make_allow(PS, @$, $2, NULL); }
   ;
 
@@ -431,12 +431,18 @@ field:
   | KW_TARGET STRING        { $$ = text_item(PS, JX_NODE_TARGET, @$, $2); }
   | KW_MEDIUM_TARGET STRING { $$ = text_item(PS, JX_NODE_MEDIUM_TARGET, @$, $2); }
   | KW_CATEGORY STRING      { $$ = text_item(PS, JX_NODE_CATEGORY, @$, $2); }
+  | KW_CATEGORY STRING KW_TOTAL amount
+                            { jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J015", @$,
+                                "This 类别 line with a subtotal (合计) stands inside a "
+                                "project.");
+                              jx_diag_hint(PS->ctx, d, "A section line stands between "
+                                "projects: close the project before it with }.");
+                              $$ = NULL; }
   | KW_IMPLEMENTER STRING   { $$ = text_item(PS, JX_NODE_IMPLEMENTER, @$, $2); }
   | KW_SUPERVISOR code_opt STRING
                             { $$ = org_item(PS, JX_NODE_SUPERVISOR, @$, $2, $3, NULL); }
-  | KW_PERIOD when KW_TO when
-                            { jx_period *p = NEW(jx_period, JX_NODE_PERIOD, @$);
-                              p->from = *$2; p->to = *$4; $$ = &p->base; }
+  | KW_PERIOD atoms         { jx_period *p = NEW(jx_period, JX_NODE_PERIOD, @$);
+                              jx_period_build(PS, p); $$ = &p->base; }
   | KW_PLAN plan_entries    { jx_plan *p = NEW(jx_plan, JX_NODE_PLAN, @$);
                               p->entries = *$2; $$ = &p->base; }
   | group "}"               { $1->base.loc = @$; $$ = &$1->base; PS->in_group = false; }
@@ -478,11 +484,6 @@ stage:
 stage_description_opt:
     %empty                  { $$ = NULL; }
   | KW_DESCRIPTION STRING   { $$ = $2; }
-  ;
-
-when:
-    NUMBER                  { $$ = make_name(PS, $1, @1); }
-  | DATE                    { $$ = make_name(PS, $1, @1); }
   ;
 
 amount:
@@ -590,6 +591,10 @@ row:
 flat_row:
     KW_INDICATORS STRING value attrs %prec MISSING_BRACE
                             { $$ = make_row(PS, @$, make_name(PS, "", @1), $2, $3, $4); }
+  | KW_INDICATORS KW_BLANK attrs %prec MISSING_BRACE
+                            { $$ = make_row(PS, @$, make_name(PS, "", @1), blank_cell(PS, @2),
+                                            simple_value(PS, JX_VALUE_BLANK, @2), $3);
+                              $$->blank_name = true; }
   | KW_INDICATORS KW_BLANK value attrs %prec MISSING_BRACE
                             { $$ = make_row(PS, @$, make_name(PS, "", @1),
                                             blank_cell(PS, @2), $3, $4);
@@ -791,6 +796,15 @@ static size_t ordinal_length(const char *name) {
   return 0;
 }
 
+/* "J141, J132": the codes of an allowance as written back in a hint. */
+static const char *codes_text(jx_parse_state *ps, const jx_list *codes) {
+  const char *s = "";
+  for (size_t i = 0; i < codes->len; i++)
+    s = jx_arena_printf(ps->ctx->arena, "%s%s%s", s, i ? ", " : "",
+                        ((const jx_name *)codes->items[i])->text);
+  return s;
+}
+
 static jx_string *blank_cell(jx_parse_state *ps, jx_loc loc) {
   jx_string *s = jx_arena_alloc(ps->ctx->arena, sizeof *s);
   s->text = "";
@@ -987,7 +1001,30 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
     full = jx_arena_printf(ps->ctx->arena, "%s.", out);
   }
   jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J010", *loc, "%s", full);
-  if ((ps->last_token == WORD || ps->last_token == LEVEL) && ps->last_text) {
+  /* The token before the unexpected one says most about what was meant. */
+  const int before = ps->history[1];
+  if (before == KW_LONG_TERM) {
+    jx_diag_hint(ps->ctx, d, "长期 is followed by the long-term value, such as 长期 ≥ 900 "
+                             "人次, or 长期 空白 when the cell is empty.");
+  } else if (before == KW_ALLOW) {
+    jx_diag_hint(ps->ctx, d, "Name the rules first, then the reason: 允许 J113 "
+                             "\"合同约定质保金次年支付\".");
+  } else if (before == KW_LABELLED || (ps->history[2] == KW_LABELLED && before == STRING)) {
+    jx_diag_hint(ps->ctx, d, "栏目 takes a label and a text, both in quotes: 栏目 "
+                             "\"绩效标准类型\" \"计划标准\".");
+  } else if (ps->history[2] == KW_SOURCE_DEF) {
+    jx_diag_hint(ps->ctx, d, "Say which column the source counts in after its name: "
+                             "财政 (财政资金) or 其他 (其他资金), as in 资金来源 彩票公益金 财政.");
+  } else if (ps->schedule_depth && before == STRING) {
+    jx_diag_hint(ps->ctx, d, "A stage of 实施进度 gives its name, then when: \"前期准备\" "
+                             "2025年1月至3月 描述 \"完成招标\".");
+  } else if (ps->schedule_depth && ps->last_token == WORD) {
+    jx_diag_hint(ps->ctx, d, "A stage's name is written in quotes: \"%s\" 2025年1月至3月.",
+                 ps->last_text ? ps->last_text : "前期准备");
+  } else if (ps->in_group && before == STRING && ps->last_token == WORD) {
+    jx_diag_hint(ps->ctx, d, "A value that is words is a text: write it in quotes, "
+                             "\"%s\".", ps->last_text ? ps->last_text : "…");
+  } else if ((ps->last_token == WORD || ps->last_token == LEVEL) && ps->last_text) {
     const char *kw = jx_keyword_suggest(ps->last_text);
     if (kw)
       jx_diag_hint(ps->ctx, d, "Did you mean the keyword %s?", kw);
