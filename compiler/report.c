@@ -352,7 +352,7 @@ static void template_fields(builder *b, jx_report_project *rp) {
   if (text_field(p, JX_NODE_PROJECT_TYPE)) field(b, &rp->info, "项目类型", rp->project_type);
   if (period) field(b, &rp->info, "项目期", rp->period);
   if (text_field(p, JX_NODE_FUNDS_NATURE)) field(b, &rp->info, "资金性质", rp->funds_nature);
-  if (contact) field(b, &rp->info, "项目负责人", rp->contact);
+  if (contact) field(b, &rp->info, "负责人", rp->contact);
   if (contact && contact->phone) field(b, &rp->info, "联系电话", rp->phone);
   if (text_field(p, JX_NODE_OVERVIEW)) field(b, &rp->texts, "项目概况", rp->overview);
   if (text_field(p, JX_NODE_LEGAL_BASIS)) field(b, &rp->texts, "立项依据", rp->legal_basis);
