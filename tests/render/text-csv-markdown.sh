@@ -97,7 +97,7 @@ for code in $codes; do
 done
 
 # 3. CSV: a header and one record per indicator row (175), CRLF after each.
-head -1 "$tmp/csv" | grep -q '^单位编码,单位名称,项目编码,项目名称,预算数,财政资金,其他资金,资金用途,绩效目标,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据'"$(printf '\r')"'$' ||
+head -1 "$tmp/csv" | grep -q '^单位编码,单位名称,项目编码,项目名称,预算数,财政资金,其他资金,资金用途,绩效目标,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据,长期指标值,绩效标准,项目类别,所属类别,所属类别合计,项目期,主管部门编码,主管部门,实施单位,监督管理单位,一级项目,项目类型,资金性质,负责人,联系电话,项目概况,立项依据,资金总额,资金总额来源,中期预算,中期预算来源,预算来源,资金支出计划（%）,中期目标,实施进度,其他说明'"$(printf '\r')"'$' ||
   fail "csv: wrong header: $(head -1 "$tmp/csv")"
 [ "$(records "$tmp/csv")" = "176 0 0" ] ||
   fail "csv: $(records "$tmp/csv") (records, not CRLF-ended, quote open); want 176 0 0"
