@@ -649,10 +649,8 @@ static void write_summary(html *h, const jx_tables *r, const summary_plan *s) {
 
 /* ---- the title, contents and part one ---- */
 
-/* Pages: title, contents, three of part one, then the summary's pages and
- * the forms'. */
-enum { PAGE_TITLE = 1, PAGE_TOC, PAGE_OVERALL, PAGE_SUB, PAGE_SAFEGUARD, PAGE_SUMMARY };
-
+/* Pages: the title, the contents (as many pages as its entries need),
+ * three of part one, then the summary's pages and the forms'. */
 static void title_page(html *h, const jx_tables *r) {
   fputs("<section class=\"page title\">\n<h1>", h->out);
   esc(h, r->department);
@@ -672,27 +670,50 @@ static void title_page(html *h, const jx_tables *r) {
   fputs("</section>\n", h->out);
 }
 
-static void toc_entry(html *h, const char *cls, const char *href, const char *text,
-                      int page) {
-  fprintf(h->out, "<li%s%s%s><a href=\"#%s\">", cls ? " class=\"" : "", cls ? cls : "",
-          cls ? "\"" : "", href);
-  esc(h, text);
-  fprintf(h->out, "</a><span class=\"fill\"></span><span>%d</span></li>\n", page);
+/* An entry of the contents and the page it points to. */
+typedef struct toc_item {
+  const char *cls, *href, *text;
+  int page;
+  int toc_page; /* the page of the contents it is on, 0-based */
+} toc_item;
+
+/* The height of an entry: 10.5pt lines (line height 1.55) in the width
+ * left by the page number, .6 mm between entries, 3 mm above a part. */
+static double toc_mm(const toc_item *t) {
+  static const grid toc_grid = {1, {92}, 10.5, 1.55};
+  return lines_in(&toc_grid, t->text, 180 * 0.92) * 10.5 * 1.55 * mm_per_pt + 0.6 +
+         (t->cls ? 3 : 0);
 }
 
-static void toc_page(html *h, const form *forms, size_t nforms) {
-  fputs("<section class=\"page contents\">\n<h2>目　录</h2>\n<ol class=\"toc\">\n", h->out);
-  toc_entry(h, "part", "part-one", "第一部分　部门整体绩效目标", PAGE_OVERALL);
-  toc_entry(h, NULL, "overall", "一、总体绩效目标", PAGE_OVERALL);
-  toc_entry(h, NULL, "sub-targets", "二、分项绩效目标", PAGE_SUB);
-  toc_entry(h, NULL, "safeguards", "三、工作保障措施", PAGE_SAFEGUARD);
-  toc_entry(h, "part", "part-two", "第二部分　预算项目绩效目标", PAGE_SUMMARY);
-  toc_entry(h, NULL, "summary", "预算项目汇总表", PAGE_SUMMARY);
-  for (size_t i = 0; i < nforms; i++) {
-    const jx_report_project *p = forms[i].project;
-    toc_entry(h, NULL, jx_arena_printf(h->ctx->arena, "p-%s", p->anchor),
-              jx_arena_printf(h->ctx->arena, "%d. %s绩效目标表", p->number, p->name),
-              forms[i].first_page);
+/* Puts the entries on pages below the heading (14pt, 4 mm below); returns
+ * the number of pages. */
+static int paginate_toc(toc_item *items, size_t n) {
+  double room = printable_mm - (14 * 1.55 * mm_per_pt + 4) - 8, used = 0;
+  int pages = 0;
+  for (size_t i = 0; i < n; i++) {
+    double mm = toc_mm(&items[i]);
+    if (used > 0 && used + mm > room) {
+      pages++;
+      used = 0;
+    }
+    items[i].toc_page = pages;
+    used += mm;
+  }
+  return pages + 1;
+}
+
+static void toc_pages(html *h, const toc_item *items, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const toc_item *t = &items[i];
+    if (i == 0 || t->toc_page != items[i - 1].toc_page) {
+      if (i) fputs("</ol>\n</section>\n", h->out);
+      fprintf(h->out, "<section class=\"page contents\">\n<h2>目　录%s</h2>\n<ol class=\"toc\">\n",
+              i ? "（续）" : "");
+    }
+    fprintf(h->out, "<li%s%s%s><a href=\"#%s\">", t->cls ? " class=\"" : "",
+            t->cls ? t->cls : "", t->cls ? "\"" : "", t->href);
+    esc(h, t->text);
+    fprintf(h->out, "</a><span class=\"fill\"></span><span>%d</span></li>\n", t->page);
   }
   fputs("</ol>\n</section>\n", h->out);
 }
@@ -739,9 +760,9 @@ bool jx_render_html(jx_ctx *ctx, const jx_tables *r, FILE *out) {
   summary_plan s = {0};
   if (summary) s = plan_summary(&h, r);
   /* Lay out every form first: the contents give their page numbers. */
-  form *forms = jx_arena_alloc(ctx->arena, ((size_t)r->nprojects + 1) * sizeof *forms);
+  size_t nforms = (size_t)r->nprojects;
+  form *forms = jx_arena_alloc(ctx->arena, (nforms + 1) * sizeof *forms);
   size_t n = 0;
-  int pages = (r->whole_document ? PAGE_SUMMARY - 1 : 0) + s.pages;
   for (size_t u = 0; u < r->units.len; u++) {
     const jx_report_unit *unit = r->units.items[u];
     for (size_t i = 0; i < unit->projects.len; i++, n++) {
@@ -751,9 +772,37 @@ bool jx_render_html(jx_ctx *ctx, const jx_tables *r, FILE *out) {
       f->pieces = form_pieces(&h, f->project);
       f->page = jx_arena_alloc(ctx->arena, (f->pieces.len + 1) * sizeof *f->page);
       f->pages = paginate(&h, f->project, &f->pieces, f->page);
-      f->first_page = pages + 1;
-      pages += f->pages;
     }
+  }
+  /* The contents: part one, the summary, then each form. */
+  enum { FIXED = 6 };
+  toc_item *toc = jx_arena_alloc(ctx->arena, (n + FIXED) * sizeof *toc);
+  static const toc_item fixed[FIXED] = {
+      {"part", "part-one", "第一部分　部门整体绩效目标", 0, 0},
+      {NULL, "overall", "一、总体绩效目标", 0, 0},
+      {NULL, "sub-targets", "二、分项绩效目标", 1, 0},
+      {NULL, "safeguards", "三、工作保障措施", 2, 0},
+      {"part", "part-two", "第二部分　预算项目绩效目标", 3, 0},
+      {NULL, "summary", "预算项目汇总表", 3, 0}};
+  for (size_t i = 0; i < n; i++) {
+    const jx_report_project *p = forms[i].project;
+    toc[FIXED + i] = (toc_item){NULL, jx_arena_printf(ctx->arena, "p-%s", p->anchor),
+                                jx_arena_printf(ctx->arena, "%d. %s绩效目标表", p->number,
+                                                p->name),
+                                0, 0};
+  }
+  for (int i = 0; i < FIXED; i++) toc[i] = fixed[i];
+  int toc_n = r->whole_document ? paginate_toc(toc, n + FIXED) : 0;
+  /* Page numbers: title, contents, part one (three), summary, forms. The
+   * fixed entries hold their page's offset from part one's first. */
+  int part_one_page = 2 + toc_n;
+  int pages = r->whole_document ? part_one_page + 2 : 0;
+  for (int i = 0; i < FIXED; i++) toc[i].page = part_one_page + fixed[i].page;
+  pages += s.pages;
+  for (size_t i = 0; i < n; i++) {
+    forms[i].first_page = pages + 1;
+    toc[FIXED + i].page = pages + 1;
+    pages += forms[i].pages;
   }
   fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"generator\" content=\"jxc\">\n", out);
@@ -762,7 +811,7 @@ bool jx_render_html(jx_ctx *ctx, const jx_tables *r, FILE *out) {
   fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
   if (r->whole_document) {
     title_page(&h, r);
-    toc_page(&h, forms, n);
+    toc_pages(&h, toc, n + FIXED);
     part_one(&h, r);
   }
   if (summary) write_summary(&h, r, &s);
