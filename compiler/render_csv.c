@@ -47,22 +47,12 @@ static void record(FILE *out, const char *const *fields, size_t n) {
   fputs("\r\n", out);
 }
 
-/* The texts of a project's 栏目 with this label ("；" between repeats). */
-static const char *labelled(jx_ctx *ctx, const jx_report_project *p, const char *label) {
-  const char *s = "";
-  for (size_t i = 0; i < p->labelled.len; i++) {
-    const jx_report_field *f = p->labelled.items[i];
-    if (strcmp(f->label, label)) continue;
-    s = *s ? jx_arena_printf(ctx->arena, "%s；%s", s, f->text) : f->text;
-  }
-  return s;
-}
-
 /* The project's fields, then the row's; row NULL leaves the indicator
- * fields empty, so a project without indicators still has its record. */
-static void project_record(jx_ctx *ctx, const jx_tables *r, FILE *out,
-                           const jx_report_unit *u, const jx_report_project *p,
-                           const jx_report_row *row, const char **f) {
+ * fields empty, so a project without indicators still has its record.
+ * labelled: the project's texts under each 栏目 label of the document. */
+static void project_record(const jx_tables *r, FILE *out, const jx_report_unit *u,
+                           const jx_report_project *p, const jx_report_row *row,
+                           const char *const *labelled, const char **f) {
   const char *fixed[NFIELDS] = {
       u->code, u->name, p->code, p->name, p->budget,
       p->fiscal, p->other, p->purpose, p->target,
@@ -76,8 +66,23 @@ static void project_record(jx_ctx *ctx, const jx_tables *r, FILE *out,
       p->source_texts[JX_REPORT_MEDIUM], p->source_texts[JX_REPORT_ANNUAL], p->plan_text,
       p->medium_target, p->schedule_text, p->notes};
   memcpy(f, fixed, sizeof fixed);
-  for (size_t i = 0; i < r->labels.len; i++) f[NFIELDS + i] = labelled(ctx, p, r->labels.items[i]);
+  memcpy(f + NFIELDS, labelled, r->labels.len * sizeof *labelled);
   record(out, f, NFIELDS + r->labels.len);
+}
+
+/* A project's texts under each label of the document ("；" between the
+ * texts of a label it repeats), once per project. */
+static void labelled_cells(jx_ctx *ctx, const jx_tables *r, const jx_report_project *p,
+                           const char **cells) {
+  for (size_t i = 0; i < r->labels.len; i++) cells[i] = "";
+  for (size_t k = 0; k < p->labelled.len; k++) {
+    const jx_report_field *f = p->labelled.items[k];
+    for (size_t i = 0; i < r->labels.len; i++) {
+      if (strcmp(f->label, r->labels.items[i])) continue;
+      cells[i] = *cells[i] ? jx_arena_printf(ctx->arena, "%s；%s", cells[i], f->text) : f->text;
+      break;
+    }
+  }
 }
 
 bool jx_render_csv(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
@@ -88,13 +93,15 @@ bool jx_render_csv(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt
   memcpy(f, header, sizeof header);
   for (size_t i = 0; i < r->labels.len; i++) f[NFIELDS + i] = r->labels.items[i];
   record(out, f, n);
+  const char **labelled = jx_arena_alloc(ctx->arena, (r->labels.len + 1) * sizeof *labelled);
   for (size_t i = 0; i < r->units.len; i++) {
     const jx_report_unit *u = r->units.items[i];
     for (size_t k = 0; k < u->projects.len; k++) {
       const jx_report_project *p = u->projects.items[k];
-      if (!p->rows.len) project_record(ctx, r, out, u, p, NULL, f);
+      labelled_cells(ctx, r, p, labelled);
+      if (!p->rows.len) project_record(r, out, u, p, NULL, labelled, f);
       for (size_t j = 0; j < p->rows.len; j++)
-        project_record(ctx, r, out, u, p, p->rows.items[j], f);
+        project_record(r, out, u, p, p->rows.items[j], labelled, f);
     }
   }
   return fflush(out) == 0 && !ferror(out);

@@ -182,6 +182,7 @@ static void plan_columns(builder *b, jx_report_project *rp) {
 typedef struct snode {
   jx_report_source *line;
   jx_list children; /* snode * */
+  unsigned filled;  /* bit k: budget k has put its source on this line */
 } snode;
 
 static snode *snode_new(builder *b, const char *name, int depth) {
@@ -202,16 +203,18 @@ static const char *merge_sources(builder *b, snode *parent, const jx_list *sourc
   for (size_t i = 0; i < sources->len; i++) {
     const jx_fund_source *s = sources->items[i];
     snode *n = NULL;
-    /* A budget names a handful of sources: a scan of the siblings. */
+    /* A budget names a handful of sources: a scan of the siblings. A name
+     * a budget repeats gets a second line rather than losing an amount. */
     for (size_t k = 0; k < parent->children.len && !n; k++) {
       snode *c = parent->children.items[k];
-      if (!strcmp(c->line->name, s->name.text)) n = c;
+      if (!strcmp(c->line->name, s->name.text) && !(c->filled & (1u << col))) n = c;
     }
     if (!n) {
       n = snode_new(b, s->name.text, depth);
       jx_list_push(b->ctx->arena, &parent->children, n);
     }
     n->line->cell[col] = amount_cell(b, s->amount, NULL);
+    n->filled |= 1u << col;
     if (depth == 0 && jx_fund_source_kind(&b->lib->sources, s) == JX_FUNDS_UNKNOWN)
       n->line->unknown = true;
     const char *one = *n->line->cell[col]
