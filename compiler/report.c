@@ -215,8 +215,6 @@ static const char *merge_sources(builder *b, snode *parent, const jx_list *sourc
     }
     n->line->cell[col] = amount_cell(b, s->amount, NULL);
     n->filled |= 1u << col;
-    if (depth == 0 && jx_fund_source_kind(&b->lib->sources, s) == JX_FUNDS_UNKNOWN)
-      n->line->unknown = true;
     const char *one = *n->line->cell[col]
                           ? jx_arena_printf(b->ctx->arena, "%s %s", s->name.text, n->line->cell[col])
                           : s->name.text;

@@ -45,7 +45,9 @@ enum { JX_REPORT_TOTAL_FUNDS, JX_REPORT_MEDIUM, JX_REPORT_ANNUAL, JX_REPORT_NBUD
 
 /* One line of a project's funding table (项目资金): the 合计 line, then each
  * funding source, its parts below it one level deeper. Sources of the same
- * name at the same place in several budgets share a line. */
+ * name at the same place in several budgets share a line. A top-level
+ * source of no declared kind (资金来源) is here with its money, which the
+ * 财政资金 and 其他资金 cells leave out. */
 typedef struct jx_report_source {
   const char *name;  /* "合计", or the source's name as written */
   const char *label; /* name after one ideographic space (U+3000) per level */
@@ -53,8 +55,6 @@ typedef struct jx_report_source {
   const char *cell[JX_REPORT_NBUDGETS]; /* the amount; "" when the budget does
                                          * not name the source or gives it no
                                          * amount (an empty cell, not zero) */
-  bool unknown; /* a top-level source of no declared kind (资金来源): its money
-                 * is in the budget but in neither 财政资金 nor 其他资金 */
 } jx_report_source;
 
 /* One stage of 实施进度. */
