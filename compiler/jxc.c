@@ -43,7 +43,7 @@ static const char usage_text[] =
     "  --format=iati       build: an IATI 2.03 iati-activities document,\n"
     "                      validated when $JIXIAO_IATI_SCHEMA names the folder\n"
     "                      of iati-activities-schema.xsd\n"
-    "  --format=html       build: printable tables, one A4 page per project\n"
+    "  --format=html       build: printable tables for A4 paper\n"
     "  --format=text       build: tables for the terminal (--width=N columns;\n"
     "                      default the terminal's, or 100)\n"
     "  --format=csv        build: one row per indicator, RFC 4180 (--bom for Excel)\n"

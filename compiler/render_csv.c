@@ -3,15 +3,26 @@
  * without knowing the form's merged cells. RFC 4180: records end with CRLF,
  * a field is quoted when it holds a comma, a quote, CR or LF, and quotes
  * inside are doubled. UTF-8; the BOM is optional because only Excel wants
- * it (without it Excel reads the file in the ANSI code page). */
+ * it (without it Excel reads the file in the ANSI code page). Nested
+ * funding sources are written on one line: "财政拨款 200.00（一般公共预算
+ * 150.00；政府性基金 50.00）", a source without an amount by its name alone. */
 #include <string.h>
 
 #include "report.h"
 
+/* The columns of the first version, then those of the grown language
+ * (appended, so scripts that read the first fifteen by position still
+ * work), then one column per 栏目 label in the document. */
 static const char *const header[] = {
     "单位编码", "单位名称", "项目编码", "项目名称", "预算数",
     "财政资金", "其他资金", "资金用途", "绩效目标", "一级指标",
-    "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"};
+    "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据",
+    "长期指标值", "绩效标准", "项目类别", "所属类别", "所属类别合计",
+    "项目期", "主管部门编码", "主管部门", "实施单位", "监督管理单位",
+    "一级项目", "项目类型", "资金性质", "负责人", "联系电话",
+    "项目概况", "立项依据", "资金总额", "资金总额来源", "中期预算",
+    "中期预算来源", "预算来源", "资金支出计划（%）", "中期目标", "实施进度",
+    "其他说明"};
 
 enum { NFIELDS = sizeof header / sizeof header[0] };
 
@@ -28,8 +39,8 @@ static void field(FILE *out, const char *s) {
   fputc('"', out);
 }
 
-static void record(FILE *out, const char *const *fields) {
-  for (int i = 0; i < NFIELDS; i++) {
+static void record(FILE *out, const char *const *fields, size_t n) {
+  for (size_t i = 0; i < n; i++) {
     if (i) fputc(',', out);
     field(out, fields[i]);
   }
@@ -37,28 +48,60 @@ static void record(FILE *out, const char *const *fields) {
 }
 
 /* The project's fields, then the row's; row NULL leaves the indicator
- * fields empty, so a project without indicators still has its record. */
-static void project_record(FILE *out, const jx_report_unit *u, const jx_report_project *p,
-                           const jx_report_row *row) {
-  const char *f[NFIELDS] = {
-      u->code,   u->name,    p->code,  p->name,     p->budget,
-      p->fiscal, p->other,   p->purpose, p->target,
+ * fields empty, so a project without indicators still has its record.
+ * labelled: the project's texts under each 栏目 label of the document. */
+static void project_record(const jx_tables *r, FILE *out, const jx_report_unit *u,
+                           const jx_report_project *p, const jx_report_row *row,
+                           const char *const *labelled, const char **f) {
+  const char *fixed[NFIELDS] = {
+      u->code, u->name, p->code, p->name, p->budget,
+      p->fiscal, p->other, p->purpose, p->target,
       row ? row->level1 : "", row ? row->level2 : "", row ? row->name : "",
-      row ? row->description : "", row ? row->value : "", row ? row->basis : ""};
-  record(out, f);
+      row ? row->description : "", row ? row->value : "", row ? row->basis : "",
+      row ? row->long_term : "", row ? row->standard : "", p->category, p->section,
+      p->section_total, p->period, p->supervisor_code, p->supervisor, p->implementer,
+      p->oversight, p->parent_project, p->project_type, p->funds_nature, p->contact,
+      p->phone, p->overview, p->legal_basis, p->budget_cells[JX_REPORT_TOTAL_FUNDS],
+      p->source_texts[JX_REPORT_TOTAL_FUNDS], p->budget_cells[JX_REPORT_MEDIUM],
+      p->source_texts[JX_REPORT_MEDIUM], p->source_texts[JX_REPORT_ANNUAL], p->plan_text,
+      p->medium_target, p->schedule_text, p->notes};
+  memcpy(f, fixed, sizeof fixed);
+  memcpy(f + NFIELDS, labelled, r->labels.len * sizeof *labelled);
+  record(out, f, NFIELDS + r->labels.len);
+}
+
+/* A project's texts under each label of the document ("；" between the
+ * texts of a label it repeats), once per project. */
+static void labelled_cells(jx_ctx *ctx, const jx_tables *r, const jx_report_project *p,
+                           const char **cells) {
+  for (size_t i = 0; i < r->labels.len; i++) cells[i] = "";
+  for (size_t k = 0; k < p->labelled.len; k++) {
+    const jx_report_field *f = p->labelled.items[k];
+    for (size_t i = 0; i < r->labels.len; i++) {
+      if (strcmp(f->label, r->labels.items[i])) continue;
+      cells[i] = *cells[i] ? jx_arena_printf(ctx->arena, "%s；%s", cells[i], f->text) : f->text;
+      break;
+    }
+  }
 }
 
 bool jx_render_csv(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
                    FILE *out) {
-  (void)ctx;
   if (opt->bom) fputs("\xEF\xBB\xBF", out);
-  record(out, header);
+  size_t n = NFIELDS + r->labels.len;
+  const char **f = jx_arena_alloc(ctx->arena, n * sizeof *f);
+  memcpy(f, header, sizeof header);
+  for (size_t i = 0; i < r->labels.len; i++) f[NFIELDS + i] = r->labels.items[i];
+  record(out, f, n);
+  const char **labelled = jx_arena_alloc(ctx->arena, (r->labels.len + 1) * sizeof *labelled);
   for (size_t i = 0; i < r->units.len; i++) {
     const jx_report_unit *u = r->units.items[i];
     for (size_t k = 0; k < u->projects.len; k++) {
       const jx_report_project *p = u->projects.items[k];
-      if (!p->rows.len) project_record(out, u, p, NULL);
-      for (size_t j = 0; j < p->rows.len; j++) project_record(out, u, p, p->rows.items[j]);
+      labelled_cells(ctx, r, p, labelled);
+      if (!p->rows.len) project_record(r, out, u, p, NULL, labelled, f);
+      for (size_t j = 0; j < p->rows.len; j++)
+        project_record(r, out, u, p, p->rows.items[j], labelled, f);
     }
   }
   return fflush(out) == 0 && !ferror(out);

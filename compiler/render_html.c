@@ -1,12 +1,21 @@
 /* --format=html: one self-contained file (inline CSS, no script, no network)
  * that prints on A4 like the official forms: a title page, contents, part
- * one, a summary, then one page per project. Each <section class="page">
+ * one, a summary, then each project's form. Each <section class="page">
  * is laid out to fill exactly one printed page, so the number of pages is
  * known in advance; it is written into <meta name="jixiao-pages">, and the
- * browser test holds the printed PDF to it. */
+ * browser test holds the printed PDF to it.
+ *
+ * A form or a summary too tall for one page goes on over more pages
+ * ("（续）"), broken between rows: the renderer estimates each row's height
+ * from its cells' text, the column widths and the font (a generous
+ * estimate: a CJK character is 1 em, any other non-ASCII one too, ASCII
+ * 0.6 em, lines broken anywhere as `word-break: break-all` does), and a
+ * page takes rows while they fit. An indicator table broken over pages
+ * repeats its header and its merged 一级/二级 cells on the next page. */
 #include <string.h>
 
 #include "report.h"
+#include "utf8.h"
 
 /* Fonts: the CJK serif faces of Linux (Noto/Source Han), Windows (SimSun)
  * and macOS (Songti), then sans faces, then the browser's default. */
@@ -47,7 +56,7 @@ static const char css[] =
     "td.text { text-align: left; }\n"
     "td.num { text-align: right; font-variant-numeric: tabular-nums; }\n"
     "table.summary { font-size: 10pt; }\n"
-    "table.summary tr.total td { font-weight: bold; }\n";
+    "table.summary tr.total td, table.summary tr.section td { font-weight: bold; }\n";
 
 typedef struct html {
   jx_ctx *ctx;
@@ -85,13 +94,563 @@ static void paragraphs(html *h, const char *text) {
   fputs("</p>\n", h->out);
 }
 
-/* Pages: title, contents, three of part one, summary, then the projects. */
-enum { PAGE_TITLE = 1, PAGE_TOC, PAGE_OVERALL, PAGE_SUB, PAGE_SAFEGUARD, PAGE_SUMMARY };
+/* ---- estimated heights ---- */
 
-static int project_page(const jx_tables *r, int index) {
-  return (r->whole_document ? PAGE_SUMMARY : 1) + index;
+enum { MAX_CELLS = 16, FORM_COLS = 12, SUMMARY_COLS = 7 };
+
+/* A grid of columns, in percent of the 180 mm printable width, and the
+ * font size and line height of its table. */
+typedef struct grid {
+  int ncols;
+  double percent[FORM_COLS];
+  double pt, line_height;
+} grid;
+
+/* The form: the indicator columns of the official form (一级, 二级, 三级 ×2,
+ * 描述 ×4, 指标值 ×2, 依据 ×2). */
+static const grid form_grid = {
+    FORM_COLS, {9, 10, 8, 8, 9.25, 9.25, 9.25, 9.25, 7, 7, 7, 7}, 9, 1.35};
+static const grid summary_grid = {SUMMARY_COLS, {12, 28, 9, 14, 14, 12, 11}, 10, 1.55};
+
+static const double mm_per_pt = 25.4 / 72;
+static const double printable_mm = 267; /* A4 less 15 mm margins */
+static const double cell_padding_mm = 1.6 + 0.22; /* .8 mm above and below, a rule */
+
+/* Lines the text takes in a cell of width mm, broken anywhere. */
+static int lines_in(const grid *g, const char *s, double mm) {
+  double em = g->pt * mm_per_pt, usable = mm - 2.0 - 0.22, x = 0;
+  int lines = 1;
+  for (size_t i = 0, n = strlen(s); i < n;) {
+    int32_t cp;
+    i += (size_t)jx_utf8_decode(s + i, n - i, &cp);
+    if (cp == '\n') {
+      lines++;
+      x = 0;
+      continue;
+    }
+    double w = cp >= 0 && cp < 0x80 ? 0.6 * em : em;
+    if (x > 0 && x + w > usable) {
+      lines++;
+      x = 0;
+    }
+    x += w;
+  }
+  return lines;
 }
 
+/* A cell placed on the grid: its first column and spans. */
+typedef struct hcell {
+  const char *tag, *cls, *text;
+  int col, colspan, rowspan;
+} hcell;
+
+typedef struct hrow {
+  const char *cls; /* of the <tr>, or NULL */
+  hcell cells[MAX_CELLS];
+  int n;
+} hrow;
+
+static hrow *row_new(html *h, const char *cls) {
+  hrow *r = jx_arena_alloc(h->ctx->arena, sizeof *r);
+  r->cls = cls;
+  return r;
+}
+
+/* Adds a cell at the row's next free column: after the last cell, or at
+ * `col` when cells of rows above (rowspan) cover the columns before. */
+static void put_at(hrow *r, int col, const char *tag, const char *cls, int colspan,
+                   int rowspan, const char *text) {
+  if (r->n == MAX_CELLS) return;
+  r->cells[r->n++] = (hcell){tag, cls, text, col, colspan, rowspan};
+}
+
+static int next_col(const hrow *r) {
+  return r->n ? r->cells[r->n - 1].col + r->cells[r->n - 1].colspan : 0;
+}
+
+static void put(hrow *r, const char *tag, const char *cls, int colspan, int rowspan,
+                const char *text) {
+  put_at(r, next_col(r), tag, cls, colspan, rowspan, text);
+}
+
+/* The height of a row: its tallest cell; a cell spanning rows needs what
+ * the rows below it (one line at least each) do not give it. */
+static double row_mm(const grid *g, const hrow *r) {
+  int lines = 1;
+  for (int i = 0; i < r->n; i++) {
+    const hcell *c = &r->cells[i];
+    double mm = 0;
+    for (int k = c->col; k < c->col + c->colspan && k < g->ncols; k++) mm += g->percent[k] * 1.8;
+    int need = lines_in(g, c->text, mm) - (c->rowspan - 1);
+    if (need > lines) lines = need;
+  }
+  return lines * g->pt * g->line_height * mm_per_pt + cell_padding_mm;
+}
+
+static void write_row(html *h, const hrow *r) {
+  fputs(r->cls ? "<tr class=\"" : "<tr", h->out);
+  if (r->cls) fprintf(h->out, "%s\"", r->cls);
+  fputc('>', h->out);
+  for (int i = 0; i < r->n; i++) {
+    const hcell *c = &r->cells[i];
+    cell(h, c->tag, c->cls, c->colspan, c->rowspan, c->text);
+  }
+  fputs("</tr>\n", h->out);
+}
+
+/* ---- a project's form, in pieces a page break may come between ---- */
+
+typedef enum {
+  PIECE_ROWS,      /* rows that stay together */
+  PIECE_LEVELLED,  /* one row of the table with levels */
+  PIECE_FLAT       /* one row of a flat table */
+} piece_kind;
+
+typedef struct piece {
+  piece_kind kind;
+  jx_list rows;               /* PIECE_ROWS: hrow * */
+  const jx_report_row *row;   /* the indicator row */
+  double mm;                  /* its height, without a table header */
+} piece;
+
+/* Grid columns of the value cells: the name, 描述, 年度 (or the one) value,
+ * 长期 value, 绩效标准, basis; 0 for a column the project does not have. */
+typedef struct value_spans {
+  int name, description, value, long_term, standard, basis;
+} value_spans;
+
+static value_spans levelled_spans(const jx_report_project *p) {
+  if (p->has_long_term && p->has_standard) return (value_spans){1, 2, 2, 2, 1, 2};
+  if (p->has_long_term) return (value_spans){2, 2, 2, 2, 0, 2};
+  if (p->has_standard) return (value_spans){2, 3, 2, 0, 1, 2};
+  return (value_spans){2, 4, 2, 0, 0, 2};
+}
+
+/* A flat table has ten grid columns after its title: each of its columns
+ * gets one, the rest goes by weight (name and description 4, values and
+ * basis 3, 绩效标准 1), the largest remainders first. */
+static value_spans flat_spans(const jx_report_project *p) {
+  int want[6] = {1, p->flat_description, 1, p->has_long_term, p->has_standard, 1};
+  static const int weight[6] = {4, 4, 3, 3, 1, 3};
+  int span[6], rest[6], n = 0, total = 0;
+  for (int i = 0; i < 6; i++) {
+    n += want[i];
+    total += want[i] * weight[i];
+  }
+  int left = 10 - n, given = 0;
+  for (int i = 0; i < 6; i++) {
+    span[i] = want[i] ? 1 + left * weight[i] / total : 0;
+    rest[i] = want[i] ? left * weight[i] % total : -1;
+    given += span[i];
+  }
+  while (given < 10) {
+    int best = 0;
+    for (int i = 1; i < 6; i++)
+      if (rest[i] > rest[best]) best = i;
+    span[best]++;
+    rest[best] = -1;
+    given++;
+  }
+  return (value_spans){span[0], span[1], span[2], span[3], span[4], span[5]};
+}
+
+static void value_heads(hrow *r, const jx_report_project *p, value_spans v) {
+  if (v.description) put(r, "th", NULL, v.description, 1, "绩效指标描述");
+  put(r, "th", NULL, v.value, 1, p->has_long_term ? "年度指标值" : "指标值");
+  if (v.long_term) put(r, "th", NULL, v.long_term, 1, "长期指标值");
+  if (v.standard) put(r, "th", NULL, v.standard, 1, "绩效标准");
+  put(r, "th", NULL, v.basis, 1, "指标值确定依据");
+}
+
+/* The name and value cells of an indicator row, from grid column col. */
+static void value_cells(hrow *r, int col, const jx_report_row *row, value_spans v) {
+  put_at(r, col, "td", "text", v.name, 1, row->name);
+  if (v.description) put(r, "td", "text", v.description, 1, row->description);
+  put(r, "td", NULL, v.value, 1, row->value);
+  if (v.long_term) put(r, "td", NULL, v.long_term, 1, row->long_term);
+  if (v.standard) put(r, "td", NULL, v.standard, 1, row->standard);
+  put(r, "td", NULL, v.basis, 1, row->basis);
+}
+
+static hrow *levelled_head(html *h, const jx_report_project *p) {
+  value_spans v = levelled_spans(p);
+  hrow *r = row_new(h, NULL);
+  put(r, "th", NULL, 1, 1, "一级指标");
+  put(r, "th", NULL, 1, 1, "二级指标");
+  put(r, "th", NULL, v.name, 1, "三级指标");
+  value_heads(r, p, v);
+  return r;
+}
+
+/* An indicator row with its 一级/二级 cells spanning span1/span2 rows (0:
+ * covered by a cell above). */
+static hrow *levelled_row(html *h, const jx_report_project *p, const jx_report_row *row,
+                          int span1, int span2) {
+  hrow *r = row_new(h, NULL);
+  if (span1) put_at(r, 0, "td", NULL, 1, span1, row->level1);
+  if (span2) put_at(r, 1, "td", NULL, 1, span2, row->level2);
+  value_cells(r, 2, row, levelled_spans(p));
+  return r;
+}
+
+/* The header of a flat table: its title down two columns over title_span
+ * rows, then 指标名称 and the value columns. */
+static hrow *flat_head(html *h, const jx_report_project *p, const char *title, int title_span) {
+  value_spans v = flat_spans(p);
+  hrow *r = row_new(h, NULL);
+  put(r, "th", NULL, 2, title_span, title);
+  put(r, "th", NULL, v.name, 1, "指标名称");
+  value_heads(r, p, v);
+  return r;
+}
+
+static hrow *flat_row(html *h, const jx_report_project *p, const jx_report_row *row,
+                      int title_span) {
+  hrow *r = row_new(h, NULL);
+  if (title_span) put_at(r, 0, "th", NULL, 2, title_span, row->level1);
+  value_cells(r, 2, row, flat_spans(p));
+  return r;
+}
+
+static piece *piece_new(html *h, jx_list *pieces, piece_kind kind) {
+  piece *pc = jx_arena_alloc(h->ctx->arena, sizeof *pc);
+  pc->kind = kind;
+  jx_list_push(h->ctx->arena, pieces, pc);
+  return pc;
+}
+
+static void add_row(html *h, piece *pc, hrow *r) {
+  jx_list_push(h->ctx->arena, &pc->rows, r);
+  pc->mm += row_mm(&form_grid, r);
+}
+
+/* A row of label | text cells: two fields (2 + 4 + 2 + 4 columns) or one
+ * (2 + 10), a piece of its own. */
+static void field_piece(html *h, jx_list *pieces, const jx_report_field *f,
+                        const jx_report_field *g) {
+  hrow *r = row_new(h, NULL);
+  put(r, "th", NULL, 2, 1, f->label);
+  put(r, "td", "text", g ? 4 : 10, 1, f->text);
+  if (g) {
+    put(r, "th", NULL, 2, 1, g->label);
+    put(r, "td", "text", 4, 1, g->text);
+  }
+  add_row(h, piece_new(h, pieces, PIECE_ROWS), r);
+}
+
+static void field_pieces(html *h, jx_list *pieces, const jx_list *fields, bool pairs) {
+  for (size_t i = 0; i < fields->len; i += pairs ? 2 : 1)
+    field_piece(h, pieces, fields->items[i],
+                pairs && i + 1 < fields->len ? fields->items[i + 1] : NULL);
+}
+
+/* The funding table: 项目资金 down the label columns, a line per source
+ * (nested ones indented), two grid columns per budget stated. */
+static void funding_piece(html *h, jx_list *pieces, const jx_report_project *p) {
+  static const char *const heads[JX_REPORT_NBUDGETS] = {"资金总额", "中期预算", "年度预算"};
+  int k = 0;
+  for (int i = 0; i < JX_REPORT_NBUDGETS; i++) k += p->budgets[i];
+  piece *pc = piece_new(h, pieces, PIECE_ROWS);
+  hrow *r = row_new(h, NULL);
+  put(r, "th", NULL, 2, 1 + (int)p->sources.len, "项目资金");
+  put(r, "th", NULL, 10 - 2 * k, 1, "资金来源");
+  for (int i = 0; i < JX_REPORT_NBUDGETS; i++)
+    if (p->budgets[i]) put(r, "th", NULL, 2, 1, heads[i]);
+  add_row(h, pc, r);
+  for (size_t s = 0; s < p->sources.len; s++) {
+    const jx_report_source *src = p->sources.items[s];
+    r = row_new(h, NULL);
+    put_at(r, 2, "td", "text", 10 - 2 * k, 1, src->label);
+    for (int i = 0; i < JX_REPORT_NBUDGETS; i++)
+      if (p->budgets[i]) put(r, "td", "num", 2, 1, src->cell[i]);
+    add_row(h, pc, r);
+  }
+}
+
+static void schedule_piece(html *h, jx_list *pieces, const jx_report_project *p) {
+  piece *pc = piece_new(h, pieces, PIECE_ROWS);
+  hrow *r = row_new(h, NULL);
+  put(r, "th", NULL, 2, 1 + (int)p->stages.len, "实施进度");
+  put(r, "th", NULL, 3, 1, "阶段");
+  put(r, "th", NULL, 3, 1, "时间");
+  put(r, "th", NULL, 4, 1, "描述");
+  add_row(h, pc, r);
+  for (size_t i = 0; i < p->stages.len; i++) {
+    const jx_report_stage *s = p->stages.items[i];
+    r = row_new(h, NULL);
+    put_at(r, 2, "td", "text", 3, 1, s->name);
+    put(r, "td", NULL, 3, 1, s->when);
+    put(r, "td", "text", 4, 1, s->description);
+    add_row(h, pc, r);
+  }
+}
+
+/* The form of p as pieces, in the order of the forms. */
+static jx_list form_pieces(html *h, const jx_report_project *p) {
+  jx_arena *a = h->ctx->arena;
+  jx_list pieces = {0};
+  hrow *r = row_new(h, NULL);
+  if (*p->code) {
+    put(r, "th", NULL, 2, 1, "项目编码");
+    put(r, "td", NULL, 4, 1, p->code);
+  }
+  put(r, "th", NULL, 2, 1, "项目名称");
+  put(r, "td", "text", *p->code ? 4 : 10, 1, p->name);
+  add_row(h, piece_new(h, &pieces, PIECE_ROWS), r);
+  field_pieces(h, &pieces, &p->info, true);
+  field_pieces(h, &pieces, &p->texts, false);
+
+  piece *pc = piece_new(h, &pieces, PIECE_ROWS);
+  r = row_new(h, NULL);
+  put(r, "th", NULL, 2, 2, "预算规模及资金用途");
+  put(r, "th", NULL, 1, 1, "预算数");
+  put(r, "td", "num", 2, 1, p->budget);
+  put(r, "th", NULL, 2, 1, "其中：财政资金");
+  put(r, "td", "num", 2, 1, p->fiscal);
+  put(r, "th", NULL, 1, 1, "其他资金");
+  put(r, "td", "num", 2, 1, p->other);
+  add_row(h, pc, r);
+  r = row_new(h, NULL);
+  put_at(r, 2, "td", "text", 10, 1, p->purpose);
+  add_row(h, pc, r);
+  if (p->sources.len) funding_piece(h, &pieces, p);
+
+  pc = piece_new(h, &pieces, PIECE_ROWS);
+  r = row_new(h, NULL);
+  put(r, "th", NULL, 2, 2, "资金支出计划（%）");
+  int base = 10 / p->nmonths, extra = 10 % p->nmonths;
+  for (int m = 0; m < p->nmonths; m++)
+    put(r, "th", NULL, base + (m < extra), 1, jx_arena_printf(a, "%d月底", p->months[m]));
+  add_row(h, pc, r);
+  r = row_new(h, NULL);
+  for (int m = 0; m < p->nmonths; m++)
+    put_at(r, m ? next_col(r) : 2, "td", NULL, base + (m < extra), 1, p->plan[m]);
+  add_row(h, pc, r);
+
+  if (p->stages.len) schedule_piece(h, &pieces, p);
+  if (*p->medium_target)
+    field_piece(h, &pieces, &(jx_report_field){"中期目标", p->medium_target}, NULL);
+  field_piece(h, &pieces, &(jx_report_field){"绩效目标", p->target}, NULL);
+
+  /* Indicator rows, estimated with the merged cells of the whole table. */
+  if (!p->nlevelled && !p->nflat) add_row(h, piece_new(h, &pieces, PIECE_ROWS), levelled_head(h, p));
+  for (int flat = 0; flat < 2; flat++)
+    for (size_t i = 0; i < p->rows.len; i++) {
+      const jx_report_row *row = p->rows.items[i];
+      if (row->flat != flat) continue;
+      pc = piece_new(h, &pieces, flat ? PIECE_FLAT : PIECE_LEVELLED);
+      pc->row = row;
+      pc->mm = row_mm(&form_grid, flat ? flat_row(h, p, row, row->level1_span)
+                                       : levelled_row(h, p, row, row->level1_span,
+                                                      row->level2_span));
+    }
+  field_pieces(h, &pieces, &p->labelled, false);
+  if (*p->notes) field_piece(h, &pieces, &(jx_report_field){"其他说明", p->notes}, NULL);
+  return pieces;
+}
+
+/* Headings above a form's table: h2 (14pt, 4 mm below) and the line with
+ * the unit and the money unit (10pt, 1.5 mm below), with room to spare. */
+static double form_room(void) {
+  return printable_mm - (14 * 1.55 * mm_per_pt + 4) - (10 * 1.55 * mm_per_pt + 1.5) - 8;
+}
+
+/* The header a piece needs when it opens a page or follows another kind:
+ * an indicator table's. */
+static double head_mm(html *h, const jx_report_project *p, const piece *pc, const piece *prev) {
+  if (pc->kind == PIECE_ROWS || (prev && prev->kind == pc->kind)) return 0;
+  return row_mm(&form_grid, pc->kind == PIECE_LEVELLED ? levelled_head(h, p)
+                                                       : flat_head(h, p, pc->row->level1, 1));
+}
+
+/* Which page of the form each piece goes on (0-based); returns the pages. */
+static int paginate(html *h, const jx_report_project *p, const jx_list *pieces, int *page) {
+  double room = form_room(), used = 0;
+  int n = 0;
+  const piece *prev = NULL;
+  for (size_t i = 0; i < pieces->len; i++) {
+    const piece *pc = pieces->items[i];
+    double mm = pc->mm + head_mm(h, p, pc, prev);
+    if (prev && used + mm > room) {
+      n++;
+      used = 0;
+      prev = NULL;
+      mm = pc->mm + head_mm(h, p, pc, NULL);
+    }
+    page[i] = n;
+    used += mm;
+    prev = pc;
+  }
+  return n + 1;
+}
+
+/* The laid-out forms: pieces, their pages, and the first page number. */
+typedef struct form {
+  const jx_report_unit *unit;
+  const jx_report_project *project;
+  jx_list pieces;
+  int *page;
+  int pages, first_page;
+} form;
+
+/* Rows from piece i on that stay on the same page, of the same kind, until
+ * one whose `starts` says a new merged cell begins. */
+static int run(const form *f, size_t i, int level) {
+  const piece *pc = f->pieces.items[i];
+  int n = 1;
+  for (size_t k = i + 1; k < f->pieces.len; k++, n++) {
+    const piece *q = f->pieces.items[k];
+    if (f->page[k] != f->page[i] || q->kind != pc->kind) break;
+    if (q->row->level1_span || (level == 2 && q->row->level2_span)) break;
+  }
+  return n;
+}
+
+static void form_page_open(html *h, const jx_tables *r, const form *f, bool first) {
+  const jx_report_project *p = f->project;
+  fputs("<section class=\"page project\"", h->out);
+  if (first) {
+    fputs(" id=\"p-", h->out);
+    esc(h, p->anchor);
+    fputc('"', h->out);
+  }
+  fputs(">\n<h2>", h->out);
+  esc(h, jx_arena_printf(h->ctx->arena, "%d. %s绩效目标表%s", p->number, p->name,
+                         first ? "" : "（续）"));
+  fputs("</h2>\n<div class=\"meta\"><span>", h->out);
+  esc(h, f->unit->heading);
+  fputs("</span><span>单位：", h->out);
+  esc(h, r->money_unit);
+  fputs("</span></div>\n<table class=\"form\">\n<colgroup>", h->out);
+  for (int i = 0; i < FORM_COLS; i++)
+    fprintf(h->out, "<col style=\"width:%g%%\">", form_grid.percent[i]);
+  fputs("</colgroup>\n", h->out);
+}
+
+/* Writes the form over its pages. On each page an indicator table starts
+ * with its header, and the merged cells of a page's first row cover only
+ * the rows on that page. */
+static void write_form(html *h, const jx_tables *r, const form *f) {
+  const jx_report_project *p = f->project;
+  for (size_t i = 0; i < f->pieces.len; i++) {
+    const piece *pc = f->pieces.items[i];
+    bool opens = i == 0 || f->page[i] != f->page[i - 1];
+    if (opens) {
+      if (i) fputs("</table>\n</section>\n", h->out);
+      form_page_open(h, r, f, i == 0);
+    }
+    const piece *prev = opens ? NULL : f->pieces.items[i - 1];
+    bool table_opens = !prev || prev->kind != pc->kind;
+    switch (pc->kind) {
+      case PIECE_ROWS:
+        for (size_t k = 0; k < pc->rows.len; k++) write_row(h, pc->rows.items[k]);
+        break;
+      case PIECE_LEVELLED: {
+        if (table_opens) write_row(h, levelled_head(h, p));
+        int span1 = table_opens || pc->row->level1_span ? run(f, i, 1) : 0;
+        int span2 = table_opens || pc->row->level2_span ? run(f, i, 2) : 0;
+        write_row(h, levelled_row(h, p, pc->row, span1, span2));
+        break;
+      }
+      case PIECE_FLAT: {
+        int span = table_opens || pc->row->level1_span ? run(f, i, 1) : 0;
+        if (table_opens) {
+          write_row(h, flat_head(h, p, pc->row->level1, span + 1));
+          span = 0;
+        }
+        write_row(h, flat_row(h, p, pc->row, span));
+        break;
+      }
+    }
+  }
+  fputs("</table>\n</section>\n", h->out);
+}
+
+/* ---- the summary, over as many pages as it needs ---- */
+
+typedef struct summary_plan {
+  jx_list rows; /* hrow *: the lines, then the total */
+  int *page;
+  int pages;
+  hrow *head;
+} summary_plan;
+
+static summary_plan plan_summary(html *h, const jx_tables *r) {
+  jx_arena *a = h->ctx->arena;
+  summary_plan s = {0};
+  s.head = row_new(h, NULL);
+  const char *head[] = {r->summary_code, r->summary_name, "项目数", "预算数",
+                        "财政资金", "其他资金", "指标数"};
+  for (int i = 0; i < 7; i++) put(s.head, "th", NULL, 1, 1, head[i]);
+  static const char *const classes[] = {
+      [JX_LINE_UNIT] = NULL, [JX_LINE_SECTION] = "section", [JX_LINE_PROJECT] = "project"};
+  for (size_t i = 0; i < r->lines.len; i++) {
+    const jx_report_line *l = r->lines.items[i];
+    hrow *row = row_new(h, classes[l->kind]);
+    put(row, "td", NULL, 1, 1, l->code);
+    put(row, "td", "text", 1, 1, l->name);
+    put(row, "td", "num", 1, 1, l->projects);
+    put(row, "td", "num", 1, 1, l->budget);
+    put(row, "td", "num", 1, 1, l->fiscal);
+    put(row, "td", "num", 1, 1, l->other);
+    put(row, "td", "num", 1, 1, l->rows);
+    jx_list_push(a, &s.rows, row);
+  }
+  hrow *total = row_new(h, "total");
+  put(total, "td", NULL, 2, 1, "合计");
+  put(total, "td", "num", 1, 1, jx_arena_printf(a, "%d", r->nprojects));
+  put(total, "td", "num", 1, 1, r->budget);
+  put(total, "td", "num", 1, 1, r->fiscal);
+  put(total, "td", "num", 1, 1, r->other);
+  put(total, "td", "num", 1, 1, jx_arena_printf(a, "%d", r->nrows));
+  jx_list_push(a, &s.rows, total);
+  /* Headings: h2 on the first page of a whole document (14pt, 4 mm below),
+   * h3 (12pt, 4 mm above, 2 mm below), the money unit's line (10pt). */
+  double h2 = r->whole_document ? 14 * 1.55 * mm_per_pt + 4 : 0;
+  double rest = 12 * 1.55 * mm_per_pt + 6 + 10 * 1.55 * mm_per_pt + 1.5 + 8;
+  double head_mm = row_mm(&summary_grid, s.head), used = 0, room = printable_mm - h2 - rest;
+  s.page = jx_arena_alloc(a, (s.rows.len + 1) * sizeof *s.page);
+  for (size_t i = 0; i < s.rows.len; i++) {
+    double mm = row_mm(&summary_grid, s.rows.items[i]);
+    if (i && used + head_mm + mm > room) {
+      s.pages++;
+      used = 0;
+      room = printable_mm - rest;
+    }
+    s.page[i] = s.pages;
+    used += mm;
+  }
+  s.pages++;
+  return s;
+}
+
+static void write_summary(html *h, const jx_tables *r, const summary_plan *s) {
+  for (size_t i = 0; i < s->rows.len; i++) {
+    if (i == 0 || s->page[i] != s->page[i - 1]) {
+      if (i) fputs("</table>\n</section>\n", h->out);
+      fputs(i ? "<section class=\"page summary\">\n"
+              : "<section class=\"page summary\" id=\"part-two\">\n",
+            h->out);
+      if (!i && r->whole_document) fputs("<h2>第二部分　预算项目绩效目标</h2>\n", h->out);
+      fputs(i ? "<h3>预算项目汇总表（续）</h3>\n" : "<h3 id=\"summary\">预算项目汇总表</h3>\n",
+            h->out);
+      fputs("<div class=\"meta\"><span></span><span>单位：", h->out);
+      esc(h, r->money_unit);
+      fputs("</span></div>\n<table class=\"summary\">\n<colgroup>", h->out);
+      for (int c = 0; c < SUMMARY_COLS; c++)
+        fprintf(h->out, "<col style=\"width:%g%%\">", summary_grid.percent[c]);
+      fputs("</colgroup>\n", h->out);
+      write_row(h, s->head);
+    }
+    write_row(h, s->rows.items[i]);
+  }
+  fputs("</table>\n</section>\n", h->out);
+}
+
+/* ---- the title, contents and part one ---- */
+
+/* Pages: the title, the contents (as many pages as its entries need),
+ * three of part one, then the summary's pages and the forms'. */
 static void title_page(html *h, const jx_tables *r) {
   fputs("<section class=\"page title\">\n<h1>", h->out);
   esc(h, r->department);
@@ -111,33 +670,50 @@ static void title_page(html *h, const jx_tables *r) {
   fputs("</section>\n", h->out);
 }
 
-static void toc_entry(html *h, const char *cls, const char *href, const char *text,
-                      int page) {
-  fprintf(h->out, "<li%s%s%s><a href=\"#%s\">", cls ? " class=\"" : "", cls ? cls : "",
-          cls ? "\"" : "", href);
-  esc(h, text);
-  fprintf(h->out, "</a><span class=\"fill\"></span><span>%d</span></li>\n", page);
+/* An entry of the contents and the page it points to. */
+typedef struct toc_item {
+  const char *cls, *href, *text;
+  int page;
+  int toc_page; /* the page of the contents it is on, 0-based */
+} toc_item;
+
+/* The height of an entry: 10.5pt lines (line height 1.55) in the width
+ * left by the page number, .6 mm between entries, 3 mm above a part. */
+static double toc_mm(const toc_item *t) {
+  static const grid toc_grid = {1, {92}, 10.5, 1.55};
+  return lines_in(&toc_grid, t->text, 180 * 0.92) * 10.5 * 1.55 * mm_per_pt + 0.6 +
+         (t->cls ? 3 : 0);
 }
 
-static void toc_page(html *h, const jx_tables *r) {
-  fputs("<section class=\"page contents\">\n<h2>目　录</h2>\n<ol class=\"toc\">\n", h->out);
-  toc_entry(h, "part", "part-one", "第一部分　部门整体绩效目标", PAGE_OVERALL);
-  toc_entry(h, NULL, "overall", "一、总体绩效目标", PAGE_OVERALL);
-  toc_entry(h, NULL, "sub-targets", "二、分项绩效目标", PAGE_SUB);
-  toc_entry(h, NULL, "safeguards", "三、工作保障措施", PAGE_SAFEGUARD);
-  toc_entry(h, "part", "part-two", "第二部分　预算项目绩效目标", PAGE_SUMMARY);
-  toc_entry(h, NULL, "summary", "预算项目汇总表", PAGE_SUMMARY);
-  int index = 0;
-  for (size_t u = 0; u < r->units.len; u++) {
-    const jx_report_unit *unit = r->units.items[u];
-    for (size_t i = 0; i < unit->projects.len; i++) {
-      const jx_report_project *p = unit->projects.items[i];
-      index++;
-      char *href = jx_arena_printf(h->ctx->arena, "p-%s", p->code);
-      toc_entry(h, NULL, href,
-                jx_arena_printf(h->ctx->arena, "%d. %s绩效目标表", p->number, p->name),
-                project_page(r, index));
+/* Puts the entries on pages below the heading (14pt, 4 mm below); returns
+ * the number of pages. */
+static int paginate_toc(toc_item *items, size_t n) {
+  double room = printable_mm - (14 * 1.55 * mm_per_pt + 4) - 8, used = 0;
+  int pages = 0;
+  for (size_t i = 0; i < n; i++) {
+    double mm = toc_mm(&items[i]);
+    if (used > 0 && used + mm > room) {
+      pages++;
+      used = 0;
     }
+    items[i].toc_page = pages;
+    used += mm;
+  }
+  return pages + 1;
+}
+
+static void toc_pages(html *h, const toc_item *items, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const toc_item *t = &items[i];
+    if (i == 0 || t->toc_page != items[i - 1].toc_page) {
+      if (i) fputs("</ol>\n</section>\n", h->out);
+      fprintf(h->out, "<section class=\"page contents\">\n<h2>目　录%s</h2>\n<ol class=\"toc\">\n",
+              i ? "（续）" : "");
+    }
+    fprintf(h->out, "<li%s%s%s><a href=\"#%s\">", t->cls ? " class=\"" : "",
+            t->cls ? t->cls : "", t->cls ? "\"" : "", t->href);
+    esc(h, t->text);
+    fprintf(h->out, "</a><span class=\"fill\"></span><span>%d</span></li>\n", t->page);
   }
   fputs("</ol>\n</section>\n", h->out);
 }
@@ -178,109 +754,56 @@ static void part_one(html *h, const jx_tables *r) {
   fputs("</section>\n", h->out);
 }
 
-static void summary(html *h, const jx_tables *r) {
-  fputs("<section class=\"page summary\" id=\"part-two\">\n", h->out);
-  if (r->whole_document) fputs("<h2>第二部分　预算项目绩效目标</h2>\n", h->out);
-  fputs("<h3 id=\"summary\">预算项目汇总表</h3>\n<div class=\"meta\"><span></span><span>单位：",
-        h->out);
-  esc(h, r->money_unit);
-  fputs("</span></div>\n<table class=\"summary\">\n<colgroup><col style=\"width:12%\">"
-        "<col style=\"width:28%\"><col style=\"width:9%\"><col style=\"width:14%\">"
-        "<col style=\"width:14%\"><col style=\"width:12%\"><col style=\"width:11%\">"
-        "</colgroup>\n<tr><th>单位编码</th><th>单位名称</th><th>项目数</th><th>预算数</th>"
-        "<th>财政资金</th><th>其他资金</th><th>指标数</th></tr>\n", h->out);
-  for (size_t i = 0; i < r->units.len; i++) {
-    const jx_report_unit *u = r->units.items[i];
-    fputs("<tr>", h->out);
-    cell(h, "td", NULL, 1, 1, u->code);
-    cell(h, "td", "text", 1, 1, u->name);
-    cell(h, "td", "num", 1, 1, jx_arena_printf(h->ctx->arena, "%zu", u->projects.len));
-    cell(h, "td", "num", 1, 1, u->budget);
-    cell(h, "td", "num", 1, 1, u->fiscal);
-    cell(h, "td", "num", 1, 1, u->other);
-    cell(h, "td", "num", 1, 1, jx_arena_printf(h->ctx->arena, "%d", u->nrows));
-    fputs("</tr>\n", h->out);
-  }
-  fputs("<tr class=\"total\">", h->out);
-  cell(h, "td", NULL, 2, 1, "合计");
-  cell(h, "td", "num", 1, 1, jx_arena_printf(h->ctx->arena, "%d", r->nprojects));
-  cell(h, "td", "num", 1, 1, r->budget);
-  cell(h, "td", "num", 1, 1, r->fiscal);
-  cell(h, "td", "num", 1, 1, r->other);
-  cell(h, "td", "num", 1, 1, jx_arena_printf(h->ctx->arena, "%d", r->nrows));
-  fputs("</tr>\n</table>\n</section>\n", h->out);
-}
-
-/* The form's grid has 12 columns; every row's spans add up to 12. */
-static void project_page_html(html *h, const jx_tables *r, const jx_report_unit *u,
-                              const jx_report_project *p) {
-  fprintf(h->out, "<section class=\"page project\" id=\"p-");
-  esc(h, p->code);
-  fputs("\">\n<h2>", h->out);
-  esc(h, jx_arena_printf(h->ctx->arena, "%d. %s绩效目标表", p->number, p->name));
-  fputs("</h2>\n<div class=\"meta\"><span>", h->out);
-  esc(h, jx_arena_printf(h->ctx->arena, "%s %s", u->code, u->name));
-  fputs("</span><span>单位：", h->out);
-  esc(h, r->money_unit);
-  fputs("</span></div>\n", h->out);
-  /* Column widths of the grid: the indicator columns of the official form
-   * (一级, 二级, 三级 ×2, 描述 ×4, 指标值 ×2, 依据 ×2). */
-  static const char *const widths[12] = {"9", "10", "8", "8", "9.25", "9.25",
-                                          "9.25", "9.25", "7", "7", "7", "7"};
-  fputs("<table class=\"form\">\n<colgroup>", h->out);
-  for (int i = 0; i < 12; i++) fprintf(h->out, "<col style=\"width:%s%%\">", widths[i]);
-  fputs("</colgroup>\n<tr>", h->out);
-  cell(h, "th", NULL, 2, 1, "项目编码");
-  cell(h, "td", NULL, 4, 1, p->code);
-  cell(h, "th", NULL, 2, 1, "项目名称");
-  cell(h, "td", "text", 4, 1, p->name);
-  fputs("</tr>\n<tr>", h->out);
-  cell(h, "th", NULL, 2, 2, "预算规模及资金用途");
-  cell(h, "th", NULL, 1, 1, "预算数");
-  cell(h, "td", "num", 2, 1, p->budget);
-  cell(h, "th", NULL, 2, 1, "其中：财政资金");
-  cell(h, "td", "num", 2, 1, p->fiscal);
-  cell(h, "th", NULL, 1, 1, "其他资金");
-  cell(h, "td", "num", 2, 1, p->other);
-  fputs("</tr>\n<tr>", h->out);
-  cell(h, "td", "text", 10, 1, p->purpose);
-  fputs("</tr>\n<tr>", h->out);
-  cell(h, "th", NULL, 2, 2, "资金支出计划（%）");
-  int base = 10 / p->nmonths, extra = 10 % p->nmonths;
-  for (int m = 0; m < p->nmonths; m++)
-    cell(h, "th", NULL, base + (m < extra), 1,
-         jx_arena_printf(h->ctx->arena, "%d月底", p->months[m]));
-  fputs("</tr>\n<tr>", h->out);
-  for (int m = 0; m < p->nmonths; m++) cell(h, "td", NULL, base + (m < extra), 1, p->plan[m]);
-  fputs("</tr>\n<tr>", h->out);
-  cell(h, "th", NULL, 2, 1, "绩效目标");
-  cell(h, "td", "text", 10, 1, p->target);
-  fputs("</tr>\n<tr>", h->out);
-  cell(h, "th", NULL, 1, 1, "一级指标");
-  cell(h, "th", NULL, 1, 1, "二级指标");
-  cell(h, "th", NULL, 2, 1, "三级指标");
-  cell(h, "th", NULL, 4, 1, "绩效指标描述");
-  cell(h, "th", NULL, 2, 1, "指标值");
-  cell(h, "th", NULL, 2, 1, "指标值确定依据");
-  fputs("</tr>\n", h->out);
-  for (size_t i = 0; i < p->rows.len; i++) {
-    const jx_report_row *row = p->rows.items[i];
-    fputs("<tr>", h->out);
-    if (row->level1_span) cell(h, "td", NULL, 1, row->level1_span, row->level1);
-    if (row->level2_span) cell(h, "td", NULL, 1, row->level2_span, row->level2);
-    cell(h, "td", "text", 2, 1, row->name);
-    cell(h, "td", "text", 4, 1, row->description);
-    cell(h, "td", NULL, 2, 1, row->value);
-    cell(h, "td", NULL, 2, 1, row->basis);
-    fputs("</tr>\n", h->out);
-  }
-  fputs("</table>\n</section>\n", h->out);
-}
-
 bool jx_render_html(jx_ctx *ctx, const jx_tables *r, FILE *out) {
   html h = {ctx, out};
-  int pages = (r->whole_document ? PAGE_SUMMARY : (r->units.len > 1 || !r->nprojects ? 1 : 0)) +
-              r->nprojects;
+  bool summary = r->whole_document || r->units.len > 1;
+  summary_plan s = {0};
+  if (summary) s = plan_summary(&h, r);
+  /* Lay out every form first: the contents give their page numbers. */
+  size_t nforms = (size_t)r->nprojects;
+  form *forms = jx_arena_alloc(ctx->arena, (nforms + 1) * sizeof *forms);
+  size_t n = 0;
+  for (size_t u = 0; u < r->units.len; u++) {
+    const jx_report_unit *unit = r->units.items[u];
+    for (size_t i = 0; i < unit->projects.len; i++, n++) {
+      form *f = &forms[n];
+      f->unit = unit;
+      f->project = unit->projects.items[i];
+      f->pieces = form_pieces(&h, f->project);
+      f->page = jx_arena_alloc(ctx->arena, (f->pieces.len + 1) * sizeof *f->page);
+      f->pages = paginate(&h, f->project, &f->pieces, f->page);
+    }
+  }
+  /* The contents: part one, the summary, then each form. */
+  enum { FIXED = 6 };
+  toc_item *toc = jx_arena_alloc(ctx->arena, (n + FIXED) * sizeof *toc);
+  static const toc_item fixed[FIXED] = {
+      {"part", "part-one", "第一部分　部门整体绩效目标", 0, 0},
+      {NULL, "overall", "一、总体绩效目标", 0, 0},
+      {NULL, "sub-targets", "二、分项绩效目标", 1, 0},
+      {NULL, "safeguards", "三、工作保障措施", 2, 0},
+      {"part", "part-two", "第二部分　预算项目绩效目标", 3, 0},
+      {NULL, "summary", "预算项目汇总表", 3, 0}};
+  for (size_t i = 0; i < n; i++) {
+    const jx_report_project *p = forms[i].project;
+    toc[FIXED + i] = (toc_item){NULL, jx_arena_printf(ctx->arena, "p-%s", p->anchor),
+                                jx_arena_printf(ctx->arena, "%d. %s绩效目标表", p->number,
+                                                p->name),
+                                0, 0};
+  }
+  for (int i = 0; i < FIXED; i++) toc[i] = fixed[i];
+  int toc_n = r->whole_document ? paginate_toc(toc, n + FIXED) : 0;
+  /* Page numbers: title, contents, part one (three), summary, forms. The
+   * fixed entries hold their page's offset from part one's first. */
+  int part_one_page = 2 + toc_n;
+  int pages = r->whole_document ? part_one_page + 2 : 0;
+  for (int i = 0; i < FIXED; i++) toc[i].page = part_one_page + fixed[i].page;
+  pages += s.pages;
+  for (size_t i = 0; i < n; i++) {
+    forms[i].first_page = pages + 1;
+    toc[FIXED + i].page = pages + 1;
+    pages += forms[i].pages;
+  }
   fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"generator\" content=\"jxc\">\n", out);
   fprintf(out, "<meta name=\"jixiao-pages\" content=\"%d\">\n<title>", pages);
@@ -288,15 +811,11 @@ bool jx_render_html(jx_ctx *ctx, const jx_tables *r, FILE *out) {
   fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
   if (r->whole_document) {
     title_page(&h, r);
-    toc_page(&h, r);
+    toc_pages(&h, toc, n + FIXED);
     part_one(&h, r);
   }
-  if (r->whole_document || r->units.len > 1) summary(&h, r);
-  for (size_t u = 0; u < r->units.len; u++) {
-    const jx_report_unit *unit = r->units.items[u];
-    for (size_t i = 0; i < unit->projects.len; i++)
-      project_page_html(&h, r, unit, unit->projects.items[i]);
-  }
+  if (summary) write_summary(&h, r, &s);
+  for (size_t i = 0; i < n; i++) write_form(&h, r, &forms[i]);
   fputs("</body>\n</html>\n", out);
   return !ferror(out);
 }

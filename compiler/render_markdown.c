@@ -122,15 +122,129 @@ static void part_one(md *m, const jx_tables *r) {
   }
 }
 
-/* The spending plan in one cell: the months that have a percentage. */
-static const char *plan_cell(md *m, const jx_report_project *p) {
-  const char *s = "";
-  for (int i = 0; i < p->nmonths; i++) {
-    if (!*p->plan[i]) continue;
-    s = jx_arena_printf(m->ctx->arena, "%s%s%d月底 %s", s, *s ? "；" : "", p->months[i],
-                        p->plan[i]);
+/* A two-column table of labels and texts; its first field is the header
+ * row, as a pipe table needs one. */
+static void fields_table(md *m, const jx_list *fields) {
+  for (size_t i = 0; i < fields->len; i++) {
+    const jx_report_field *f = fields->items[i];
+    const char *cells[] = {f->label, f->text};
+    row(m, 2, cells);
+    if (!i) delimiter(m, "ll");
   }
-  return s;
+  if (fields->len) fputc('\n', m->out);
+}
+
+static void push(md *m, jx_list *l, const char *label, const char *text) {
+  jx_report_field *f = jx_arena_alloc(m->ctx->arena, sizeof *f);
+  f->label = label;
+  f->text = text;
+  jx_list_push(m->ctx->arena, l, f);
+}
+
+/* The funding table: a line per source, nested ones indented. */
+static void funding(md *m, const jx_report_project *p) {
+  static const char *const heads[JX_REPORT_NBUDGETS] = {"资金总额", "中期预算", "年度预算"};
+  const char *cells[1 + JX_REPORT_NBUDGETS] = {"资金来源"};
+  char spec[2 + JX_REPORT_NBUDGETS] = "l";
+  int n = 1;
+  for (int i = 0; i < JX_REPORT_NBUDGETS; i++)
+    if (p->budgets[i]) {
+      spec[n] = 'r';
+      cells[n++] = heads[i];
+    }
+  spec[n] = '\0';
+  row(m, n, cells);
+  delimiter(m, spec);
+  for (size_t k = 0; k < p->sources.len; k++) {
+    const jx_report_source *s = p->sources.items[k];
+    int c = 1;
+    cells[0] = s->label;
+    for (int i = 0; i < JX_REPORT_NBUDGETS; i++)
+      if (p->budgets[i]) cells[c++] = s->cell[i];
+    row(m, n, cells);
+  }
+  fputc('\n', m->out);
+}
+
+static void schedule(md *m, const jx_report_project *p) {
+  static const char *const head[] = {"实施进度", "时间", "描述"};
+  row(m, 3, head);
+  delimiter(m, "lll");
+  for (size_t i = 0; i < p->stages.len; i++) {
+    const jx_report_stage *s = p->stages.items[i];
+    const char *cells[] = {s->name, s->when, s->description};
+    row(m, 3, cells);
+  }
+  fputc('\n', m->out);
+}
+
+/* The value columns: 年度 and 长期 side by side when a row has a 长期 value,
+ * 绩效标准 when a row has a 标准, then the basis. */
+static int value_heads(const jx_report_project *p, const char **head) {
+  int n = 0;
+  head[n++] = p->has_long_term ? "年度指标值" : "指标值";
+  if (p->has_long_term) head[n++] = "长期指标值";
+  if (p->has_standard) head[n++] = "绩效标准";
+  head[n++] = "指标值确定依据";
+  return n;
+}
+
+static int value_cells(const jx_report_project *p, const jx_report_row *rr, const char **cell) {
+  int n = 0;
+  cell[n++] = rr->value;
+  if (p->has_long_term) cell[n++] = rr->long_term;
+  if (p->has_standard) cell[n++] = rr->standard;
+  cell[n++] = rr->basis;
+  return n;
+}
+
+static void delimiter_n(md *m, int n) {
+  char spec[16];
+  memset(spec, 'l', (size_t)n);
+  spec[n] = '\0';
+  delimiter(m, spec);
+}
+
+static void indicators(md *m, const jx_report_project *p) {
+  const char *head[12] = {"一级指标", "二级指标", "三级指标", "绩效指标描述"};
+  int n = 4 + value_heads(p, head + 4);
+  row(m, n, head);
+  delimiter_n(m, n);
+  for (size_t i = 0; i < p->rows.len; i++) {
+    const jx_report_row *rr = p->rows.items[i];
+    if (rr->flat) continue;
+    const char *cells[12] = {rr->level1_span ? rr->level1 : "", rr->level2_span ? rr->level2 : "",
+                             rr->name, rr->description};
+    value_cells(p, rr, cells + 4);
+    row(m, n, cells);
+  }
+  fputc('\n', m->out);
+}
+
+/* A flat table (绩效指标 { 指标 … }) without level columns: its title heads
+ * the column of indicator names, one table per flat group. */
+static void flat(md *m, const jx_report_project *p) {
+  bool open = false;
+  for (size_t i = 0; i < p->rows.len; i++) {
+    const jx_report_row *rr = p->rows.items[i];
+    if (!rr->flat) continue;
+    const char *cells[12] = {rr->level1};
+    int n = 1;
+    if (p->flat_description) cells[n++] = "绩效指标描述";
+    n += value_heads(p, cells + n);
+    if (rr->level1_span) {
+      if (open) fputc('\n', m->out);
+      row(m, n, cells);
+      delimiter_n(m, n);
+      open = true;
+    }
+    cells[0] = rr->name;
+    n = 1;
+    if (p->flat_description) cells[n++] = rr->description;
+    n += value_cells(p, rr, cells + n);
+    row(m, n, cells);
+  }
+  if (open) fputc('\n', m->out);
 }
 
 static void project(md *m, const jx_tables *r, const jx_report_project *p) {
@@ -138,26 +252,26 @@ static void project(md *m, const jx_tables *r, const jx_report_project *p) {
   fputs("单位：", m->out);
   text(m, r->money_unit, false);
   fputs("\n\n", m->out);
-  const char *fields[][2] = {
-      {"项目编码", p->code},   {"项目名称", p->name},  {"预算数", p->budget},
-      {"财政资金", p->fiscal}, {"其他资金", p->other}, {"资金用途", p->purpose},
-      {"资金支出计划（%）", plan_cell(m, p)},          {"绩效目标", p->target}};
-  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-    row(m, 2, fields[i]);
-    if (!i) delimiter(m, "ll");
-  }
-  fputc('\n', m->out);
-  static const char *const head[] = {"一级指标", "二级指标", "三级指标",
-                                     "绩效指标描述", "指标值", "指标值确定依据"};
-  row(m, 6, head);
-  delimiter(m, "llllll");
-  for (size_t i = 0; i < p->rows.len; i++) {
-    const jx_report_row *rr = p->rows.items[i];
-    const char *cells[] = {rr->level1_span ? rr->level1 : "", rr->level2_span ? rr->level2 : "",
-                           rr->name, rr->description, rr->value, rr->basis};
-    row(m, 6, cells);
-  }
-  fputc('\n', m->out);
+  jx_list fields = {0};
+  if (*p->code) push(m, &fields, "项目编码", p->code);
+  push(m, &fields, "项目名称", p->name);
+  for (size_t i = 0; i < p->info.len; i++) jx_list_push(m->ctx->arena, &fields, p->info.items[i]);
+  for (size_t i = 0; i < p->texts.len; i++) jx_list_push(m->ctx->arena, &fields, p->texts.items[i]);
+  push(m, &fields, "预算数", p->budget);
+  push(m, &fields, "财政资金", p->fiscal);
+  push(m, &fields, "其他资金", p->other);
+  push(m, &fields, "资金用途", p->purpose);
+  push(m, &fields, "资金支出计划（%）", p->plan_text);
+  if (*p->medium_target) push(m, &fields, "中期目标", p->medium_target);
+  push(m, &fields, "绩效目标", p->target);
+  fields_table(m, &fields);
+  if (p->sources.len) funding(m, p);
+  if (p->stages.len) schedule(m, p);
+  if (p->nlevelled || !p->nflat) indicators(m, p);
+  flat(m, p);
+  jx_list extra = jx_list_copy(m->ctx->arena, &p->labelled);
+  if (*p->notes) push(m, &extra, "其他说明", p->notes);
+  fields_table(m, &extra);
 }
 
 static void summary(md *m, const jx_tables *r) {
@@ -165,16 +279,13 @@ static void summary(md *m, const jx_tables *r) {
   fputs("单位：", m->out);
   text(m, r->money_unit, false);
   fputs("\n\n", m->out);
-  static const char *const head[] = {"单位编码", "单位名称", "项目数", "预算数",
-                                     "财政资金", "其他资金", "指标数"};
+  const char *head[] = {r->summary_code, r->summary_name, "项目数", "预算数",
+                        "财政资金", "其他资金", "指标数"};
   row(m, 7, head);
   delimiter(m, "llrrrrr");
-  for (size_t i = 0; i < r->units.len; i++) {
-    const jx_report_unit *u = r->units.items[i];
-    const char *cells[] = {u->code, u->name,
-                           jx_arena_printf(m->ctx->arena, "%zu", u->projects.len),
-                           u->budget, u->fiscal, u->other,
-                           jx_arena_printf(m->ctx->arena, "%d", u->nrows)};
+  for (size_t i = 0; i < r->lines.len; i++) {
+    const jx_report_line *l = r->lines.items[i];
+    const char *cells[] = {l->code, l->name, l->projects, l->budget, l->fiscal, l->other, l->rows};
     row(m, 7, cells);
   }
   const char *total[] = {"合计", "", jx_arena_printf(m->ctx->arena, "%d", r->nprojects),
@@ -194,7 +305,7 @@ bool jx_render_markdown(jx_ctx *ctx, const jx_tables *r, FILE *out) {
   }
   for (size_t i = 0; i < r->units.len; i++) {
     const jx_report_unit *u = r->units.items[i];
-    heading(&m, "##", jx_arena_printf(ctx->arena, "%s %s", u->code, u->name));
+    heading(&m, "##", u->heading);
     for (size_t k = 0; k < u->projects.len; k++) project(&m, r, u->projects.items[k]);
   }
   if (r->whole_document || r->units.len > 1) summary(&m, r);

@@ -546,26 +546,98 @@ static void set(trow *row, int n, const char *const *cells) {
   for (int c = 0; c < n; c++) row->cell[c] = cells[c];
 }
 
-static void flex(tblock *b, int n, const int *cols) {
-  for (int i = 0; i < n; i++) b->flex[cols[i]] = true;
+/* The columns of a project's indicator tables after the level and name
+ * columns: 年度 and 长期 values side by side when a row has a 长期 value, the
+ * 绩效标准 column when a row has a 标准. A column needs five display columns
+ * at least (one CJK character, padding, a rule), so when the line cannot
+ * hold them all (eight columns in 40), the standard goes into the basis
+ * cell, above the basis. */
+typedef struct value_cols {
+  bool long_term, standard, joined; /* joined: 绩效标准 in the basis column */
+} value_cols;
+
+static value_cols value_columns(const text *t, const jx_report_project *p, int before) {
+  value_cols v = {p->has_long_term, p->has_standard, false};
+  int n = before + 2 + v.long_term + v.standard;
+  if (v.standard && 1 + 5 * n > t->width) {
+    v.standard = false;
+    v.joined = true;
+  }
+  return v;
 }
 
+static int value_heads(value_cols v, const char **head) {
+  int n = 0;
+  head[n++] = v.long_term ? "年度指标值" : "指标值";
+  if (v.long_term) head[n++] = "长期指标值";
+  if (v.standard) head[n++] = "绩效标准";
+  head[n++] = v.joined ? "绩效标准 指标值确定依据" : "指标值确定依据";
+  return n;
+}
+
+static int value_cells(text *t, value_cols v, const jx_report_row *rr, const char **cell) {
+  int n = 0;
+  cell[n++] = rr->value;
+  if (v.long_term) cell[n++] = rr->long_term;
+  if (v.standard) cell[n++] = rr->standard;
+  cell[n++] = v.joined && *rr->standard
+                  ? jx_arena_printf(t->ctx->arena, "%s%s%s", rr->standard, *rr->basis ? "\n" : "",
+                                    rr->basis)
+                  : rr->basis;
+  return n;
+}
+
+/* The table of indicators with levels: 一级 | 二级 | 三级 | 描述 | values. */
 static tblock *indicator_block(text *t, const jx_report_project *p) {
-  tblock *b = block_new(t, 6);
-  static const char *const head[] = {"一级指标", "二级指标", "三级指标",
-                                     "绩效指标描述", "指标值", "指标值确定依据"};
-  set(block_row(t, b), b->ncols, head);
+  const char *head[MAX_COLS] = {"一级指标", "二级指标", "三级指标", "绩效指标描述"};
+  value_cols v = value_columns(t, p, 4);
+  int n = 4 + value_heads(v, head + 4);
+  tblock *b = block_new(t, n);
+  set(block_row(t, b), n, head);
   for (size_t i = 0; i < p->rows.len; i++) {
     const jx_report_row *rr = p->rows.items[i];
+    if (rr->flat) continue;
     trow *row = block_row(t, b);
-    const char *cells[] = {rr->level1, rr->level2, rr->name, rr->description, rr->value,
-                           rr->basis};
-    set(row, 6, cells);
+    const char *cells[MAX_COLS] = {rr->level1, rr->level2, rr->name, rr->description};
+    value_cells(t, v, rr, cells + 4);
+    set(row, n, cells);
     row->merged[0] = rr->level1_span == 0;
     row->merged[1] = rr->level2_span == 0;
   }
   measure(b);
-  flex(b, 3, (const int[]){2, 3, 5});
+  b->flex[2] = b->flex[3] = b->flex[n - 1] = true;
+  return b;
+}
+
+/* A flat table (绩效指标 { 指标 … }), as the forms without levels print it:
+ * its title down the first column, then 指标名称, 描述 (when a row has one)
+ * and the values. */
+static tblock *flat_block(text *t, const jx_report_project *p) {
+  const char *head[MAX_COLS] = {"", "指标名称"};
+  int n = 2;
+  if (p->flat_description) head[n++] = "绩效指标描述";
+  value_cols v = value_columns(t, p, n);
+  n += value_heads(v, head + n);
+  tblock *b = block_new(t, n);
+  trow *top = block_row(t, b);
+  set(top, n, head);
+  bool first = true;
+  for (size_t i = 0; i < p->rows.len; i++) {
+    const jx_report_row *rr = p->rows.items[i];
+    if (!rr->flat) continue;
+    if (first) top->cell[0] = rr->level1;
+    trow *row = block_row(t, b);
+    const char *cells[MAX_COLS] = {rr->level1, rr->name};
+    int k = 2;
+    if (p->flat_description) cells[k++] = rr->description;
+    value_cells(t, v, rr, cells + k);
+    set(row, n, cells);
+    row->merged[0] = first || rr->level1_span == 0;
+    first = false;
+  }
+  measure(b);
+  b->flex[1] = b->flex[n - 1] = true;
+  if (p->flat_description) b->flex[2] = true;
   return b;
 }
 
@@ -611,42 +683,134 @@ static tblock *fields_block(text *t, int n, const char *const *cells) {
   return b;
 }
 
+/* Label | text rows, two fields a row (label | text | label | text); an odd
+ * last field gets a block of its own, its text as wide as the line. */
+static void pairs_blocks(text *t, const jx_list *fields, jx_list *blocks) {
+  if (fields->len >= 2) {
+    tblock *b = block_new(t, 4);
+    for (size_t i = 0; i + 1 < fields->len; i += 2) {
+      const jx_report_field *f = fields->items[i], *g = fields->items[i + 1];
+      const char *cells[] = {f->label, f->text, g->label, g->text};
+      set(block_row(t, b), 4, cells);
+    }
+    measure(b);
+    b->flex[1] = b->flex[3] = true;
+    jx_list_push(t->ctx->arena, blocks, b);
+  }
+  if (fields->len % 2) {
+    const jx_report_field *f = fields->items[fields->len - 1];
+    const char *cells[] = {f->label, f->text};
+    jx_list_push(t->ctx->arena, blocks, fields_block(t, 2, cells));
+  }
+}
+
+/* Label | text, one field a row. */
+static void rows_blocks(text *t, const jx_list *fields, jx_list *blocks) {
+  for (size_t i = 0; i < fields->len; i++) {
+    const jx_report_field *f = fields->items[i];
+    const char *cells[] = {f->label, f->text};
+    jx_list_push(t->ctx->arena, blocks, fields_block(t, 2, cells));
+  }
+}
+
+/* The funding table (项目资金): a line per source, nested ones indented,
+ * a column per budget the project states. */
+static tblock *funding_block(text *t, const jx_report_project *p) {
+  static const char *const heads[JX_REPORT_NBUDGETS] = {"资金总额", "中期预算", "年度预算"};
+  int cols[JX_REPORT_NBUDGETS], n = 2;
+  for (int i = 0; i < JX_REPORT_NBUDGETS; i++)
+    if (p->budgets[i]) cols[n++ - 2] = i;
+  tblock *b = block_new(t, n);
+  trow *top = block_row(t, b);
+  top->cell[0] = "项目资金";
+  top->cell[1] = "资金来源";
+  for (int c = 2; c < n; c++) top->cell[c] = heads[cols[c - 2]];
+  for (size_t i = 0; i < p->sources.len; i++) {
+    const jx_report_source *s = p->sources.items[i];
+    trow *row = block_row(t, b);
+    row->merged[0] = true;
+    row->cell[1] = s->label;
+    for (int c = 2; c < n; c++) row->cell[c] = s->cell[cols[c - 2]];
+  }
+  measure(b);
+  b->flex[1] = true;
+  for (int c = 2; c < n; c++) b->right[c] = true;
+  return b;
+}
+
+/* 实施进度: stage, when, description. */
+static tblock *schedule_block(text *t, const jx_report_project *p) {
+  tblock *b = block_new(t, 4);
+  const char *head[] = {"实施进度", "阶段", "时间", "描述"};
+  set(block_row(t, b), 4, head);
+  for (size_t i = 0; i < p->stages.len; i++) {
+    const jx_report_stage *s = p->stages.items[i];
+    trow *row = block_row(t, b);
+    const char *cells[] = {"", s->name, s->when, s->description};
+    set(row, 4, cells);
+    row->merged[0] = true;
+  }
+  measure(b);
+  b->flex[1] = b->flex[3] = true;
+  return b;
+}
+
 static void project(text *t, const jx_tables *r, const jx_report_project *p) {
-  paragraph(t, jx_arena_printf(t->ctx->arena, "%d. %s绩效目标表", p->number, p->name));
+  jx_arena *a = t->ctx->arena;
+  paragraph(t, jx_arena_printf(a, "%d. %s绩效目标表", p->number, p->name));
+  /* The blocks in the form's order; the one the labels' width comes from. */
+  jx_list blocks = {0};
   const char *ids[] = {"项目编码", p->code, "项目名称", p->name};
+  jx_list_push(a, &blocks, *p->code ? fields_block(t, 4, ids) : fields_block(t, 2, ids + 2));
+  pairs_blocks(t, &p->info, &blocks);
+  rows_blocks(t, &p->texts, &blocks);
   const char *money[] = {"预算数", p->budget, "财政资金", p->fiscal, "其他资金", p->other};
+  jx_list_push(a, &blocks, fields_block(t, 6, money));
+  if (p->sources.len) jx_list_push(a, &blocks, funding_block(t, p));
   const char *purpose[] = {"资金用途", p->purpose};
+  jx_list_push(a, &blocks, fields_block(t, 2, purpose));
+  size_t plan_at = blocks.len;
+  jx_list_push(a, &blocks, NULL); /* the plan, made once the width is known */
+  if (p->stages.len) jx_list_push(a, &blocks, schedule_block(t, p));
+  if (*p->medium_target) {
+    const char *medium[] = {"中期目标", p->medium_target};
+    jx_list_push(a, &blocks, fields_block(t, 2, medium));
+  }
   const char *target[] = {"绩效目标", p->target};
-  enum { NHEAD = 4 };
-  tblock *head[NHEAD] = {fields_block(t, 4, ids), fields_block(t, 6, money),
-                         fields_block(t, 2, purpose), fields_block(t, 2, target)};
-  tblock *indicators = indicator_block(t, p);
+  jx_list_push(a, &blocks, fields_block(t, 2, target));
+  tblock *main = NULL;
+  if (p->nlevelled || !p->nflat) jx_list_push(a, &blocks, main = indicator_block(t, p));
+  if (p->nflat) {
+    tblock *flat = flat_block(t, p);
+    if (!main) main = flat;
+    jx_list_push(a, &blocks, flat);
+  }
+  rows_blocks(t, &p->labelled, &blocks);
+  if (*p->notes) {
+    const char *notes[] = {"其他说明", p->notes};
+    jx_list_push(a, &blocks, fields_block(t, 2, notes));
+  }
   /* The first column is as wide as the labels (项目编码), as in the printed
    * form, where the one-level names wrap. */
-  indicators->width[0] = natural_width("项目编码");
-  indicators->fixed[0] = true;
+  main->width[0] = natural_width("项目编码");
+  main->fixed[0] = true;
   /* As wide as the widest block wants, within the line. */
-  int total = block_total(indicators);
-  for (int i = 0; i < NHEAD; i++)
-    if (block_total(head[i]) > total) total = block_total(head[i]);
+  int total = block_total(main);
+  for (size_t i = 0; i < blocks.len; i++)
+    if (blocks.items[i] && block_total(blocks.items[i]) > total) total = block_total(blocks.items[i]);
   if (total > t->width) total = t->width;
-  fit(t, indicators, total);
-  int label = indicators->width[0];
-  for (int i = 0; i < NHEAD; i++) {
-    head[i]->width[0] = label;
-    head[i]->fixed[0] = true;
-    fit(t, head[i], total);
+  fit(t, main, total);
+  int label = main->width[0];
+  for (size_t i = 0; i < blocks.len; i++) {
+    tblock *b = blocks.items[i];
+    if (!b || b == main) continue;
+    b->width[0] = label;
+    b->fixed[0] = true;
+    fit(t, b, total);
   }
   tblock *plan = plan_block(t, p, label, total);
   fit(t, plan, total);
-  jx_list blocks = {0};
-  jx_arena *a = t->ctx->arena;
-  jx_list_push(a, &blocks, head[0]);
-  jx_list_push(a, &blocks, head[1]);
-  jx_list_push(a, &blocks, head[2]);
-  jx_list_push(a, &blocks, plan);
-  jx_list_push(a, &blocks, head[3]);
-  jx_list_push(a, &blocks, indicators);
+  blocks.items[plan_at] = plan;
   money_unit(t, r, total);
   table(t, &blocks);
 }
@@ -654,14 +818,13 @@ static void project(text *t, const jx_tables *r, const jx_report_project *p) {
 static void summary(text *t, const jx_tables *r) {
   paragraph(t, "预算项目汇总表");
   tblock *b = block_new(t, 7);
-  static const char *const head[] = {"单位编码", "单位名称", "项目数", "预算数",
-                                     "财政资金", "其他资金", "指标数"};
+  const char *head[] = {r->summary_code, r->summary_name, "项目数", "预算数",
+                        "财政资金", "其他资金", "指标数"};
   set(block_row(t, b), b->ncols, head);
   jx_arena *a = t->ctx->arena;
-  for (size_t i = 0; i < r->units.len; i++) {
-    const jx_report_unit *u = r->units.items[i];
-    const char *cells[] = {u->code, u->name, jx_arena_printf(a, "%zu", u->projects.len),
-                           u->budget, u->fiscal, u->other, jx_arena_printf(a, "%d", u->nrows)};
+  for (size_t i = 0; i < r->lines.len; i++) {
+    const jx_report_line *l = r->lines.items[i];
+    const char *cells[] = {l->code, l->name, l->projects, l->budget, l->fiscal, l->other, l->rows};
     set(block_row(t, b), 7, cells);
   }
   const char *total[] = {"合计", "", jx_arena_printf(a, "%d", r->nprojects), r->budget,
@@ -736,7 +899,7 @@ bool jx_render_text(jx_ctx *ctx, const jx_tables *r, const jx_report_options *op
   }
   for (size_t i = 0; i < r->units.len; i++) {
     const jx_report_unit *u = r->units.items[i];
-    paragraph(&t, jx_arena_printf(ctx->arena, "%s %s", u->code, u->name));
+    paragraph(&t, u->heading);
     for (size_t k = 0; k < u->projects.len; k++) project(&t, r, u->projects.items[k]);
   }
   if (r->whole_document || r->units.len > 1) summary(&t, r);

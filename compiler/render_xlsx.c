@@ -1,22 +1,32 @@
 /* --format=xlsx: the tables as an Excel workbook, written by libxlsxwriter.
  *
- * Sheets: "汇总" (one row per budget unit and a 合计 row), then one sheet per
- * budget unit ("324001 承德市司法局本级") holding that unit's project forms
- * one under the other, or one sheet per project (named by its code) with
- * opt->sheet_per_project. Each form is laid out like the official one, on a
- * grid of seven columns A..G (more when a spending plan has more than six
- * months):
+ * Sheets: "汇总" (one row per line of the summary: budget units, and the
+ * 类别 subtotals above their projects where a unit has 类别 lines, then a
+ * 合计 row), then one sheet per budget unit ("324001 承德市司法局本级", or
+ * the name alone) holding that unit's project forms one under the other,
+ * or one sheet per project (named by its code, or its name) with
+ * opt->sheet_per_project. Each form is laid out like the official one, on
+ * a grid of seven columns A..G (more when a spending plan has more than
+ * six months, or the indicator table more columns):
  *
  *   N. 项目名称绩效目标表                                  (title, A..G)
  *   324001 承德市司法局本级 (A..D)                 单位：万元 (E..G)
- *   项目编码 | code (B..C)       | 项目名称 | name (E..G)
+ *   项目编码 | code (B..C)       | 项目名称 | name (E..G)   (no code: 项目名称 | B..G)
+ *   label | text (B..C) | label | text (E..G)   the short fields, two a row
+ *   项目概况 | text (B..G), 立项依据 | text (B..G)
  *   预算规模及  | 预算数 | 22.50 | 其中：财政资金 | 22.50 | 其他资金 | (G)
  *   资金用途    | purpose (B..G)
+ *   项目资金 | 资金来源 (B..) | 资金总额 | 中期预算 | 年度预算  (a column per
+ *            | sources, nested ones indented   budget stated, at the right)
  *   资金支出计  | 3月底 (B..C) | 6月底 (D..E) | 10月底 (F) | 12月底 (G)
  *   划（%）     | 25% ...
- *   绩效目标    | target (B..G)
- *   一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 | 指标值确定依据 (F..G)
+ *   实施进度 | 阶段 (B..C) | 时间 (D..E) | 描述 (F..G)
+ *   中期目标 | text (B..G);  绩效目标 | target (B..G)
+ *   一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 [| 长期指标值]
+ *     [| 绩效标准] | 指标值确定依据 (to the last column)
  *   rows; 一级指标 and 二级指标 merged down over their spans
+ *   a flat table: its title down A, 指标名称 (B..C) [| 描述] | values
+ *   栏目 label | text (B..G) …, 其他说明 | text (B..G)
  *
  * Amounts are number cells. The model holds them as exact decimal strings
  * in the money unit ("22.50"); each string is converted with strtod only
@@ -348,6 +358,14 @@ static void put_count(xw *x, int row, int col, long long n) {
        row, col);
 }
 
+/* A count written as text in the model ("14"), or a blank cell for "". */
+static void put_count_text(xw *x, int row, int col, const char *n) {
+  if (*n)
+    put_count(x, row, col, strtoll(n, NULL, 10));
+  else
+    put_text(x, row, col, row, col, "", x->count);
+}
+
 /* --- sheets ---------------------------------------------------------------- */
 
 static void begin_sheet(xw *x, const char *want) {
@@ -392,25 +410,25 @@ static void end_sheet(xw *x, int ncols) {
 
 static void summary_sheet(xw *x) {
   const jx_tables *r = x->r;
-  static const char *const head[] = {"单位编码", "单位名称", "项目数", "预算数",
-                                     "财政资金", "其他资金", "指标数"};
+  const char *head[] = {r->summary_code, r->summary_name, "项目数", "预算数",
+                        "财政资金", "其他资金", "指标数"};
   begin_sheet(x, "汇总");
   if (!ok(x)) return;
 
   for (int c = 0; c < FORM_COLS; c++) widen(x->width, c, head[c]);
-  for (size_t i = 0; i < r->units.len; i++) {
-    const jx_report_unit *u = r->units.items[i];
-    widen(x->width, 0, u->code);
-    widen(x->width, 1, u->name);
-    widen(x->width, 3, u->budget);
-    widen(x->width, 4, u->fiscal);
-    widen(x->width, 5, u->other);
+  for (size_t i = 0; i < r->lines.len; i++) {
+    const jx_report_line *l = r->lines.items[i];
+    widen(x->width, 0, l->code);
+    widen(x->width, 1, l->name);
+    widen(x->width, 3, l->budget);
+    widen(x->width, 4, l->fiscal);
+    widen(x->width, 5, l->other);
   }
   widen(x->width, 3, r->budget);
   widen(x->width, 4, r->fiscal);
   widen(x->width, 5, r->other);
   for (int c = 0; c < FORM_COLS; c++) {
-    int lo = c == 1 ? 20 : 10, hi = c == 1 ? 40 : 20;
+    int lo = c == 1 ? 20 : 10, hi = c == 1 ? 40 : 24;
     if (x->width[c] < lo) x->width[c] = lo;
     if (x->width[c] > hi) x->width[c] = hi;
   }
@@ -423,15 +441,15 @@ static void summary_sheet(xw *x) {
            x->note_right);
   for (int c = 0; c < FORM_COLS; c++) put_text(x, 2, c, 2, c, head[c], x->head);
   int row = 3;
-  for (size_t i = 0; i < r->units.len; i++, row++) {
-    const jx_report_unit *u = r->units.items[i];
-    put_text(x, row, 0, row, 0, u->code, x->center);
-    put_text(x, row, 1, row, 1, u->name, x->text);
-    put_count(x, row, 2, (long long)u->projects.len);
-    put_money(x, row, 3, row, 3, u->budget);
-    put_money(x, row, 4, row, 4, u->fiscal);
-    put_money(x, row, 5, row, 5, u->other);
-    put_count(x, row, 6, u->nrows);
+  for (size_t i = 0; i < r->lines.len; i++, row++) {
+    const jx_report_line *l = r->lines.items[i];
+    put_text(x, row, 0, row, 0, l->code, x->center);
+    put_text(x, row, 1, row, 1, l->name, x->text);
+    put_count_text(x, row, 2, l->projects);
+    put_money(x, row, 3, row, 3, l->budget);
+    put_money(x, row, 4, row, 4, l->fiscal);
+    put_money(x, row, 5, row, 5, l->other);
+    put_count_text(x, row, 6, l->rows);
   }
   put_text(x, row, 0, row, 1, "合计", x->head);
   put_count(x, row, 2, r->nprojects);
@@ -445,10 +463,40 @@ static void summary_sheet(xw *x) {
 
 /* --- the project forms ----------------------------------------------------- */
 
+/* Where the columns of a project's indicator tables are. */
+typedef struct ind_cols {
+  /* the table with levels: 一级 A, 二级 B, 三级 C, 描述 D, then these */
+  int value, long_term, standard, basis; /* -1 when absent */
+  /* a flat table: title A, 指标名称 name1..name2, then these */
+  int name2, fdescription, fvalue, flong_term, fstandard, fbasis;
+} ind_cols;
+
+static ind_cols indicator_cols(const jx_report_project *p) {
+  ind_cols c;
+  int k = 4;
+  c.value = k++;
+  c.long_term = p->has_long_term ? k++ : -1;
+  c.standard = p->has_standard ? k++ : -1;
+  c.basis = k;
+  k = 3;
+  c.name2 = 2;
+  c.fdescription = p->flat_description ? k++ : -1;
+  c.fvalue = k++;
+  c.flong_term = p->has_long_term ? k++ : -1;
+  c.fstandard = p->has_standard ? k++ : -1;
+  c.fbasis = k;
+  return c;
+}
+
 /* The last column of a project's form: G, or further right when the plan
- * has more than six months (one column each). */
+ * has more than six months (one column each) or the indicator tables more
+ * than seven columns. */
 static int last_col(const jx_report_project *p) {
-  return p->nmonths > FORM_COLS - 1 ? p->nmonths : FORM_COLS - 1;
+  ind_cols c = indicator_cols(p);
+  int last = p->nmonths > FORM_COLS - 1 ? p->nmonths : FORM_COLS - 1;
+  if (c.basis > last) last = c.basis;
+  if (p->nflat && c.fbasis > last) last = c.fbasis;
+  return last;
 }
 
 /* Widens the sheet's columns for the single-column cells of p's form;
@@ -462,17 +510,31 @@ static void measure(xw *x, const jx_report_project *p) {
     widen(w, c, labels[c][0]);
     widen(w, c, labels[c][1]);
   }
+  for (size_t i = 0; i < p->info.len; i++) {
+    const jx_report_field *f = p->info.items[i];
+    widen(w, i % 2 ? 3 : 0, f->label);
+  }
   widen(w, 2, p->budget);
   widen(w, 4, p->fiscal);
   widen(w, 6, p->other);
+  ind_cols c = indicator_cols(p);
   for (size_t i = 0; i < p->rows.len; i++) {
     const jx_report_row *row = p->rows.items[i];
+    if (row->flat) {
+      if (c.fdescription >= 0) widen(w, c.fdescription, row->description);
+      widen(w, c.fvalue, row->value);
+      if (c.flong_term >= 0) widen(w, c.flong_term, row->long_term);
+      if (c.fstandard >= 0) widen(w, c.fstandard, row->standard);
+      continue;
+    }
     widen(w, 0, row->level1);
     widen(w, 1, row->level2);
     widen(w, 2, row->name);
     widen(w, 3, row->description);
-    widen(w, 4, row->value);
-    widen(w, 5, row->basis);
+    widen(w, c.value, row->value);
+    if (c.long_term >= 0) widen(w, c.long_term, row->long_term);
+    if (c.standard >= 0) widen(w, c.standard, row->standard);
+    if (c.basis < FORM_COLS - 1) widen(w, c.basis, row->basis);
   }
 }
 
@@ -498,6 +560,128 @@ static void month_cols(int n, int m, int *c1, int *c2) {
   *c2 = *c1 + base + (m < extra) - 1;
 }
 
+/* label (A) | text (B..last), one row. */
+static int label_row(xw *x, int row, int last, const char *label, const char *text) {
+  put_text(x, row, 0, row, 0, label, x->label);
+  put_text(x, row, 1, row, last, text, x->text);
+  return row + 1;
+}
+
+/* The short fields, two a row: label (A) | text (B..C) | label (D) | text
+ * (E..last); an odd last one spans B..last. */
+static int pairs(xw *x, int row, int last, const jx_list *fields) {
+  for (size_t i = 0; i < fields->len; i += 2, row++) {
+    const jx_report_field *f = fields->items[i];
+    put_text(x, row, 0, row, 0, f->label, x->label);
+    if (i + 1 == fields->len) {
+      put_text(x, row, 1, row, last, f->text, x->text);
+      break;
+    }
+    const jx_report_field *g = fields->items[i + 1];
+    put_text(x, row, 1, row, 2, f->text, x->text);
+    put_text(x, row, 3, row, 3, g->label, x->label);
+    put_text(x, row, 4, row, last, g->text, x->text);
+  }
+  return fields->len % 2 ? row + 1 : row;
+}
+
+/* The funding table: 项目资金 down A, the sources (nested ones indented)
+ * from B, one column per budget stated at the right. */
+static int funding_rows(xw *x, int row, int last, const jx_report_project *p) {
+  static const char *const heads[JX_REPORT_NBUDGETS] = {"资金总额", "中期预算", "年度预算"};
+  int k = 0;
+  for (int i = 0; i < JX_REPORT_NBUDGETS; i++) k += p->budgets[i];
+  int name_end = last - k;
+  put_text(x, row, 0, row + (int)p->sources.len, 0, "项目资金", x->label);
+  put_text(x, row, 1, row, name_end, "资金来源", x->label);
+  for (int i = 0, c = name_end + 1; i < JX_REPORT_NBUDGETS; i++)
+    if (p->budgets[i]) put_text(x, row, c, row, c, heads[i], x->label), c++;
+  row++;
+  for (size_t s = 0; s < p->sources.len; s++, row++) {
+    const jx_report_source *src = p->sources.items[s];
+    put_text(x, row, 1, row, name_end, src->label, x->text);
+    for (int i = 0, c = name_end + 1; i < JX_REPORT_NBUDGETS; i++)
+      if (p->budgets[i]) put_money(x, row, c, row, c, src->cell[i]), c++;
+  }
+  return row;
+}
+
+static int schedule_rows(xw *x, int row, int last, const jx_report_project *p) {
+  put_text(x, row, 0, row + (int)p->stages.len, 0, "实施进度", x->label);
+  put_text(x, row, 1, row, 2, "阶段", x->label);
+  put_text(x, row, 3, row, 4, "时间", x->label);
+  put_text(x, row, 5, row, last, "描述", x->label);
+  row++;
+  for (size_t i = 0; i < p->stages.len; i++, row++) {
+    const jx_report_stage *s = p->stages.items[i];
+    put_text(x, row, 1, row, 2, s->name, x->text);
+    put_text(x, row, 3, row, 4, s->when, x->center);
+    put_text(x, row, 5, row, last, s->description, x->text);
+  }
+  return row;
+}
+
+static int levelled_rows(xw *x, int row, int last, const jx_report_project *p) {
+  ind_cols c = indicator_cols(p);
+  static const char *const head[] = {"一级指标", "二级指标", "三级指标", "绩效指标描述"};
+  for (int k = 0; k < 4; k++) put_text(x, row, k, row, k, head[k], x->head);
+  put_text(x, row, c.value, row, c.value, p->has_long_term ? "年度指标值" : "指标值", x->head);
+  if (c.long_term >= 0) put_text(x, row, c.long_term, row, c.long_term, "长期指标值", x->head);
+  if (c.standard >= 0) put_text(x, row, c.standard, row, c.standard, "绩效标准", x->head);
+  put_text(x, row, c.basis, row, last, "指标值确定依据", x->head);
+  row++;
+  for (size_t i = 0; i < p->rows.len; i++) {
+    const jx_report_row *rr = p->rows.items[i];
+    if (rr->flat) continue;
+    if (rr->level1_span > 0)
+      put_text(x, row, 0, row + rr->level1_span - 1, 0, rr->level1, x->center);
+    if (rr->level2_span > 0)
+      put_text(x, row, 1, row + rr->level2_span - 1, 1, rr->level2, x->center);
+    put_text(x, row, 2, row, 2, rr->name, x->text);
+    put_text(x, row, 3, row, 3, rr->description, x->text);
+    put_text(x, row, c.value, row, c.value, rr->value, x->center);
+    if (c.long_term >= 0) put_text(x, row, c.long_term, row, c.long_term, rr->long_term, x->center);
+    if (c.standard >= 0) put_text(x, row, c.standard, row, c.standard, rr->standard, x->center);
+    put_text(x, row, c.basis, row, last, rr->basis, x->text);
+    row++;
+  }
+  return row;
+}
+
+/* A flat table: its title down A over the header and its rows, 指标名称
+ * (B..C), then 描述 (when a row has one) and the values. */
+static int flat_rows(xw *x, int row, int last, const jx_report_project *p) {
+  ind_cols c = indicator_cols(p);
+  bool first = true;
+  for (size_t i = 0; i < p->rows.len; i++) {
+    const jx_report_row *rr = p->rows.items[i];
+    if (!rr->flat) continue;
+    if (first) {
+      put_text(x, row, 0, row + rr->level1_span, 0, rr->level1, x->label);
+      put_text(x, row, 1, row, c.name2, "指标名称", x->head);
+      if (c.fdescription >= 0)
+        put_text(x, row, c.fdescription, row, c.fdescription, "绩效指标描述", x->head);
+      put_text(x, row, c.fvalue, row, c.fvalue, p->has_long_term ? "年度指标值" : "指标值",
+               x->head);
+      if (c.flong_term >= 0) put_text(x, row, c.flong_term, row, c.flong_term, "长期指标值", x->head);
+      if (c.fstandard >= 0) put_text(x, row, c.fstandard, row, c.fstandard, "绩效标准", x->head);
+      put_text(x, row, c.fbasis, row, last, "指标值确定依据", x->head);
+      row++;
+    } else if (rr->level1_span > 0) {
+      put_text(x, row, 0, row + rr->level1_span - 1, 0, rr->level1, x->label);
+    }
+    first = false;
+    put_text(x, row, 1, row, c.name2, rr->name, x->text);
+    if (c.fdescription >= 0) put_text(x, row, c.fdescription, row, c.fdescription, rr->description, x->text);
+    put_text(x, row, c.fvalue, row, c.fvalue, rr->value, x->center);
+    if (c.flong_term >= 0) put_text(x, row, c.flong_term, row, c.flong_term, rr->long_term, x->center);
+    if (c.fstandard >= 0) put_text(x, row, c.fstandard, row, c.fstandard, rr->standard, x->center);
+    put_text(x, row, c.fbasis, row, last, rr->basis, x->text);
+    row++;
+  }
+  return row;
+}
+
 /* Writes p's form from row `row`; returns the row after it. */
 static int project_form(xw *x, const jx_report_unit *u, const jx_report_project *p, int row) {
   jx_arena *a = x->ctx->arena;
@@ -508,16 +692,25 @@ static int project_form(xw *x, const jx_report_unit *u, const jx_report_project 
            x->title);
   want_height(x, row, title_height);
   row++;
-  put_text(x, row, 0, row, 3, jx_arena_printf(a, "%s %s", u->code, u->name), x->note_left);
+  put_text(x, row, 0, row, 3, u->heading, x->note_left);
   put_text(x, row, 4, row, last, jx_arena_printf(a, "单位：%s", x->r->money_unit),
            x->note_right);
   row++;
 
-  put_text(x, row, 0, row, 0, "项目编码", x->label);
-  put_text(x, row, 1, row, 2, p->code, x->center);
-  put_text(x, row, 3, row, 3, "项目名称", x->label);
-  put_text(x, row, 4, row, last, p->name, x->text);
-  row++;
+  if (*p->code) {
+    put_text(x, row, 0, row, 0, "项目编码", x->label);
+    put_text(x, row, 1, row, 2, p->code, x->center);
+    put_text(x, row, 3, row, 3, "项目名称", x->label);
+    put_text(x, row, 4, row, last, p->name, x->text);
+    row++;
+  } else {
+    row = label_row(x, row, last, "项目名称", p->name);
+  }
+  row = pairs(x, row, last, &p->info);
+  for (size_t i = 0; i < p->texts.len; i++) {
+    const jx_report_field *f = p->texts.items[i];
+    row = label_row(x, row, last, f->label, f->text);
+  }
 
   put_text(x, row, 0, row + 1, 0, "预算规模及资金用途", x->label);
   put_text(x, row, 1, row, 1, "预算数", x->label);
@@ -529,6 +722,7 @@ static int project_form(xw *x, const jx_report_unit *u, const jx_report_project 
   row++;
   put_text(x, row, 1, row, last, p->purpose, x->text);
   row++;
+  if (p->sources.len) row = funding_rows(x, row, last, p);
 
   put_text(x, row, 0, row + 1, 0, "资金支出计划（%）", x->label);
   if (p->nmonths == 0) {
@@ -537,32 +731,21 @@ static int project_form(xw *x, const jx_report_unit *u, const jx_report_project 
   for (int m = 0; m < p->nmonths; m++) {
     int c1, c2;
     month_cols(p->nmonths, m, &c1, &c2);
+    if (m == p->nmonths - 1) c2 = last;
     put_text(x, row, c1, row, c2, jx_arena_printf(a, "%d月底", p->months[m]), x->label);
     put_percent(x, row + 1, c1, row + 1, c2, p->plan[m]);
   }
   row += 2;
-
-  put_text(x, row, 0, row, 0, "绩效目标", x->label);
-  put_text(x, row, 1, row, last, p->target, x->text);
-  row++;
-
-  static const char *const head[] = {"一级指标", "二级指标", "三级指标", "绩效指标描述",
-                                     "指标值"};
-  for (int c = 0; c < 5; c++) put_text(x, row, c, row, c, head[c], x->head);
-  put_text(x, row, 5, row, last, "指标值确定依据", x->head);
-  row++;
-
-  for (size_t i = 0; i < p->rows.len; i++, row++) {
-    const jx_report_row *rr = p->rows.items[i];
-    if (rr->level1_span > 0)
-      put_text(x, row, 0, row + rr->level1_span - 1, 0, rr->level1, x->center);
-    if (rr->level2_span > 0)
-      put_text(x, row, 1, row + rr->level2_span - 1, 1, rr->level2, x->center);
-    put_text(x, row, 2, row, 2, rr->name, x->text);
-    put_text(x, row, 3, row, 3, rr->description, x->text);
-    put_text(x, row, 4, row, 4, rr->value, x->center);
-    put_text(x, row, 5, row, last, rr->basis, x->text);
+  if (p->stages.len) row = schedule_rows(x, row, last, p);
+  if (*p->medium_target) row = label_row(x, row, last, "中期目标", p->medium_target);
+  row = label_row(x, row, last, "绩效目标", p->target);
+  if (p->nlevelled || !p->nflat) row = levelled_rows(x, row, last, p);
+  if (p->nflat) row = flat_rows(x, row, last, p);
+  for (size_t i = 0; i < p->labelled.len; i++) {
+    const jx_report_field *f = p->labelled.items[i];
+    row = label_row(x, row, last, f->label, f->text);
   }
+  if (*p->notes) row = label_row(x, row, last, "其他说明", p->notes);
   return row + 1; /* a blank row before the next form */
 }
 
@@ -619,10 +802,9 @@ bool jx_render_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *op
     const jx_report_project *const *ps = (const jx_report_project *const *)u->projects.items;
     if (opt && opt->sheet_per_project) {
       for (size_t k = 0; k < u->projects.len && ok(&x); k++)
-        forms_sheet(&x, ps[k]->code, u, ps + k, 1);
+        forms_sheet(&x, *ps[k]->code ? ps[k]->code : ps[k]->name, u, ps + k, 1);
     } else {
-      forms_sheet(&x, jx_arena_printf(ctx->arena, "%s %s", u->code, u->name), u, ps,
-                  u->projects.len);
+      forms_sheet(&x, u->heading, u, ps, u->projects.len);
     }
   }
   free(x.height);

@@ -3,7 +3,10 @@
 # PDF; the PDF has exactly the pages the layout promises (its
 # <meta name="jixiao-pages">), pdftotext finds every project name and every
 # indicator value, and a script run in the page confirms that no table is
-# wider than the printable area and no page overflows. Needs the Debian
+# wider than the printable area and no page overflows. The same for
+# tests/render/forms.jx, whose fields of the grown language must all be in
+# the PDF, and for a generated document whose summary and one form are too
+# long for a page, so both go on over pages headed （续）. Needs the Debian
 # packages chromium, poppler-utils and fonts-noto-cjk (tools/install-deps.sh
 # installs them); without them the test is reported as SKIP, by name.
 set -u
@@ -49,9 +52,12 @@ while IFS= read -r want; do
   grep -qF -- "$needle" "$tmp/text" || fail "not in the PDF: $want"
 done <"$tmp/wanted"
 
-# 3. In the page: tables within 180 mm, no section taller than its page.
-cat "$tmp/seed.html" >"$tmp/checked.html"
-cat >>"$tmp/checked.html" <<'JS'
+# page_check HTML: runs a script in the page that reports tables wider
+# than 180 mm and sections taller than their page; prints "OK tables=N" or
+# "FAIL …".
+page_check() {
+  cat "$1" >"$tmp/checked.html"
+  cat >>"$tmp/checked.html" <<'JS'
 <script>
 (function () {
   var mm = 96 / 25.4, limit = 180 * mm + 0.5, bad = [];
@@ -70,11 +76,91 @@ cat >>"$tmp/checked.html" <<'JS'
 })();
 </script>
 JS
-chrome --virtual-time-budget=5000 --dump-dom "file://$tmp/checked.html" >"$tmp/dom.html" ||
-  fail "chromium could not load the page"
-result=$(sed -n 's/.*<pre id="jx-check">\([^<]*\)<\/pre>.*/\1/p' "$tmp/dom.html")
+  chrome --virtual-time-budget=5000 --dump-dom "file://$tmp/checked.html" >"$tmp/dom.html" ||
+    fail "chromium could not load the page"
+  sed -n 's/.*<pre id="jx-check">\([^<]*\)<\/pre>.*/\1/p' "$tmp/dom.html"
+}
+
+# pages NAME: prints $tmp/NAME.html to $tmp/NAME.pdf and fails unless the
+# PDF has the pages the layout promises; the PDF's text, without blanks,
+# goes to $tmp/NAME.text.
+pages() {
+  chrome --no-pdf-header-footer --print-to-pdf="$tmp/$1.pdf" "file://$tmp/$1.html" ||
+    fail "$1: chromium could not print: $(tail -3 "$tmp/chrome.log")"
+  promised=$(sed -n 's/.*<meta name="jixiao-pages" content="\([0-9]*\)">.*/\1/p' "$tmp/$1.html")
+  printed=$(pdfinfo "$tmp/$1.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+  [ -n "$promised" ] && [ "$promised" = "$printed" ] ||
+    fail "$1: the PDF has ${printed:-no} pages, the layout promises ${promised:-none}"
+  pdftotext -raw "$tmp/$1.pdf" - | tr -d ' \n\t' >"$tmp/$1.text"
+}
+
+# 3. In the page: tables within 180 mm, no section taller than its page.
+result=$(page_check "$tmp/seed.html")
 case "$result" in
   "OK tables=28") ;;
   *) fail "page check: ${result:-no result}" ;;
+esac
+
+# 4. The fields of the grown language (tests/render/forms.jx) are printed:
+# each of these (label or value, blanks removed) is in the PDF's text.
+"$JXC" build --format=html "$TESTS_SRCDIR/render/forms.jx" -o "$tmp/forms.html" 2>/dev/null ||
+  fail "jxc build --format=html forms.jx failed"
+pages forms
+[ "$promised" = 12 ] ||
+  fail "forms.jx should promise 12 pages (5 + summary + 5 forms, one on two pages), not $promised"
+for want in 主管部门及代码 101某县教育局 实施单位 某县第一中学 监督管理单位 某县财政局 \
+  一级项目 教育运转 项目类别 其他运转类 公用经费 项目类型 延续 项目期 2024至2026 资金性质 \
+  负责人 张三 联系电话 0314-2022222 项目概况 教学楼建于1998年，屋面渗漏。 立项依据 \
+  《某县教育条例》 项目资金 资金来源 资金总额 3200000.00 中期预算 2600000.00 年度预算 \
+  财政拨款 一般公共预算 3000000.00 政府性基金 200000.00 校友捐赠 神秘资金 20000.00 \
+  实施进度 前期准备 2024年1月至3月 完成招标 更换屋面防水层 2024年12月底前 中期目标 \
+  三年内完成全部校舍维修。 年度指标值 长期指标值 ≥9000平方米 绩效标准 计划标准 \
+  指标1:维修面积 ≥95%以上 12月底前100%到位 2024年4月至10月 ≤**万元 绩效标准类型 \
+  历史标准 项目实施内容 屋面防水、外墙修补 其他说明 指标名称 培训人次 ≥2500人次以上 \
+  ≥8000人次 ≥0.95比例 考核合格人数/参训人数 专项业务类 40000.00 2000000.00 \
+  2600000.00 2550000.00 校舍维修绩效目标表（续）; do
+  grep -qF -- "$want" "$tmp/forms.text" || fail "forms.jx: not in the PDF: $want"
+done
+# Without a code, no 项目编码 cell: three projects have none.
+[ "$(grep -o '项目编码' "$tmp/forms.text" | wc -l)" = 2 ] ||
+  fail "forms.jx: 项目编码 should be printed for the 2 projects that have a code only"
+result=$(page_check "$tmp/forms.html")
+case "$result" in
+  "OK tables=7") ;;
+  *) fail "forms.jx page check: ${result:-no result}" ;;
+esac
+
+# 5. A summary and a form too long for one page go on over pages, and no
+# page overflows: 45 projects under a 类别 line, one with 70 indicators.
+{
+  printf '部门 "分页测试局"\n年度 2025\n金额单位 万元\n单位 100001 "分页测试单位"\n类别 "其他运转类"\n'
+  i=1
+  while [ $i -le 45 ]; do
+    printf '项目 "项目%s" {\n  预算 1.00 (财政资金 1.00)\n  目标 "目标%s。"\n  产出指标 {\n' $i $i
+    n=1
+    rows=1
+    [ $i = 1 ] && rows=70
+    while [ $n -le $rows ]; do
+      printf '    数量指标 "指标%s" ≥ %s 次 描述 "第 %s 个指标的描述文字" 依据 "年度工作计划"\n' $n $n $n
+      n=$((n + 1))
+    done
+    printf '  }\n  效益指标 {\n    社会效益指标 "效益" 较上年提升\n  }\n'
+    printf '  满意度指标 {\n    服务对象满意度指标 "满意度" ≥ 90%%\n  }\n}\n'
+    i=$((i + 1))
+  done
+} >"$tmp/long.jx"
+"$JXC" build --format=html "$tmp/long.jx" -o "$tmp/long.html" 2>"$tmp/long.err" ||
+  fail "jxc build --format=html of the long document failed: $(head -5 "$tmp/long.err")"
+pages long
+grep -qF '预算项目汇总表（续）' "$tmp/long.text" || fail "long: the summary is not continued"
+grep -qF '1.项目1绩效目标表（续）' "$tmp/long.text" || fail "long: the 70-row form is not continued"
+for n in 1 35 70; do
+  grep -qF "指标$n第${n}个指标的描述文字≥${n}次" "$tmp/long.text" || fail "long: indicator $n is not in the PDF"
+done
+grep -qF '项目45' "$tmp/long.text" || fail "long: the last project is not in the PDF"
+result=$(page_check "$tmp/long.html")
+case "$result" in
+  OK*) ;;
+  *) fail "long page check: ${result:-no result}" ;;
 esac
 [ $fails -eq 0 ]

@@ -4,9 +4,13 @@
 # every format, the CSV has one record per indicator row (counted over the
 # quoting, CRLF-terminated), the BOM only with --bom, amounts come out with
 # the money unit's decimals, and --project / --unit print only what they
-# select. Then a small document compared byte for byte with outputs written
-# by hand (small.jx: quotes and a comma in a text, a pipe and an asterisk
-# in a description, a 中期 group, a 不涉及 row, a merged 二级 cell).
+# select. Then two small documents compared byte for byte with outputs
+# checked by hand: small.jx (quotes and a comma in a text, a pipe and an
+# asterisk in a description, a 中期 group, a 不涉及 row, a merged 二级 cell)
+# and forms.jx (every construct of the grown language: no codes, 类别
+# subtotals, 资金总额 / 中期预算 and source trees, an empty source cell, a
+# source of no declared kind, the template fields, ordinals, 长期 values,
+# 标准, 空白 cells, a flat table).
 set -u
 # wc -L counts display columns only in a UTF-8 locale.
 LC_ALL=C.UTF-8
@@ -97,7 +101,7 @@ for code in $codes; do
 done
 
 # 3. CSV: a header and one record per indicator row (175), CRLF after each.
-head -1 "$tmp/csv" | grep -q '^单位编码,单位名称,项目编码,项目名称,预算数,财政资金,其他资金,资金用途,绩效目标,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据'"$(printf '\r')"'$' ||
+head -1 "$tmp/csv" | grep -q '^单位编码,单位名称,项目编码,项目名称,预算数,财政资金,其他资金,资金用途,绩效目标,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据,长期指标值,绩效标准,项目类别,所属类别,所属类别合计,项目期,主管部门编码,主管部门,实施单位,监督管理单位,一级项目,项目类型,资金性质,负责人,联系电话,项目概况,立项依据,资金总额,资金总额来源,中期预算,中期预算来源,预算来源,资金支出计划（%）,中期目标,实施进度,其他说明'"$(printf '\r')"'$' ||
   fail "csv: wrong header: $(head -1 "$tmp/csv")"
 [ "$(records "$tmp/csv")" = "176 0 0" ] ||
   fail "csv: $(records "$tmp/csv") (records, not CRLF-ended, quote open); want 176 0 0"
@@ -118,6 +122,13 @@ done
 for f in text md; do
   grep -qF 1371.36 "$tmp/$f" || fail "$f: the department total 1371.36 is missing"
 done
+# No project of the example has 其他资金: the summary leaves the column
+# empty rather than inventing 0.00.
+grep -Eq '^\| 合计 +\| +\| +27 \| +1371\.36 \| +1371\.36 \| +\| +175 \|$' "$tmp/text" ||
+  fail "text: the summary's 合计 should have an empty 其他资金 cell: $(grep '^| 合计' "$tmp/text")"
+grep -qF '| 合计 |  | 27 | 1371.36 | 1371.36 |  | 175 |' "$tmp/md" ||
+  fail "md: the summary's 合计 should have an empty 其他资金 cell: $(grep '^| 合计' "$tmp/md")"
+! grep -qF '| 0.00 |' "$tmp/md" || fail "md: an invented 0.00 in the summary"
 
 # 6. Markdown: headings, pipe tables, merged cells left empty.
 grep -q '^# 承德市司法局 2025' "$tmp/md" || fail "md: no title"
@@ -146,16 +157,33 @@ done
 [ "$(sed 1d "$tmp/unit.csv" | grep -cv '^324004,')" = 0 ] ||
   fail "--unit 324004: a record of another unit"
 
-# 9. The small document, byte for byte.
+# 9. The small documents, byte for byte.
 build small.txt --format=text --width=60 "$here/small.jx"
 build small.csv --format=csv "$here/small.jx"
 build small.md --format=markdown "$here/small.jx"
-for f in small.txt small.csv small.md; do
+build forms.txt --format=text --width=100 "$here/forms.jx"
+build forms.csv --format=csv "$here/forms.jx"
+build forms.md --format=markdown "$here/forms.jx"
+for f in small.txt small.csv small.md forms.txt forms.csv forms.md; do
   if ! cmp -s "$here/$f.expected" "$tmp/$f"; then
     fail "$f differs from $f.expected (- expected, + actual):"
     diff -u "$here/$f.expected" "$tmp/$f" | head -40
   fi
 done
+
+# 10. The forms of the grown language fit every width too (at 40 columns
+# the eight-column indicator table folds 绩效标准 into the basis column),
+# and the CSV has one record per indicator row with the 栏目 columns last.
+for width in 40 57 80 133; do
+  build "forms$width" --format=text --width=$width "$here/forms.jx"
+  fits "$tmp/forms$width" "$width"
+done
+grep -q '^| 一 *| 二级 *| 三 *| 绩 *| 年 *| 长 *| 绩效 *|$' "$tmp/forms40" ||
+  fail "text --width=40: the indicator header should fold 绩效标准 into the basis column"
+[ "$(records "$tmp/forms.csv")" = "23 0 0" ] ||
+  fail "forms.csv: $(records "$tmp/forms.csv") records; want 23 0 0"
+head -1 "$tmp/forms.csv" | grep -q ',其他说明,绩效标准类型,项目实施内容'"$(printf '\r')"'$' ||
+  fail "forms.csv: the 栏目 labels should be the last columns: $(head -1 "$tmp/forms.csv")"
 
 [ "$fails" -eq 0 ] || exit 1
 exit 0

@@ -6,6 +6,10 @@
  *   table 1 (12348 法律服务热线): 预算数 22.50 万元, plan 25/50/75/100% at
  *   3/6/10/12月底, 产出指标 over 4 rows, "解答 12348 来电次数" ≥7000次;
  *   department total 1371.36 万元; 27 projects.
+ * Then tests/render/forms.jx, the constructs of the grown language: units
+ * and projects without codes, 类别 subtotals, the funding table with its
+ * nested and empty cells, the template fields, 长期 and 绩效标准 columns,
+ * 栏目 rows and a flat table.
  * Needs unzip(1) on PATH. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -390,6 +394,205 @@ static void check_summary(const book *b) {
   }
 }
 
+static char *temp_path(void);
+
+/* --- the forms of the grown language (tests/render/forms.jx) ---------------- */
+
+/* The cell right of the first cell whose text is `label`. */
+static const cell *right_of(const sheet *s, const char *label) {
+  const cell *l = find_text(s, label);
+  return l ? cell_at(s, l->row, l->col + 1) : NULL;
+}
+
+static bool blank(const cell *c) { return !c || (!c->number && (!c->text || !*c->text)); }
+
+/* A number cell with that <v> and the money format 0.00. */
+static void check_money(const book *b, const cell *c, const char *want) {
+  CHECK(c != NULL && c->number != NULL);
+  if (!c || !c->number) return;
+  CHECK_STR(c->number, want);
+  char *fmt = format_of(b, c);
+  CHECK_STR(fmt, "0.00");
+  free(fmt);
+}
+
+static void check_forms_summary(const book *b) {
+  const sheet *s = sheet_named(b, "汇总");
+  CHECK(s != NULL);
+  /* With 类别 lines the name columns are 编码 and 名称. */
+  const cell *head = find_text(s, "预算数"), *other = find_text(s, "其他资金");
+  CHECK(find_text(s, "编码") != NULL && find_text(s, "名称") != NULL);
+  CHECK(head != NULL && other != NULL);
+  if (!head || !other) return;
+  /* The 类别 line with a declared 合计, above its projects. */
+  const cell *section = find_text(s, "　其他运转类");
+  const cell *project = find_text(s, "　　校舍维修");
+  CHECK(section != NULL && project != NULL);
+  if (section && project) {
+    CHECK_INT(project->row, section->row + 1);
+    check_money(b, cell_at(s, section->row, head->col), "2000000");
+    /* 校舍维修 has an empty 其他资金 source: an empty cell, not 0. */
+    CHECK(blank(cell_at(s, project->row, other->col)));
+  }
+  /* The 类别 line without a 合计: the sum of its project. */
+  const cell *summed = find_text(s, "　专项业务类");
+  CHECK(summed != NULL);
+  if (summed) check_money(b, cell_at(s, summed->row, head->col), "40000");
+  /* A unit without a code has an empty code cell; no project of unit
+   * 200001 has 其他资金, so its cell is empty too. */
+  const cell *unit = find_text(s, "某县第一中学");
+  CHECK(unit != NULL && blank(cell_at(s, unit->row, 0)));
+  const cell *second = find_text(s, "200001");
+  CHECK(second != NULL);
+  if (second) CHECK(blank(cell_at(s, second->row, other->col)));
+  const cell *total = find_text(s, "合计");
+  CHECK(total != NULL);
+  if (total) {
+    check_money(b, cell_at(s, total->row, head->col), "2600000");
+    check_money(b, cell_at(s, total->row, other->col), "30000");
+  }
+}
+
+static void check_forms_unit(const book *b, const sheet *s) {
+  CHECK(s != NULL);
+  if (!s) return;
+  /* The first form has no code: its first row is 项目名称. */
+  CHECK(s->ncells > 0 && !strcmp(s->cells[0].text ? s->cells[0].text : "",
+                                 "1. 日常公用经费绩效目标表"));
+  const cell *name = find_text(s, "项目名称");
+  CHECK(name != NULL && name->row == 2 && name->col == 0);
+  const cell *code = find_text(s, "项目编码");
+  const cell *third = find_text(s, "3. 课桌椅更新绩效目标表");
+  CHECK(code != NULL && third != NULL && code->row > third->row);
+
+  const cell *c = right_of(s, "主管部门及代码");
+  CHECK(c != NULL && c->text && !strcmp(c->text, "101 某县教育局"));
+  c = right_of(s, "项目期");
+  CHECK(c != NULL && c->text && !strcmp(c->text, "2024至2026"));
+  c = right_of(s, "联系电话");
+  CHECK(c != NULL && c->text && !strcmp(c->text, "0314-2022222"));
+  c = right_of(s, "立项依据");
+  CHECK(c != NULL && c->text && !strcmp(c->text, "《某县教育条例》"));
+
+  /* The funding table: the nested source indented, its amount under
+   * 资金总额; the empty 其他资金 source has empty cells. */
+  const cell *funds = find_text(s, "资金总额"), *annual = find_text(s, "年度预算");
+  const cell *general = find_text(s, "　一般公共预算");
+  CHECK(find_text(s, "项目资金") != NULL && funds != NULL && annual != NULL && general != NULL);
+  if (funds && general) check_money(b, cell_at(s, general->row, funds->col), "3000000");
+  if (funds && annual && general) {
+    const cell *fiscal = NULL, *other = NULL;
+    for (int i = 0; i < s->ncells; i++) {
+      const cell *x = &s->cells[i];
+      if (x->row <= general->row || x->col != general->col || !x->text) continue;
+      if (!fiscal && !strcmp(x->text, "财政资金")) fiscal = x;
+      if (!other && !strcmp(x->text, "其他资金")) other = x;
+    }
+    CHECK(fiscal != NULL && other != NULL);
+    if (fiscal) check_money(b, cell_at(s, fiscal->row, annual->col), "1800000");
+    if (other) CHECK(blank(cell_at(s, other->row, annual->col)));
+  }
+  /* The undeclared source of 课桌椅更新 is shown with its money. */
+  const cell *unknown = find_text(s, "神秘资金");
+  CHECK(unknown != NULL);
+
+  /* 实施进度, 中期目标. */
+  CHECK(find_text(s, "2024年1月至3月") != NULL);
+  c = right_of(s, "中期目标");
+  CHECK(c != NULL && c->text && !strcmp(c->text, "三年内完成全部校舍维修。"));
+
+  /* 年度 and 长期 values side by side, 绩效标准, the ordinal before the name. */
+  const cell *year = find_text(s, "年度指标值"), *longer = find_text(s, "长期指标值");
+  const cell *standard = find_text(s, "绩效标准");
+  const cell *row = find_text(s, "指标1:维修面积");
+  CHECK(year != NULL && longer != NULL && standard != NULL && row != NULL);
+  if (year && longer && standard && row) {
+    CHECK_INT(longer->col, year->col + 1);
+    const cell *v = cell_at(s, row->row, year->col), *l = cell_at(s, row->row, longer->col);
+    const cell *st = cell_at(s, row->row, standard->col);
+    CHECK(v && v->text && !strcmp(v->text, "≥3200平方米"));
+    CHECK(l && l->text && !strcmp(l->text, "≥9000平方米"));
+    CHECK(st && st->text && !strcmp(st->text, "计划标准"));
+  }
+  CHECK(find_text(s, "≥95% 以上") != NULL);
+  CHECK(find_text(s, "12月底前 100% 到位") != NULL);
+
+  /* 栏目 rows, label first, and 其他说明. */
+  c = right_of(s, "项目实施内容");
+  CHECK(c != NULL && c->text && !strcmp(c->text, "屋面防水、外墙修补"));
+  c = right_of(s, "其他说明");
+  CHECK(c != NULL && c->text && !strcmp(c->text, "无"));
+}
+
+static void check_forms_flat(const sheet *s) {
+  CHECK(s != NULL);
+  if (!s) return;
+  /* The flat table: its title down A, then 指标名称 and the values. */
+  const cell *title = find_text(s, "绩效指标"), *head = find_text(s, "指标名称");
+  CHECK(title != NULL && head != NULL);
+  if (!title || !head) return;
+  CHECK_INT(title->col, 0);
+  CHECK_INT(head->row, title->row);
+  CHECK(find_text(s, "一级指标") == NULL);
+  const cell *name = find_text(s, "培训人次");
+  CHECK(name != NULL && name->row == head->row + 1);
+  CHECK(find_text(s, "≥2500人次 以上") != NULL);
+  CHECK(find_text(s, "≥0.95比例") != NULL);
+}
+
+static void check_forms(const char *tests) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/render/forms.jx", tests);
+  jx_ctx *ctx = jx_ctx_new();
+  const char *why = NULL;
+  jx_document *doc = jx_document_load(ctx, path, &why);
+  CHECK(doc != NULL);
+  jx_library base = {0};
+  if (!doc || !jx_library_load(ctx, jx_stdlib_dir(ctx), &base, &why)) {
+    fprintf(stderr, "cannot load %s or the standard library: %s\n", path, why);
+    jx_ctx_free(ctx);
+    return;
+  }
+  /* The render test builds it with jxc, which checks it clean first. */
+  jx_library lib = jx_library_for_document(ctx, &base, doc);
+  jx_diags_print(ctx, stderr);
+  CHECK_INT(ctx->nerrors, 0);
+  jx_report_options opt = {0};
+  jx_tables *r = jx_report_build(ctx, doc, &lib, &opt, &why);
+  CHECK(r != NULL);
+  char *file = temp_path();
+  book b;
+  if (r && jx_render_xlsx(ctx, r, &opt, file, &why) && load_book(&b, file)) {
+    CHECK_INT(b.nsheets, 3);
+    if (b.nsheets == 3) {
+      CHECK_STR(b.sheets[1].name, "某县第一中学");
+      CHECK_STR(b.sheets[2].name, "200001 某县第二中学");
+    }
+    check_forms_summary(&b);
+    check_forms_unit(&b, sheet_named(&b, "某县第一中学"));
+    check_forms_flat(sheet_named(&b, "200001 某县第二中学"));
+    free_book(&b);
+  } else {
+    CHECK(!"the forms workbook could be written and read back");
+  }
+  unlink(file);
+  /* One sheet per project: by its code, or by its name without one. */
+  opt.sheet_per_project = true;
+  if (r && jx_render_xlsx(ctx, r, &opt, file, &why) && load_book(&b, file)) {
+    static const char *const names[] = {"汇总", "日常公用经费", "校舍维修",
+                                        "13080024P00000000002A", "实验室耗材",
+                                        "13080024P00000000003B"};
+    CHECK_INT(b.nsheets, 6);
+    for (int i = 0; i < b.nsheets && i < 6; i++) CHECK_STR(b.sheets[i].name, names[i]);
+    free_book(&b);
+  } else {
+    CHECK(!"the per-project forms workbook could be written and read back");
+  }
+  unlink(file);
+  free(file);
+  jx_ctx_free(ctx);
+}
+
 static char *temp_path(void) {
   char *path = strdup("/tmp/test_xlsx.XXXXXX");
   int fd = mkstemp(path);
@@ -496,6 +699,9 @@ int main(void) {
   CHECK(why != NULL && *why);
 
   jx_ctx_free(ctx);
+
+  const char *tests = getenv("TESTS_SRCDIR");
+  check_forms(tests ? tests : "tests");
   xmlCleanupParser();
   return CHECK_DONE();
 }
