@@ -170,7 +170,8 @@ static int by_position(const void *a, const void *b) {
 void jx_check_filter(jx_ctx *ctx, const jx_list *docs,
                      const jx_check_options *opt) {
   for (size_t i = 0; i < ctx->diags.len; i++) ((jx_diag *)ctx->diags.items[i])->seq = i;
-  qsort(ctx->diags.items, ctx->diags.len, sizeof ctx->diags.items[0], by_position);
+  if (ctx->diags.len)
+    qsort(ctx->diags.items, ctx->diags.len, sizeof ctx->diags.items[0], by_position);
   size_t kept = 0;
   ctx->nerrors = ctx->nwarnings = 0;
   for (size_t i = 0; i < ctx->diags.len; i++) {
