@@ -9,7 +9,13 @@
 #include "ast.h"
 #include "ctx.h"
 
-enum { JX_RECENT_WORDS = 8, JX_MAX_NESTING = 32 };
+enum { JX_RECENT_WORDS = 8, JX_MAX_NESTING = 32, JX_KEYWORD_SLOTS = 512 };
+
+/* The keywords' spellings in an open-addressing table, so the scanner finds
+ * whether a word is a keyword with one hash and a compare or two. */
+typedef struct jx_keyword_index {
+  short slot[JX_KEYWORD_SLOTS]; /* 1 + index of a spelling, 0 when empty */
+} jx_keyword_index;
 
 typedef struct jx_recent_word {
   const char *text;
@@ -57,6 +63,8 @@ typedef struct jx_parse_state {
   int schedule_depth; /* depth of the open 实施进度 { … }, or 0 */
   size_t gave_up;   /* when the scanner stopped early: diagnostics kept */
 
+  jx_keyword_index keywords;
+
   jx_file *result;
   jx_org *agency;  /* the most recent 单位 in this file */
   jx_org *section; /* the most recent 类别 line in that 单位, or NULL */
@@ -78,8 +86,13 @@ void jx_value_build(jx_parse_state *ps, int prefix, int relative, jx_value *out)
  * each side kept in ISO form (2024, 2023-07, 2025-01-01). J014 otherwise. */
 void jx_period_build(jx_parse_state *ps, jx_period *p);
 
-/* Keyword lookup shared with the parser's error messages. */
+/* Keyword lookup shared with the parser's error messages and the formatter. */
 int jx_keyword_token(const char *word, size_t len, int *relative);
+
+/* Fills the index, once per parse; then looks a word up in it. */
+void jx_keyword_index_build(jx_keyword_index *ix);
+int jx_keyword_index_find(const jx_keyword_index *ix, const char *word,
+                          size_t len, int *relative);
 /* The keyword closest to word (edit distance 1), or NULL. */
 const char *jx_keyword_suggest(const char *word);
 

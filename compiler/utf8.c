@@ -4,22 +4,52 @@
 #include <utf8proc.h>
 
 int jx_utf8_decode(const char *s, size_t len, int32_t *cp) {
-  utf8proc_int32_t c;
-  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                                        (utf8proc_ssize_t)len, &c);
-  if (n < 1) {
-    *cp = -1;
+  /* Decoded here rather than by utf8proc_iterate: this runs on every byte
+   * of every file, and the rules are few. Overlong forms, surrogates and
+   * code points above U+10FFFF are invalid. */
+  const unsigned char *u = (const unsigned char *)s;
+  *cp = -1;
+  if (!len) return 1;
+  unsigned char c = u[0];
+  if (c < 0x80) {
+    *cp = c;
     return 1;
   }
-  *cp = c;
-  return (int)n;
+  int n;
+  int32_t v, min;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2, v = c & 0x1F, min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3, v = c & 0x0F, min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4, v = c & 0x07, min = 0x10000;
+  } else {
+    return 1;
+  }
+  if (len < (size_t)n) return 1;
+  for (int i = 1; i < n; i++) {
+    if ((u[i] & 0xC0) != 0x80) return 1;
+    v = (v << 6) | (u[i] & 0x3F);
+  }
+  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 1;
+  *cp = v;
+  return n;
 }
 
 size_t jx_utf8_invalid_at(const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
-    if ((unsigned char)s[i] < 0x80) {
+    unsigned char c = u[i];
+    if (c < 0x80) {
       i++;
+      continue;
+    }
+    /* Three-byte sequences led by E1-EC or EE-EF (most of Chinese text) can
+     * be neither overlong nor surrogates: two continuation bytes suffice. */
+    if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && len - i >= 3 &&
+        (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     int32_t cp;
