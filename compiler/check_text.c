@@ -87,18 +87,6 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
   return n;
 }
 
-/* The location of byte offset within a one-line plain string, else the
- * string's own location. */
-static jx_loc loc_in_string(const jx_string *s, size_t offset, size_t len) {
-  jx_loc at = s->loc;
-  if (s->style != JX_STR_PLAIN || s->loc.first_line != s->loc.last_line ||
-      strchr(s->text, '\\') || strchr(s->text, '"'))
-    return at;
-  at.first_column += 1 + (int)jx_utf8_length(s->text, offset);
-  at.last_column = at.first_column + (int)jx_utf8_length(s->text + offset, len);
-  return at;
-}
-
 void jx_check_target_texts(jx_checker *c) {
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
@@ -117,7 +105,7 @@ void jx_check_target_texts(jx_checker *c) {
       list = jx_arena_printf(c->ctx->arena, "%s%s%s", list, k ? ", " : "",
                              amounts[k].text);
     jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J170",
-                           loc_in_string(&t->text, amounts[0].offset,
+                           jx_loc_in_string(&t->text, amounts[0].offset,
                                          strlen(amounts[0].text)),
                            "The target text of project %s states %s, but the "
                            "project's budget is %s.", jx_project_id(c->ctx->arena, p), list,
