@@ -114,7 +114,8 @@ static void roundtrip(const char *path) {
  * when it is merged, so that they round-trip like every other golden. */
 static const char *const issue8_pending[] = {
     "J101-empty-cells-pass.jx", "J109-pass.jx", "J114-pass.jx", "J134-pass.jx",
-    "J163-pass-no-codes.jx", "deadline-quantity-pass.jx", "flat-table-pass.jx",
+    "J156-pass.jx", "J163-pass-no-codes.jx", "J190-pass.jx", "J191-pass.jx",
+    "J192-pass.jx", "deadline-quantity-pass.jx", "flat-table-pass.jx",
     "framework-local-pass.jx",
 };
 
