@@ -17,7 +17,7 @@ static const char *const rules[] = {
     "J160", "J161", "J162", "J163", "J164", "J165",
     "J170", "J171", "J172",
     "J180", "J181", "J182", "J183", "J184",
-    "J190", "J191", "J192",
+    "J190", "J191", "J192", "J193",
 };
 
 static int by_code(const void *key, const void *elem) {
