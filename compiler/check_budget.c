@@ -55,12 +55,15 @@ static void check_source_declared(jx_checker *c, const jx_project *p,
                          "The funding source %s of project %s is not declared, so "
                          "it is not known whether it counts as 财政资金 or 其他资金.",
                          s->name.text, jx_project_id(c->ctx->arena, p));
+  /* A declared name that differs in at most a third of the characters
+   * (自由资金 for 自有资金), not one that merely shares 资金. */
   const char *best = NULL;
-  size_t best_d = 3, len = jx_utf8_length(s->name.text, strlen(s->name.text));
+  size_t len = jx_utf8_length(s->name.text, strlen(s->name.text));
+  size_t best_d = len / 3 + 1;
   for (size_t i = 0; i < c->lib.sources.defs.len; i++) {
     const jx_source_def *def = c->lib.sources.defs.items[i];
     size_t dist = jx_edit_distance(s->name.text, def->name.text);
-    if (dist < best_d && dist < len) {
+    if (dist < best_d) {
       best = def->name.text;
       best_d = dist;
     }
