@@ -116,7 +116,7 @@ typedef struct file_allows {
   scopes projects, rows;
 } file_allows;
 
-static int loc_before(int line, int column, int other_line, int other_column) {
+static bool loc_before(int line, int column, int other_line, int other_column) {
   return line < other_line || (line == other_line && column < other_column);
 }
 
