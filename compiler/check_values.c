@@ -201,8 +201,9 @@ static void check_text_placeholder(jx_checker *c, const jx_string *s, const char
                          jx_loc_in_string(s, offset, len),
                          "The %s still holds the template placeholder %s: \"%s\".",
                          what, ph, s->text);
-  jx_diag_hint(c->ctx, d, "Replace %s with what the project really has; the "
-                          "published table would show it as it stands.", ph);
+  jx_diag_hint(c->ctx, d, "Replace %s with the real text from the project's "
+                          "documents; the published table would show it as it stands.",
+               ph);
 }
 
 static void check_number_placeholder(jx_checker *c, const jx_row *r, const jx_value *v,
@@ -287,9 +288,19 @@ static void check_field(jx_checker *c, const jx_node *f) {
     case JX_NODE_OVERVIEW:
     case JX_NODE_LEGAL_BASIS:
     case JX_NODE_NOTES:
+    case JX_NODE_CATEGORY:
+    case JX_NODE_IMPLEMENTER:
+    case JX_NODE_OVERSIGHT:
+    case JX_NODE_PARENT_PROJECT:
+    case JX_NODE_FUNDS_NATURE:
+    case JX_NODE_PROJECT_TYPE:
       check_text_placeholder(c, &((const jx_text_item *)f)->text,
                              jx_arena_printf(c->ctx->arena, "%s text",
                                              jx_node_keyword(f->kind)));
+      break;
+    case JX_NODE_CONTACT:
+      check_text_placeholder(c, &((const jx_contact *)f)->name, "负责人 text");
+      check_text_placeholder(c, ((const jx_contact *)f)->phone, "电话 text");
       break;
     case JX_NODE_LABELLED: {
       const jx_labelled *l = (const jx_labelled *)f;
@@ -315,6 +326,9 @@ static void check_field(jx_checker *c, const jx_node *f) {
 }
 
 void jx_check_values(jx_checker *c) {
+  for (size_t i = 0; i < c->agencies.len; i++)
+    check_text_placeholder(c, &((const jx_org *)c->agencies.items[i])->name,
+                           "budget unit name");
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
     check_text_placeholder(c, &p->name, "project name");
