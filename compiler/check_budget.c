@@ -8,22 +8,42 @@
 #include "funding.h"
 #include "utf8.h"
 
+/* Whose amount it is, for a message: "The LABEL of project P", or fixed
+ * text. Built only when an amount is wrong: naming every amount up front
+ * costs more than checking it. */
+typedef struct whose {
+  const char *label;         /* "budget", a source's name; NULL: text */
+  const jx_project *project;
+  const char *text;
+} whose;
+
+static const char *describe(jx_checker *c, whose w) {
+  if (!w.label) return w.text;
+  return jx_arena_printf(c->ctx->arena, "The %s of project %s", w.label,
+                         jx_project_id(c->ctx->arena, w.project));
+}
+
 /* Checks one amount on its own; returns its value in 元 via out. */
-static bool amount_ok(jx_checker *c, const jx_amount *a, const char *what,
-                      jx_decimal *out) {
+static bool amount_ok(jx_checker *c, const jx_amount *a, whose w, jx_decimal *out) {
   const jx_unit *u = jx_amount_unit(c, a);
   if (!u) return false;
-  if (jx_decimal_sign(a->value) < 0) {
+  const char *what = NULL;
+  bool negative = jx_decimal_sign(a->value) < 0;
+  bool fits = jx_unit_to_base(u, a->value, out);
+  bool precise = !fits || u->precision < 0 || jx_decimal_precision(*out) <= u->precision;
+  if (!negative && fits && precise) return true;
+  what = describe(c, w);
+  if (negative) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J105", a->loc,
                            "%s is negative (%s).", what, a->text);
     jx_diag_hint(c->ctx, d, "Amounts are never negative; correct the sign.");
   }
-  if (!jx_unit_to_base(u, a->value, out)) {
+  if (!fits) {
     jx_report(c->ctx, JX_SEV_ERROR, "J106", a->loc, "%s (%s %s) is too large.",
               what, a->text, u->name);
     return false;
   }
-  if (u->precision >= 0 && jx_decimal_precision(*out) > u->precision) {
+  if (!precise) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J106", a->loc,
                            "%s %s %s is more precise than a %s can be: it is %s %s.",
                            what, a->text, u->name, u->base, jx_dec(c, jx_decimal_normalize(*out)),
@@ -93,9 +113,7 @@ static bool source_value(jx_checker *c, const jx_project *p, const jx_fund_sourc
      * written, it stands for their sum (a heading over sub-columns). */
     return check_sources(c, p, &s->parts, NULL, s->name.text, s->name.loc, "J102", v, ok);
   }
-  const char *what = jx_arena_printf(c->ctx->arena, "The %s of project %s",
-                                     s->name.text, jx_project_id(c->ctx->arena, p));
-  if (!amount_ok(c, s->amount, what, v)) {
+  if (!amount_ok(c, s->amount, (whose){s->name.text, p, NULL}, v)) {
     *ok = false;
     return false;
   }
@@ -163,10 +181,8 @@ static bool check_sources(jx_checker *c, const jx_project *p, const jx_list *sou
  * via out when usable. */
 static bool check_budget_item(jx_checker *c, const jx_project *p,
                               const jx_budget *b, const char *label, jx_decimal *out) {
-  const char *what = jx_arena_printf(c->ctx->arena, "The %s of project %s", label,
-                                     jx_project_id(c->ctx->arena, p));
   for (size_t i = 0; i < b->sources.len; i++) check_source_declared(c, p, b->sources.items[i]);
-  if (!amount_ok(c, &b->amount, what, out)) return false;
+  if (!amount_ok(c, &b->amount, (whose){label, p, NULL}, out)) return false;
   bool ok = true;
   check_sources(c, p, &b->sources, out, label, b->amount.loc, "J101", NULL, &ok);
   return jx_decimal_sign(*out) >= 0;
@@ -190,7 +206,8 @@ static void check_within_total_funds(jx_checker *c, const jx_project *p,
 static void check_total(jx_checker *c, const jx_amount *total, const char *whose,
                         const jx_list *projects, const char *rule) {
   jx_decimal declared;
-  if (!amount_ok(c, total, jx_arena_printf(c->ctx->arena, "The total of %s", whose),
+  if (!amount_ok(c, total,
+                 (struct whose){NULL, NULL, jx_arena_printf(c->ctx->arena, "The total of %s", whose)},
                  &declared))
     return;
   jx_decimal sum = jx_decimal_from_int(0);

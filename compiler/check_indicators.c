@@ -430,11 +430,15 @@ static void check_duplicate_names(jx_checker *c, const row_info *rows, size_t n)
   for (size_t i = 0; i < n; i++) {
     const jx_row *r = rows[i].row;
     if (r->not_applicable_row || r->blank_name) continue;
-    const char *key = jx_arena_printf(c->ctx->arena, "%d%s\x1f%s",
-                                      rows[i].group->medium_term, rows[i].level,
-                                      r->name.text);
+    /* term, level, US, name: built by hand, as this runs for every row */
+    size_t ll = strlen(rows[i].level), nl = strlen(r->name.text);
+    char *key = jx_arena_alloc(c->ctx->arena, ll + nl + 2);
+    key[0] = rows[i].group->medium_term ? '1' : '0';
+    memcpy(key + 1, rows[i].level, ll);
+    key[1 + ll] = '\x1f';
+    memcpy(key + 2 + ll, r->name.text, nl);
     bool added;
-    jx_hash_slot *s = jx_hash_slot_of(&seen, key, strlen(key), &added);
+    jx_hash_slot *s = jx_hash_slot_of(&seen, key, ll + nl + 2, &added);
     if (added) {
       s->value = (void *)r;
       continue;

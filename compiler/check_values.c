@@ -14,6 +14,24 @@ static const char *value_of(jx_checker *c, const jx_row *r, bool long_term) {
                          long_term ? "long-term (长期) value" : "value", jx_row_ref(c, r));
 }
 
+/* What a checked text or value is, for a message: fmt with one %s, filled
+ * with the row's reference or with arg. Built only when a finding is
+ * reported: describing every row up front costs more than checking it. */
+typedef struct what {
+  const char *fmt; /* NULL: arg is the whole description */
+  const jx_row *row;
+  const char *arg;
+} what;
+
+static what plain(const char *text) { return (what){NULL, NULL, text}; }
+static what of_row(const char *fmt, const jx_row *r) { return (what){fmt, r, NULL}; }
+static what of_text(const char *fmt, const char *arg) { return (what){fmt, NULL, arg}; }
+
+static const char *describe(jx_checker *c, what w) {
+  if (!w.fmt) return w.arg;
+  return jx_arena_printf(c->ctx->arena, w.fmt, w.row ? jx_row_ref(c, w.row) : w.arg);
+}
+
 static const char *level_row(jx_checker *c, const jx_row *r) {
   return *r->level2.text ? jx_arena_printf(c->ctx->arena, "%s row", r->level2.text)
                          : "indicator row";
@@ -150,6 +168,11 @@ static bool chinese_numeral(int32_t cp) {
  * X or x (not within a Latin word), ×, ○, or 〇 (not within a Chinese
  * numeral such as 二〇〇〇). Sets its byte offset and length. */
 static bool find_placeholder(const char *text, size_t *offset, size_t *len) {
+  /* Most texts hold none of the marks: find that out with the library's
+   * fast searches before decoding anything. */
+  if (!strpbrk(text, "*Xx") && !strstr(text, "\xEF\xBC\x8A") && !strstr(text, "\xC3\x97") &&
+      !strstr(text, "\xE2\x97\x8B") && !strstr(text, "\xE3\x80\x87"))
+    return false;
   size_t n = strlen(text);
   for (size_t i = 0; i < n;) {
     int32_t cp;
@@ -193,14 +216,14 @@ static bool find_placeholder(const char *text, size_t *offset, size_t *len) {
   return false;
 }
 
-static void check_text_placeholder(jx_checker *c, const jx_string *s, const char *what) {
+static void check_text_placeholder(jx_checker *c, const jx_string *s, what w) {
   size_t offset, len;
   if (!s || !find_placeholder(s->text, &offset, &len)) return;
   const char *ph = jx_arena_strndup(c->ctx->arena, s->text + offset, len);
   jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J192",
                          jx_loc_in_string(s, offset, len),
                          "The %s still holds the template placeholder %s: \"%s\".",
-                         what, ph, s->text);
+                         describe(c, w), ph, s->text);
   jx_diag_hint(c->ctx, d, "Replace %s with the real text from the project's "
                           "documents; the published table would show it as it stands.",
                ph);
@@ -221,7 +244,8 @@ static void check_number_placeholder(jx_checker *c, const jx_row *r, const jx_va
 static void check_value_text(jx_checker *c, const jx_row *r, const jx_value *v,
                              bool long_term) {
   if (v->kind == JX_VALUE_TEXT)
-    check_text_placeholder(c, &v->text, value_of(c, r, long_term));
+    check_text_placeholder(c, &v->text, of_row(long_term ? "long-term (长期) value of %s"
+                                                          : "value of %s", r));
   else
     check_number_placeholder(c, r, v, long_term);
 }
@@ -237,7 +261,7 @@ static long date_number(const jx_date *d, int year, bool first) {
   return y * 10000L + m * 100L + day;
 }
 
-static void check_period(jx_checker *c, const jx_value *v, const char *whose) {
+static void check_period(jx_checker *c, const jx_value *v, what whose) {
   if (v->kind != JX_VALUE_PERIOD) return;
   /* Without a year the start is in the budget year; the end without one
    * is in the start's year. */
@@ -247,7 +271,7 @@ static void check_period(jx_checker *c, const jx_value *v, const char *whose) {
     return;
   jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J156", v->loc,
                          "The period %s of %s ends before it starts.",
-                         jx_value_display(c->ctx, v), whose);
+                         jx_value_display(c->ctx, v), describe(c, whose));
   jx_diag_hint(c->ctx, d, "Write the start first, with its year where the end is "
                           "in another year: 2024年7月至2025年1月.");
 }
@@ -255,7 +279,7 @@ static void check_period(jx_checker *c, const jx_value *v, const char *whose) {
 /* --- walking the document ---------------------------------------------- */
 
 static void check_row(jx_checker *c, const jx_row *r) {
-  if (!r->not_applicable_row) check_text_placeholder(c, &r->name, "indicator name");
+  if (!r->not_applicable_row) check_text_placeholder(c, &r->name, plain("indicator name"));
   check_blanks(c, r);
   const jx_value *values[2] = {&r->value, r->long_term};
   for (int i = 0; i < 2; i++) {
@@ -263,16 +287,11 @@ static void check_row(jx_checker *c, const jx_row *r) {
     if (!v) continue;
     check_unit_given(c, r, v, i == 1);
     check_value_text(c, r, v, i == 1);
-    check_period(c, v, i ? jx_arena_printf(c->ctx->arena, "the long-term (长期) value of %s",
-                                            jx_row_ref(c, r))
-                         : jx_row_ref(c, r));
+    check_period(c, v, of_row(i ? "the long-term (长期) value of %s" : "%s", r));
   }
-  const char *of = jx_row_ref(c, r);
-  check_text_placeholder(c, r->description,
-                         jx_arena_printf(c->ctx->arena, "description of %s", of));
-  check_text_placeholder(c, r->basis, jx_arena_printf(c->ctx->arena, "basis (依据) of %s", of));
-  check_text_placeholder(c, r->standard,
-                         jx_arena_printf(c->ctx->arena, "standard (标准) of %s", of));
+  check_text_placeholder(c, r->description, of_row("description of %s", r));
+  check_text_placeholder(c, r->basis, of_row("basis (依据) of %s", r));
+  check_text_placeholder(c, r->standard, of_row("standard (标准) of %s", r));
 }
 
 static void check_field(jx_checker *c, const jx_node *f) {
@@ -295,28 +314,24 @@ static void check_field(jx_checker *c, const jx_node *f) {
     case JX_NODE_FUNDS_NATURE:
     case JX_NODE_PROJECT_TYPE:
       check_text_placeholder(c, &((const jx_text_item *)f)->text,
-                             jx_arena_printf(c->ctx->arena, "%s text",
-                                             jx_node_keyword(f->kind)));
+                             of_text("%s text", jx_node_keyword(f->kind)));
       break;
     case JX_NODE_CONTACT:
-      check_text_placeholder(c, &((const jx_contact *)f)->name, "负责人 text");
-      check_text_placeholder(c, ((const jx_contact *)f)->phone, "电话 text");
+      check_text_placeholder(c, &((const jx_contact *)f)->name, plain("负责人 text"));
+      check_text_placeholder(c, ((const jx_contact *)f)->phone, plain("电话 text"));
       break;
     case JX_NODE_LABELLED: {
       const jx_labelled *l = (const jx_labelled *)f;
-      check_text_placeholder(c, &l->text,
-                             jx_arena_printf(c->ctx->arena, "cell \"%s\"", l->label.text));
+      check_text_placeholder(c, &l->text, of_text("cell \"%s\"", l->label.text));
       break;
     }
     case JX_NODE_SCHEDULE: {
       const jx_schedule *s = (const jx_schedule *)f;
       for (size_t i = 0; i < s->stages.len; i++) {
         const jx_stage *st = s->stages.items[i];
-        check_period(c, &st->when,
-                     jx_arena_printf(c->ctx->arena, "the stage \"%s\"", st->name.text));
+        check_period(c, &st->when, of_text("the stage \"%s\"", st->name.text));
         check_text_placeholder(c, st->description,
-                               jx_arena_printf(c->ctx->arena, "description of the stage \"%s\"",
-                                               st->name.text));
+                               of_text("description of the stage \"%s\"", st->name.text));
       }
       break;
     }
@@ -328,10 +343,10 @@ static void check_field(jx_checker *c, const jx_node *f) {
 void jx_check_values(jx_checker *c) {
   for (size_t i = 0; i < c->agencies.len; i++)
     check_text_placeholder(c, &((const jx_org *)c->agencies.items[i])->name,
-                           "budget unit name");
+                           plain("budget unit name"));
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
-    check_text_placeholder(c, &p->name, "project name");
+    check_text_placeholder(c, &p->name, plain("project name"));
     for (size_t k = 0; k < p->fields.len; k++) check_field(c, p->fields.items[k]);
   }
 }
