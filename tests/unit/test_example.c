@@ -40,8 +40,10 @@ static void count_project(struct counts *c, const jx_project *p) {
   struct unit_count *u = unit_of(c, p);
   CHECK(u != NULL);
   if (!u) return;
-  if (!c->first_code) c->first_code = p->code.text;
-  c->last_code = p->code.text;
+  CHECK(p->code != NULL);
+  if (!p->code) return;
+  if (!c->first_code) c->first_code = p->code->text;
+  c->last_code = p->code->text;
   c->projects++;
   u->projects++;
   const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
@@ -51,9 +53,10 @@ static void count_project(struct counts *c, const jx_project *p) {
     CHECK(jx_decimal_add(c->budget, b->amount.value, &c->budget));
     CHECK_INT(b->sources.len, 1);
     const jx_fund_source *s = b->sources.len ? b->sources.items[0] : NULL;
-    if (s) {
+    CHECK(s && s->amount != NULL);
+    if (s && s->amount) {
       CHECK_INT(s->kind, JX_SOURCE_FISCAL);
-      CHECK(jx_decimal_add(u->fiscal, s->amount.value, &u->fiscal));
+      CHECK(jx_decimal_add(u->fiscal, s->amount->value, &u->fiscal));
     }
   }
   CHECK(jx_project_field(p, JX_NODE_PURPOSE) != NULL);
