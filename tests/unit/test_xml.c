@@ -5,6 +5,8 @@
  * doc/xml-format.md ("Round trip") says (no trivia, imports expanded, header
  * and definitions in schema order, project fields in schema order);
  * the imported tree reads back unchanged from the source import prints;
+ * the checker finds the same in the imported source as in the original
+ * (allowances travel; only locations differ);
  * building twice gives identical bytes (no timestamps). The checker is not
  * run here, so inputs with checker errors round-trip too.
  *
@@ -17,11 +19,14 @@
 #include <unistd.h>
 
 #include "check.h"
+/* The checker's header; "check.h" alone is this folder's assertions. */
+#include "../../compiler/check.h"
 #include "ctx.h"
 #include "diag.h"
 #include "document.h"
 #include "dump.h"
 #include "format.h"
+#include "library.h"
 #include "parse.h"
 #include "xml_read.h"
 #include "xml_write.h"
@@ -171,6 +176,51 @@ static void same_tree(jx_ctx *ctx, jx_file *a, jx_file *b, const char *what, con
   free(db);
 }
 
+/* --- checking the same ------------------------------------------------------ */
+
+static int compare_text(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* What the checker finds in a document, without locations: one line per
+ * finding (severity, code, message), sorted. source is jixiao text when
+ * given, else path is loaded. */
+static char *findings(const char *path, const char *source, size_t len) {
+  jx_ctx *ctx = jx_ctx_new();
+  jx_library lib;
+  const char *why = NULL, *dir = jx_stdlib_dir(ctx);
+  if (!dir || !jx_library_load(ctx, dir, &lib, &why) || ctx->nerrors) abort();
+  int from = (int)ctx->diags.len;
+  jx_document *doc;
+  if (source) {
+    doc = jx_arena_alloc(ctx->arena, sizeof *doc);
+    jx_file *f = jx_parse(ctx, jx_source_add(ctx, "imported.jx", source, len));
+    jx_list_push(ctx->arena, &doc->files, f);
+    jx_list_push(ctx->arena, &doc->roots, f);
+  } else {
+    doc = jx_document_load(ctx, path, &why);
+  }
+  if (!doc) abort();
+  jx_check(ctx, doc, &lib);
+  size_t n = ctx->diags.len - (size_t)from;
+  const char **lines = malloc((n ? n : 1) * sizeof *lines);
+  if (!lines) abort();
+  for (size_t i = 0; i < n; i++) {
+    const jx_diag *d = ctx->diags.items[(size_t)from + i];
+    lines[i] = jx_arena_printf(ctx->arena, "%s[%s] %s\n",
+                               d->sev == JX_SEV_ERROR ? "error" : "warning", d->code, d->msg);
+  }
+  qsort(lines, n, sizeof *lines, compare_text);
+  char *text = NULL;
+  size_t text_len = 0;
+  FILE *out = open_memstream(&text, &text_len);
+  for (size_t i = 0; i < n; i++) fputs(lines[i], out);
+  fclose(out);
+  free(lines);
+  jx_ctx_free(ctx);
+  return text;
+}
+
 /* --- the round trip -------------------------------------------------------- */
 
 static int documents;
@@ -219,6 +269,15 @@ static void roundtrip(const char *path) {
                 "the imported tree does not read back from its source", path);
       same_tree(ctx, normalised(ctx, doc), imported,
                 "the imported tree differs from the source's tree", path);
+      /* Allowances travel, so the imported document checks like its source. */
+      char *before_check = findings(path, NULL, 0), *after_check = findings(NULL, src2, src2_len);
+      if (strcmp(before_check, after_check)) {
+        fprintf(stderr, "%s: the imported source checks differently:\n--- source\n%s"
+                        "--- imported\n%s", path, before_check, after_check);
+        check_failures++;
+      }
+      free(before_check);
+      free(after_check);
     }
     free(xml2);
     free(src2);
