@@ -358,6 +358,25 @@ static void all_constructs(const char *tests) {
   free(x);
 }
 
+/* A 类别 line before any 单位 of its file has no AGENCY to stand in: the
+ * build refuses it (J302) rather than dropping it. */
+static void section_before_unit(void) {
+  static const char text[] = "年度 2025\n类别 \"其他运转类\" 合计 0\n单位 \"某县第一中学\"\n";
+  jx_ctx *ctx = jx_ctx_new();
+  jx_file *f = jx_parse(ctx, jx_source_add(ctx, "section.jx", text, sizeof text - 1));
+  CHECK_INT(ctx->nerrors, 0);
+  jx_document doc = {0};
+  jx_list_push(ctx->arena, &doc.files, f);
+  jx_list_push(ctx->arena, &doc.roots, f);
+  xmlDocPtr x = jx_xml_build(ctx, &doc);
+  CHECK(x == NULL);
+  if (x) xmlFreeDoc(x);
+  CHECK_INT(ctx->nerrors, 1);
+  const jx_diag *d = ctx->diags.len ? ctx->diags.items[ctx->diags.len - 1] : NULL;
+  CHECK(d && !strcmp(d->code, "J302") && d->loc.first_line == 2);
+  jx_ctx_free(ctx);
+}
+
 /* schema/examples: the valid example validates and imports; each
  * invalid-*.xml is refused by the schema. */
 static void schema_examples(const char *schema_dir) {
@@ -421,6 +440,7 @@ int main(void) {
   snprintf(dir, sizeof dir, "%s/check", tests);
   CHECK(each_jx_file(dir, "-pass", roundtrip) >= 40);
   all_constructs(tests);
+  section_before_unit();
   schema_examples(schema ? schema : "schema");
   fprintf(stderr, "%d documents round-trip\n", documents);
   return CHECK_DONE();
