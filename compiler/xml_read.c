@@ -86,6 +86,69 @@ static jx_name name_of(reader *r, xmlNodePtr n) {
   return (jx_name){text(r, n), at(r, n)};
 }
 
+/* A word of two or more X, x or ○: the scanner reads it as a placeholder. */
+static bool placeholder_word(const char *s) {
+  size_t n = 0;
+  for (size_t i = 0; s[i];) {
+    if (s[i] == 'X' || s[i] == 'x') {
+      i++;
+    } else if (!strncmp(s + i, "○", strlen("○"))) {
+      i += strlen("○");
+    } else {
+      return false;
+    }
+    n++;
+  }
+  return n >= 2;
+}
+
+/* The scanner ends a word that begins with a date part (年, 月, 日, 号) at a
+ * '-' or 至 (7月至2024年1月); whether w still reads back as itself then. */
+static bool date_cut_ok(const char *w) {
+  static const char *const parts[] = {"年", "月", "日", "号"};
+  bool date_word = false;
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+    if (!strncmp(w, parts[i], strlen(parts[i]))) date_word = true;
+  if (!date_word) return true;
+  for (size_t k = 1; w[k]; k++) {
+    if (w[k] == '-') return false;
+    if (!strncmp(w + k, "至", strlen("至")))
+      return strcmp(w + k, "至") && jx_is_bare_word(w + k) && !placeholder_word(w + k);
+  }
+  return true;
+}
+
+/* Why the word w (or a part of a compound unit) cannot be written as itself
+ * in jixiao source, or NULL. Keywords are reported when source is written
+ * (J300); these are the other words the scanner reads differently. */
+static const char *word_problem(reader *r, const char *w) {
+  char *copy = jx_arena_strdup(r->ctx->arena, w);
+  for (char *part = strtok(copy, "/"); part; part = strtok(NULL, "/")) {
+    if (placeholder_word(part))
+      return jx_arena_printf(r->ctx->arena, "\"%s\" is read as a template placeholder "
+                                            "(two or more X or ○)", part);
+    if (!date_cut_ok(part))
+      return jx_arena_printf(r->ctx->arena, "\"%s\" is cut in two at the 至 or - after "
+                                            "its date part", part);
+  }
+  return NULL;
+}
+
+static void fail(reader *r, xmlNodePtr n, const char *fmt, const char *arg);
+
+/* A name the source writes as a bare word: MONEY_UNIT, levels, units and
+ * the names of definitions. */
+static jx_name word_of(reader *r, xmlNodePtr n) {
+  jx_name w = name_of(r, n);
+  const char *why = word_problem(r, w.text);
+  if (why)
+    fail(r, n, "%s", jx_arena_printf(r->ctx->arena, "The name %s cannot be written in "
+                                                    "jixiao source: %s. Rename it in the "
+                                                    "system that wrote this XML.",
+                                     w.text, why));
+  return w;
+}
+
 static jx_name *name_ptr(reader *r, xmlNodePtr n) {
   jx_name *p = jx_arena_alloc(r->ctx->arena, sizeof *p);
   *p = name_of(r, n);
@@ -108,6 +171,10 @@ static jx_amount amount(reader *r, xmlNodePtr n) {
   if (unit) {
     a.unit = jx_arena_alloc(r->ctx->arena, sizeof *a.unit);
     *a.unit = (jx_name){unit, a.loc};
+    const char *why = word_problem(r, unit);
+    if (why)
+      fail(r, n, "%s", jx_arena_printf(r->ctx->arena, "The unit %s cannot be written in "
+                                                      "jixiao source: %s.", unit, why));
   }
   return a;
 }
@@ -129,7 +196,7 @@ static void add(reader *r, jx_list *l, void *item) { jx_list_push(r->ctx->arena,
 
 static jx_node *name_item(reader *r, jx_node_kind kind, xmlNodePtr n) {
   jx_name_item *it = node(r, kind, sizeof *it, n);
-  it->value = name_of(r, n);
+  it->value = kind == JX_NODE_MONEY_UNIT ? word_of(r, n) : name_of(r, n);
   return &it->base;
 }
 
@@ -172,21 +239,23 @@ static void definitions(reader *r, xmlNodePtr defs, jx_list *items) {
     xmlNodePtr c = first_child(n);
     if (is(n, "DIM_DEF")) {
       jx_dimension *d = node(r, JX_NODE_DIMENSION, sizeof *d, n);
-      d->name = name_of(r, c);
-      d->alias = name_of(r, next(c));
+      d->name = word_of(r, c);
+      d->alias = word_of(r, next(c));
       add(r, items, d);
     } else if (is(n, "UNIT_DEF")) {
       jx_unit_def *u = node(r, JX_NODE_UNIT_DEF, sizeof *u, n);
-      u->name = name_of(r, c);
+      u->name = word_of(r, c);
       u->precision = -1;
       xmlNodePtr k = next(c);
       if (is(k, "UNIT_DIM")) {
         u->dimension = name_ptr(r, k);
+        *u->dimension = word_of(r, k);
         if (is(next(k), "UNIT_PRECISION")) u->precision = number(r, next(k));
       } else {
         u->factor_text = text(r, k);
         u->factor = decimal(r, k, u->factor_text);
         u->of = name_ptr(r, next(k));
+        *u->of = word_of(r, next(k));
       }
       add(r, items, u);
     } else if (is(n, "FRAMEWORK_DEF")) {
@@ -197,12 +266,12 @@ static void definitions(reader *r, xmlNodePtr defs, jx_list *items) {
         jx_fw_group *fg = jx_arena_alloc(r->ctx->arena, sizeof *fg);
         xmlNodePtr gc = first_child(g);
         fg->required = flag(r, g, "required");
-        fg->name = name_of(r, gc);
-        fg->alias = name_of(r, next(gc));
+        fg->name = word_of(r, gc);
+        fg->alias = word_of(r, next(gc));
         for (xmlNodePtr l = next(next(gc)); l; l = next(l)) {
           jx_fw_level *lv = jx_arena_alloc(r->ctx->arena, sizeof *lv);
-          lv->name = name_of(r, first_child(l));
-          lv->alias = name_of(r, next(first_child(l)));
+          lv->name = word_of(r, first_child(l));
+          lv->alias = word_of(r, next(first_child(l)));
           add(r, &fg->levels, lv);
         }
         add(r, &f->groups, fg);
@@ -210,7 +279,7 @@ static void definitions(reader *r, xmlNodePtr defs, jx_list *items) {
       add(r, items, f);
     } else if (is(n, "FUND_SRC_DEF")) {
       jx_source_def *d = node(r, JX_NODE_SOURCE_DEF, sizeof *d, n);
-      d->name = name_of(r, c);
+      d->name = jx_is_bare_word(text(r, c)) ? word_of(r, c) : name_of(r, c);
       d->kind = name_of(r, next(c));
       add(r, items, d);
     } else if (is(n, "LOWER_IS_BETTER") || is(n, "RATIO_NAMES") ||
@@ -261,7 +330,9 @@ static void sources(reader *r, xmlNodePtr n, jx_list *out) {
     s->kind = !strcmp(kind, "fiscal") ? JX_SOURCE_FISCAL
               : !strcmp(kind, "other") ? JX_SOURCE_OTHER
                                        : JX_SOURCE_NAMED;
-    s->name = name_of(r, next(k));
+    s->name = s->kind == JX_SOURCE_NAMED && jx_is_bare_word(text(r, next(k)))
+                  ? word_of(r, next(k))
+                  : name_of(r, next(k));
     if ((s->kind == JX_SOURCE_FISCAL && strcmp(s->name.text, "财政资金")) ||
         (s->kind == JX_SOURCE_OTHER && strcmp(s->name.text, "其他资金")))
       fail(r, n, "A funding source of kind fiscal is named 财政资金, and one of "
@@ -362,22 +433,6 @@ static const char *qualifying_list(void) {
   return "以上, 以下, 以内, 之内, 左右, 到位, 完成, 内, 及以上 or 及以下";
 }
 
-/* A word of two or more X, x or ○: the scanner reads it as a placeholder. */
-static bool placeholder_word(const char *s) {
-  size_t n = 0;
-  for (size_t i = 0; s[i];) {
-    if (s[i] == 'X' || s[i] == 'x') {
-      i++;
-    } else if (!strncmp(s + i, "○", strlen("○"))) {
-      i += strlen("○");
-    } else {
-      return false;
-    }
-    n++;
-  }
-  return n >= 2;
-}
-
 /* The date part a word begins with (年, 月, 月底, 日, 号), its length in
  * *len; -1 for none. Parts: 0 year, 1 month, 2 day, 3 month end. */
 static int date_part(const char *word, size_t *len) {
@@ -453,10 +508,10 @@ static void wording_rules(reader *r, xmlNodePtr el, const jx_value *v) {
   char *copy = jx_arena_strdup(a, w);
   for (char *word = strtok(copy, " "); word; word = strtok(NULL, " ")) {
     if (!first) first = word;
-    if (!jx_is_bare_word(word) || placeholder_word(word)) {
+    if (!jx_is_bare_word(word) || placeholder_word(word) || !date_cut_ok(word)) {
       fail_at(r, el, jx_arena_printf(a, "The wording \"%s\" holds \"%s\", which jixiao source "
-                                        "reads as a keyword or a placeholder, not as wording.",
-                                     w, word));
+                                        "reads as a keyword, a placeholder or a range, not "
+                                        "as wording.", w, word));
       return;
     }
   }
@@ -513,6 +568,10 @@ static void date_rules(reader *r, xmlNodePtr n, const jx_date *d, const char *wh
     fail_at(r, n, jx_arena_printf(a, "An iso %s has a year and a month, and no wording.", what));
   if (d->year && !d->month && d->day)
     fail_at(r, n, jx_arena_printf(a, "A %s with a year and a day also needs a month.", what));
+  if (strchr(d->wording, '-') || strstr(d->wording, "至"))
+    fail_at(r, n, jx_arena_printf(a, "The wording %s of a %s cannot hold 至 or -: jixiao "
+                                     "source reads them as the start of a range.",
+                                  d->wording, what));
   if (d->month && !d->month_end && !d->day && !strncmp(d->wording, "底", strlen("底")))
     fail(r, n, "The wording %s cannot follow a month: write month_end=\"true\" "
                "instead of starting the wording with 底.", d->wording);
@@ -554,7 +613,7 @@ static xmlNodePtr read_number(reader *r, xmlNodePtr c, jx_quantity *q, const cha
   c = next(c);
   q->unit = (jx_name){"", q->sign_loc};
   if (is(c, "KPI_UNIT")) {
-    q->unit = name_of(r, c);
+    q->unit = word_of(r, c);
     *unit_el = c;
     c = next(c);
   }
@@ -647,9 +706,7 @@ static xmlNodePtr value(reader *r, xmlNodePtr owner, xmlNodePtr c, jx_value *v) 
   if (written && !strcmp(written, "false") && strcmp(sign, "＝"))
     fail(r, owner, "written=\"false\" is only allowed on the sign ＝, not on %s.", sign);
   if (v->kind == JX_VALUE_DEADLINE) date_rules(r, owner, &v->date, "deadline");
-  if (v->kind == JX_VALUE_MONTHLY && !strncmp(v->date.wording, "底", strlen("底")) && !v->date.day)
-    fail(r, owner, "The wording %s cannot follow a month: write month_end=\"true\" "
-                   "instead of starting the wording with 底.", v->date.wording);
+  if (v->kind == JX_VALUE_MONTHLY) date_rules(r, owner, &v->date, "monthly deadline");
   if (unit_el) unit_rules(r, unit_el, v);
   if (wording_el) wording_rules(r, wording_el, v);
   return next(c);
@@ -686,7 +743,7 @@ static jx_row *kpi(reader *r, xmlNodePtr n, bool flat) {
   xmlNodePtr c = first_child(n), name_el = NULL;
   row->level2 = (jx_name){"", at(r, n)};
   if (is(c, "KPI_LV2")) {
-    row->level2 = name_of(r, c);
+    row->level2 = word_of(r, c);
     c = next(c);
   }
   if (flat == !!*row->level2.text)
@@ -744,7 +801,7 @@ static jx_node *group(reader *r, xmlNodePtr n) {
   g->medium_term = flag(r, n, "medium_term");
   g->flat = flag(r, n, "flat");
   xmlNodePtr c = first_child(n);
-  g->level1 = name_of(r, c);
+  g->level1 = word_of(r, c);
   if (g->flat != !strcmp(g->level1.text, "绩效指标"))
     fail(r, n, "%s", g->flat ? "A flat table (flat=\"true\") has the KPI_LV1 绩效指标."
                              : "A group whose KPI_LV1 is 绩效指标 is a flat table: mark it "
