@@ -37,10 +37,10 @@ grep -q '<target value="98">' "$out" || fail "百分比 target"
 # Projects and a unit without codes: unique, stable identifiers from the unit
 # and a key of the name (doc/iati.md); these values must never change.
 JIXIAO_IATI_SCHEMA=$IATI_SCHEMA_DIR "$JXC" build --format=iati \
-  "$TESTS_SRCDIR/iati/no-codes.jx" -o "$out" 2>/dev/null || fail "jxc build --format=iati of no-codes.jx failed"
+  "$TESTS_SRCDIR/iati-no-codes.jx" -o "$out" 2>/dev/null || fail "jxc build --format=iati of iati-no-codes.jx failed"
 "$XSD_VALIDATE" "$IATI_SCHEMA_DIR/iati-activities-schema.xsd" "$out" ||
-  fail "the IATI document of no-codes.jx does not validate against iati-activities-schema.xsd"
-[ "$(count '<iati-identifier>')" -eq 3 ] || fail "want 3 activities for no-codes.jx"
+  fail "the IATI document of iati-no-codes.jx does not validate against iati-activities-schema.xsd"
+[ "$(count '<iati-identifier>')" -eq 3 ] || fail "want 3 activities for iati-no-codes.jx"
 [ "$(sort "$out" | grep '<iati-identifier>' | uniq -d | wc -l)" -eq 0 ] || fail "identifiers repeat"
 grep -q '<iati-identifier>CN-130800-Ubd7163082080f6ec-N5248a90c37f449be</iati-identifier>' "$out" ||
   fail "identifier of a project without a code in a unit without a code"
