@@ -1,5 +1,6 @@
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -106,6 +107,32 @@ bool jx_utf8_is_word_cp(int32_t cp, bool first) {
     default:
       return false;
   }
+}
+
+char *jx_utf8_name_key(const char *s) {
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
+                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                        UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+  const char *text = n >= 0 ? (const char *)mapped : s;
+  size_t len = strlen(text);
+  char *out = malloc(len + 1);
+  if (!out) abort();
+  size_t k = 0;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    int step = jx_utf8_decode(text + i, len - i, &cp);
+    bool space = cp == '\t' || cp == '\n' || cp == '\r' ||
+                 (cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS);
+    if (!space) {
+      memcpy(out + k, text + i, (size_t)step);
+      k += (size_t)step;
+    }
+    i += (size_t)step;
+  }
+  out[k] = '\0';
+  free(mapped);
+  return out;
 }
 
 int jx_utf8_encode(int32_t cp, char *out) {
