@@ -14,7 +14,8 @@
  * cannot be written in the language (a level name that is not a word). */
 bool jx_format_file(jx_ctx *ctx, const jx_file *file, FILE *out);
 
-/* Whether s can be written bare: a word that is not a keyword. */
+/* Whether s can be written bare: a word that is not a keyword and that the
+ * scanner reads back as this one word. */
 bool jx_is_bare_word(const char *s);
 
 /* The text a value shows in the official form: "≥7000次", "2025年12月31日前完成",

@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "format.h"
+#include "parse_state.h"
 #include "utf8.h"
 #include "xml_write.h"
 
@@ -86,36 +87,12 @@ static jx_name name_of(reader *r, xmlNodePtr n) {
   return (jx_name){text(r, n), at(r, n)};
 }
 
-/* A word of two or more X, x or ○: the scanner reads it as a placeholder. */
-static bool placeholder_word(const char *s) {
-  size_t n = 0;
-  for (size_t i = 0; s[i];) {
-    if (s[i] == 'X' || s[i] == 'x') {
-      i++;
-    } else if (!strncmp(s + i, "○", strlen("○"))) {
-      i += strlen("○");
-    } else {
-      return false;
-    }
-    n++;
-  }
-  return n >= 2;
-}
+/* The scanner's rules (lexer.l): a word it starts reading as a placeholder,
+ * and a date word it cuts at 至 or '-'. */
+static bool placeholder_word(const char *s) { return jx_placeholder_prefix(s, strlen(s)) > 0; }
 
-/* The scanner ends a word that begins with a date part (年, 月, 日, 号) at a
- * '-' or 至 (7月至2024年1月); whether w still reads back as itself then. */
 static bool date_cut_ok(const char *w) {
-  static const char *const parts[] = {"年", "月", "日", "号"};
-  bool date_word = false;
-  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-    if (!strncmp(w, parts[i], strlen(parts[i]))) date_word = true;
-  if (!date_word) return true;
-  for (size_t k = 1; w[k]; k++) {
-    if (w[k] == '-') return false;
-    if (!strncmp(w + k, "至", strlen("至")))
-      return strcmp(w + k, "至") && jx_is_bare_word(w + k) && !placeholder_word(w + k);
-  }
-  return true;
+  return !jx_date_word(w) || (!strchr(w, '-') && !strstr(w, "至"));
 }
 
 /* Why the word w (or a part of a compound unit) cannot be written as itself
@@ -409,20 +386,9 @@ static void date(reader *r, xmlNodePtr n, jx_date *d) {
  * back they would become another value. These helpers state, in the terms
  * of the language's value reader (compiler/parse_value.c), what reads back. */
 
-/* Words that qualify a number rather than measure it (≥95% 以上), as the
- * value reader knows them; longest first. */
-static const char *const qualifying_words[] = {"及以上", "及以下", "以上", "以下", "以内",
-                                               "之内", "左右", "到位", "完成", "内"};
-
-/* The length of the qualifying word text ends with, or 0. */
-static size_t qualifying_suffix(const char *text) {
-  size_t n = strlen(text);
-  for (size_t i = 0; i < sizeof qualifying_words / sizeof qualifying_words[0]; i++) {
-    size_t w = strlen(qualifying_words[i]);
-    if (w <= n && !strcmp(text + n - w, qualifying_words[i])) return w;
-  }
-  return 0;
-}
+/* Words that qualify a number rather than measure it (≥95% 以上): the value
+ * reader's list (parse_value.c). */
+static size_t qualifying_suffix(const char *text) { return jx_wording_suffix(text); }
 
 static bool is_qualifying(const char *word) {
   size_t n = strlen(word);
@@ -433,20 +399,8 @@ static const char *qualifying_list(void) {
   return "以上, 以下, 以内, 之内, 左右, 到位, 完成, 内, 及以上 or 及以下";
 }
 
-/* The date part a word begins with (年, 月, 月底, 日, 号), its length in
- * *len; -1 for none. Parts: 0 year, 1 month, 2 day, 3 month end. */
-static int date_part(const char *word, size_t *len) {
-  static const struct { const char *word; int part; } parts[] = {
-      {"月底", 3}, {"年", 0}, {"月", 1}, {"日", 2}, {"号", 2}};
-  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-    size_t n = strlen(parts[i].word);
-    if (!strncmp(word, parts[i].word, n)) {
-      *len = n;
-      return parts[i].part;
-    }
-  }
-  return -1;
-}
+/* The date part a word begins with: the value reader's rule. */
+static int date_part(const char *word, size_t *len) { return jx_date_part_of(word, len); }
 
 /* The first and the last part of a compound unit (元/人/年). */
 static const char *unit_first(reader *r, const char *unit) {
@@ -538,12 +492,7 @@ static void wording_rules(reader *r, xmlNodePtr el, const jx_value *v) {
     }
   } else if (!number) {
     switch (v->kind) {
-      case JX_VALUE_RELATIVE:
-        fail_at(r, el, jx_arena_printf(a, "A relative value without a number (%s) cannot "
-                                          "be followed by wording in jixiao source; move "
-                                          "\"%s\" into the indicator's description.",
-                                       jx_relative_text(v->relative), w));
-        return;
+      case JX_VALUE_RELATIVE: after = jx_relative_text(v->relative); break;
       case JX_VALUE_MONTHLY: after = "每月的日期"; break;
       case JX_VALUE_DEADLINE:
       case JX_VALUE_PERIOD:
@@ -585,20 +534,6 @@ static void date_rules(reader *r, xmlNodePtr n, const jx_date *d, const char *wh
                                   d->month, d->day, d->day));
 }
 
-/* Whether a value written as source ends with a word (a unit, a date part,
- * wording): the scanner takes a word followed by a string for the start of
- * an indicator row. */
-static bool ends_with_word(const jx_value *v) {
-  if (*v->wording) return true;
-  if (v->kind == JX_VALUE_QUANTITY || v->has_quantity)
-    return *v->quantity.unit.text && strcmp(v->quantity.unit.text, "%");
-  switch (v->kind) {
-    case JX_VALUE_DEADLINE: return v->date.style == JX_DATE_CHINESE;
-    case JX_VALUE_PERIOD: return v->until.style == JX_DATE_CHINESE;
-    case JX_VALUE_MONTHLY: return true;
-    default: return false;
-  }
-}
 
 /* The number of a quantity (KPI_VAL or KPI_PLACEHOLDER) and its unit. */
 static xmlNodePtr read_number(reader *r, xmlNodePtr c, jx_quantity *q, const char *sign,
@@ -723,21 +658,7 @@ static jx_allow *allow(reader *r, xmlNodePtr n) {
   return a;
 }
 
-/* The length of an ordinal (指标1:) name begins with, or 0: the rule of the
- * language's row reader. */
-static size_t ordinal_length(const char *name) {
-  static const char prefix[] = "指标";
-  if (strncmp(name, prefix, sizeof prefix - 1)) return 0;
-  size_t i = sizeof prefix - 1;
-  while (name[i] == ' ') i++;
-  size_t digits = i;
-  while (name[i] >= '0' && name[i] <= '9') i++;
-  if (i == digits) return 0;
-  while (name[i] == ' ') i++;
-  if (name[i] == ':') return i + 1;
-  if (!strncmp(name + i, "：", strlen("："))) return i + strlen("：");
-  return 0;
-}
+
 
 static jx_row *kpi(reader *r, xmlNodePtr n, bool flat) {
   jx_row *row = node(r, JX_NODE_ROW, sizeof *row, n);
@@ -791,7 +712,7 @@ static jx_row *kpi(reader *r, xmlNodePtr n, bool flat) {
        row->basis || row->standard || row->long_term || row->allows.len))
     fail(r, n, "%s", "A row marked na_row=\"true\" must be named 不涉及, hold KPI_NA "
                      "and nothing else, and stand in a group with levels.");
-  if (name_el && !row->ordinal && ordinal_length(row->name.text))
+  if (name_el && !row->ordinal && jx_ordinal_length(row->name.text))
     fail(r, name_el, "The name \"%s\" begins with an ordinal (指标N:), which jixiao "
                      "source would split off; put the ordinal in KPI_ORDINAL before "
                      "KPI_NAME.", row->name.text);
@@ -836,11 +757,6 @@ static jx_node *schedule(reader *r, xmlNodePtr n) {
       stage->description = jx_arena_alloc(r->ctx->arena, sizeof *stage->description);
       *stage->description = string_of(r, next(when));
     }
-    if (next(st) && !stage->description && ends_with_word(&stage->when))
-      fail(r, when, "%s", "This stage's time ends with a word and the next stage follows "
-                          "without a description; in jixiao source the next stage's name "
-                          "would be read as an indicator row after that word. Give the "
-                          "stage a description (STAGE_DESC).");
     add(r, &s->stages, stage);
   }
   return &s->base;
