@@ -57,10 +57,26 @@ static xmlNodePtr elem(xmlNodePtr n) {
 static xmlNodePtr next(xmlNodePtr n) { return n ? elem(n->next) : NULL; }
 static xmlNodePtr first_child(xmlNodePtr n) { return n ? elem(n->children) : NULL; }
 
+static void fail(reader *r, xmlNodePtr n, const char *fmt, const char *arg);
+
+/* The first control character of s that jixiao text cannot hold (all but
+ * tab and line feed: a carriage return, say, from &#13;), or 0. */
+static int bad_control(const char *s) {
+  for (; *s; s++)
+    if (((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n') || *s == 0x7F)
+      return (unsigned char)*s;
+  return 0;
+}
+
 static const char *text(reader *r, xmlNodePtr n) {
   xmlChar *c = xmlNodeGetContent(n);
   const char *s = jx_arena_strdup(r->ctx->arena, c ? (const char *)c : "");
   xmlFree(c);
+  int bad = bad_control(s);
+  if (bad)
+    fail(r, n, "%s", jx_arena_printf(r->ctx->arena,
+                                     "This text holds the control character U+%04X, which "
+                                     "jixiao source cannot write: \"%s\".", bad, s));
   return s;
 }
 
@@ -907,6 +923,25 @@ static bool validate(reader *r, xmlDocPtr xml, const char *xsd_path, const char 
 static bool utf8_document(jx_ctx *ctx, int file) {
   const jx_source *src = jx_ctx_source(ctx, file);
   const char *t = src->text;
+  /* The encoding is decided first, over every byte: a NUL ends every
+   * C-string search below, and UTF-16 without a byte order mark is made of
+   * them (libxml2 would read it anyway, past the gates). */
+  const char *nul = memchr(t, '\0', src->len);
+  if (nul || (src->len >= 2 && (unsigned char)t[0] >= 0xFE && (unsigned char)t[1] >= 0xFE)) {
+    bool utf16 = nul && (size_t)(nul - t) <= 1;
+    int line = 1;
+    for (const char *p = t; nul && p < nul; p++) line += *p == '\n';
+    jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J310",
+                           utf16 || !nul ? jx_loc_file(file) : line_loc(ctx, file, line),
+                           utf16 || !nul ? "This XML file is saved as UTF-16 (or UTF-32); "
+                                           "exchange documents are UTF-8."
+                                         : "This XML file contains a NUL byte, which is "
+                                           "never part of an exchange document.");
+    jx_diag_hint(ctx, d, utf16 || !nul ? "Convert it: iconv -f UTF-16 -t UTF-8 FILE > NEW, "
+                                         "then declare encoding=\"UTF-8\"."
+                                       : "The file is damaged or is not XML text.");
+    return false;
+  }
   if (!strncmp(t, "<?xml", 5)) {
     const char *end = strstr(t, "?>");
     const char *enc = strstr(t, "encoding");
@@ -947,9 +982,11 @@ jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
   if (file < 0) return NULL;
   reader r = {ctx, file, true};
   const jx_source *src = jx_ctx_source(ctx, file);
+  if (!utf8_document(ctx, file)) return NULL;
   /* Entities are how XML files reach the network or the disk (XXE) and how
    * they explode in memory ("billion laughs"); an exchange document needs
-   * neither, so any DTD is refused before libxml2 sees it. */
+   * neither, so any DTD is refused before libxml2 sees it. The text has no
+   * NUL (utf8_document), so the search sees all of it. */
   const char *dtd = strstr(src->text, "<!DOCTYPE");
   if (!dtd) dtd = strstr(src->text, "<!ENTITY");
   if (dtd) {
@@ -962,7 +999,6 @@ jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
                          "a reader fetch files or expand entities without bound.");
     return NULL;
   }
-  if (!utf8_document(ctx, file)) return NULL;
   xmlParserCtxtPtr pctx = xmlNewParserCtxt();
   xmlDocPtr xml = xmlCtxtReadMemory(pctx, src->text, (int)src->len, path, NULL,
                                     XML_PARSE_NONET | XML_PARSE_NOBLANKS |
