@@ -87,6 +87,12 @@ static int build_tables(jx_ctx *ctx, const jx_cli *cli, const char *format,
                          ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40
                      ? ws.ws_col
                      : 100;
+  /* ≥ and ≤ at the width the terminal draws them: as told, else as the
+   * terminal the text goes to says, else one column. */
+  bool to_terminal = (!cli->output || !strcmp(cli->output, "-")) && isatty(STDOUT_FILENO);
+  if (!strcmp(format, "text"))
+    ropt.ambiguous_wide = cli->ambiguous ? cli->ambiguous == 2
+                          : to_terminal && jx_cli_terminal_ambiguous_width(STDOUT_FILENO) == 2;
   jx_library doclib = jx_library_for_document(ctx, lib, doc);
   const char *why = NULL;
   jx_tables *r = jx_report_build(ctx, doc, &doclib, &ropt, &why);

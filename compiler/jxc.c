@@ -45,7 +45,10 @@ static const char usage_text[] =
     "                      of iati-activities-schema.xsd\n"
     "  --format=html       build: printable tables for A4 paper\n"
     "  --format=text       build: tables for the terminal (--width=N columns;\n"
-    "                      default the terminal's, or 100)\n"
+    "                      default the terminal's, or 100); --ambiguous=wide\n"
+    "                      counts ≥ ≤ “ ” two columns, as terminals set to draw\n"
+    "                      East Asian ambiguous characters wide do (default:\n"
+    "                      what the terminal says it does, else narrow)\n"
     "  --format=csv        build: one row per indicator, RFC 4180 (--bom for Excel)\n"
     "  --format=markdown   build: Markdown tables\n"
     "  --format=xlsx       build: a workbook, one sheet per budget unit\n"
@@ -87,7 +90,7 @@ static const char usage_text[] =
     "codes are explained in doc/diagnostics.md.\n";
 
 enum {
-  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_BOM, OPT_SHEETS,
+  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_AMBIGUOUS, OPT_BOM, OPT_SHEETS,
   OPT_WARNINGS, OPT_DISABLE, OPT_SYNTAX_ONLY, OPT_MAX_ERRORS
 };
 
@@ -122,6 +125,7 @@ static const struct option_spec option_specs[] = {
     {{"project", required_argument, NULL, OPT_PROJECT}, C_BUILD},
     {{"unit", required_argument, NULL, OPT_UNIT}, C_BUILD},
     {{"width", required_argument, NULL, OPT_WIDTH}, C_BUILD},
+    {{"ambiguous", required_argument, NULL, OPT_AMBIGUOUS}, C_BUILD},
     {{"bom", no_argument, NULL, OPT_BOM}, C_BUILD},
     {{"sheets", required_argument, NULL, OPT_SHEETS}, C_BUILD},
     {{"warnings", required_argument, NULL, OPT_WARNINGS}, C_CHECK | C_BUILD},
@@ -181,6 +185,11 @@ static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
       if (!parse_count(arg, 40, 1000, &n))
         return jx_cli_usage_error("--width: '%s' is not a width from 40 to 1000 columns.", arg);
       cli->report.width = (int)n;
+      break;
+    case OPT_AMBIGUOUS:
+      if (strcmp(arg, "narrow") && strcmp(arg, "wide"))
+        return jx_cli_usage_error("--ambiguous: '%s' is neither narrow nor wide.", arg);
+      cli->ambiguous = !strcmp(arg, "wide") ? 2 : 1;
       break;
     case OPT_BOM: cli->report.bom = true; break;
     case OPT_SHEETS:

@@ -431,6 +431,44 @@ static void rows(builder *b, jx_report_project *rp) {
   }
 }
 
+/* ---- where lines must not break ---- */
+
+/* The labels of the forms, kept whole on a line like the terms of the
+ * library (指标值确定依据, not 指标值确定依/据). */
+static const char *const form_labels[] = {
+    "项目编码", "项目名称", "预算数", "财政资金", "其他资金", "资金用途", "预算规模",
+    "资金支出计划", "绩效目标", "中期目标", "一级指标", "二级指标", "三级指标",
+    "绩效指标描述", "指标值", "年度指标值", "长期指标值", "绩效标准", "指标值确定依据",
+    "指标名称", "绩效指标", "项目资金", "资金来源", "资金总额", "中期预算", "年度预算",
+    "实施进度", "阶段", "时间", "描述", "项目概况", "立项依据", "主管部门", "代码",
+    "实施单位", "监督管理单位", "一级项目", "项目类别", "项目类型", "项目期", "资金性质",
+    "负责人", "联系电话", "其他说明", "单位编码", "单位名称", "项目数", "指标数", "合计",
+    "编码", "名称", "不涉及", "预算项目汇总表", "部门预算绩效文本", "总体绩效目标",
+    "分项绩效目标", "工作保障措施", "部门整体绩效目标", "预算项目绩效目标", "绩效目标表"};
+
+static const jx_breaks *breaks_for(jx_ctx *ctx, const jx_library *lib) {
+  jx_breaks *br = jx_breaks_new(ctx->arena);
+  for (size_t i = 0; i < sizeof form_labels / sizeof form_labels[0]; i++)
+    jx_breaks_add_term(br, form_labels[i]);
+  for (size_t i = 0; i < lib->frameworks.defs.len; i++) {
+    const jx_framework_def *f = lib->frameworks.defs.items[i];
+    for (size_t g = 0; g < f->groups.len; g++) {
+      const jx_fw_group *grp = f->groups.items[g];
+      jx_breaks_add_term(br, grp->name.text);
+      for (size_t k = 0; k < grp->levels.len; k++)
+        jx_breaks_add_term(br, ((const jx_fw_level *)grp->levels.items[k])->name.text);
+    }
+  }
+  for (size_t i = 0; i < lib->sources.defs.len; i++)
+    jx_breaks_add_term(br, ((const jx_source_def *)lib->sources.defs.items[i])->name.text);
+  for (int r = JX_REL_IMPROVE; r <= JX_REL_SAME; r++)
+    jx_breaks_add_term(br, jx_relative_text((jx_relative)r));
+  for (size_t i = 0; i < lib->units.units.len; i++)
+    jx_breaks_add_unit(br, ((const jx_unit *)lib->units.units.items[i])->name);
+  jx_breaks_add_unit(br, "%");
+  return br;
+}
+
 /* ---- units, the summary ---- */
 
 static jx_report_unit *unit_for(builder *b, const jx_org *a) {
@@ -594,6 +632,7 @@ jx_tables *jx_report_build(jx_ctx *ctx, const jx_document *doc,
   r->money_unit = "元";
   b.money = jx_units_find(&lib->units, "元");
   r->whole_document = !opt->project && !opt->unit;
+  r->breaks = breaks_for(ctx, lib);
   /* The money unit is in the header, before the projects. */
   jx_document_items(doc, visit, &b);
   if (!r->units.len) {

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "breaks.h"
 #include "ctx.h"
 #include "document.h"
 #include "library.h"
@@ -17,6 +18,9 @@ typedef struct jx_report_options {
   const char *project; /* --project CODE: only this project, or NULL */
   const char *unit;    /* --unit CODE: only this budget unit, or NULL */
   int width;           /* text: the line width; 0 for the default */
+  bool ambiguous_wide; /* text: ≥ ≤ and the other East Asian ambiguous
+                        * characters take two columns (the terminal draws
+                        * them wide) */
   bool bom;            /* csv: start with a UTF-8 byte order mark (Excel) */
   bool sheet_per_project; /* xlsx: one sheet per project, not per unit */
 } jx_report_options;
@@ -152,6 +156,9 @@ typedef struct jx_tables {
   const char *summary_code, *summary_name;
   jx_list lines;            /* jx_report_line * */
   jx_list labels;           /* const char *: every 栏目 label, first use first */
+  /* Where printed lines must not break: the terms of the document's
+   * frameworks, sources and units and the forms' labels (breaks.h). */
+  const jx_breaks *breaks;
 } jx_tables;
 
 /* Builds the model; NULL with *why (arena) when the selection matches no

@@ -2,10 +2,12 @@
 # Installs what building and testing jixiao needs on Debian 12 (bookworm).
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
-# Build: the toolchain, bison, flex and the libraries. Tests: chromium,
-# poppler-utils and CJK fonts print the HTML tables to PDF; unzip reads XLSX.
+# Build: the toolchain, bison, flex and the libraries (cairo and pango render
+# --format=pdf; fonts-noto-cjk is its default face). Tests: chromium prints
+# the HTML tables to PDF, poppler-utils reads PDFs back; unzip reads XLSX.
 packages="build-essential autoconf automake pkg-config flex bison libutf8proc-dev
-libxml2-dev libxlsxwriter-dev chromium poppler-utils fonts-noto-cjk unzip"
+libxml2-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev chromium poppler-utils
+fonts-noto-cjk unzip"
 if [ "$(id -u)" -eq 0 ]; then
   run=""
 else

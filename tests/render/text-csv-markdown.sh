@@ -185,5 +185,30 @@ grep -q '^| 一 *| 二级 *| 三 *| 绩 *| 年 *| 长 *| 绩效 *|$' "$tmp/forms
 head -1 "$tmp/forms.csv" | grep -q ',其他说明,绩效标准类型,项目实施内容'"$(printf '\r')"'$' ||
   fail "forms.csv: the 栏目 labels should be the last columns: $(head -1 "$tmp/forms.csv")"
 
+# 11. The wrap never splits a number from its unit, nor a term, where the
+# column can hold it: the seed's ≤5900元/人/年 and the level names stay
+# whole on a line at every width from 57 columns on (at 40 the eight
+# columns of a line cannot hold 13 columns of one value).
+cp "$tmp/text" "$tmp/text80"
+for width in 57 80 100 133; do
+  grep -qF '≤5900元/人/年' "$tmp/text$width" ||
+    fail "text --width=$width: ≤5900元/人/年 is split: $(grep -F '5900' "$tmp/text$width" | head -2)"
+  ! grep -qE '(满意度指|服务对象满意度指|其他资|指标值确定依) *\|' "$tmp/text$width" ||
+    fail "text --width=$width: a term is split: $(grep -E '(满意度指|其他资|指标值确定依) *\|' "$tmp/text$width" | head -1)"
+done
+grep -qF '≥3200平方米' "$tmp/forms.txt" || fail "forms.txt: ≥3200平方米 is split"
+
+# 12. --ambiguous=wide counts ≥ ≤ “ ” … two columns, as a terminal set to
+# draw East Asian ambiguous characters wide does: every line fits when they
+# are counted so; without it they count one column (as wc -L does).
+wide() { sed 's/[≥≤“”‘’…—×°]/xx/g' "$1" | wc -L | tr -d ' '; }
+for width in 57 80; do
+  build "wide$width" --format=text --ambiguous=wide --width=$width "$example"
+  [ "$(wide "$tmp/wide$width")" -le $width ] ||
+    fail "text --ambiguous=wide --width=$width: a line is $(wide "$tmp/wide$width") columns wide"
+  [ "$(wide "$tmp/text$width")" -gt $width ] ||
+    fail "text --width=$width without --ambiguous=wide should count ≥ one column"
+done
+
 [ "$fails" -eq 0 ] || exit 1
 exit 0
