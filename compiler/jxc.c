@@ -54,6 +54,9 @@ static const char usage_text[] =
     "  --format=xlsx       build: a workbook, one sheet per budget unit\n"
     "                      (--sheets=project: one per project); needs -o\n"
     "  --project=CODE, --unit=CODE   print only that project or budget unit\n"
+    "  --as-written        print values with their units as the source writes\n"
+    "                      them; by default a document that mixes spellings of\n"
+    "                      a unit (≥0.95比例 beside ≥95%) prints one (≥95%)\n"
     "build also takes --warnings, --disable, -I and --max-errors.\n"
     "\n"
     "Options of check:\n"
@@ -90,7 +93,7 @@ static const char usage_text[] =
     "codes are explained in doc/diagnostics.md.\n";
 
 enum {
-  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_AMBIGUOUS, OPT_BOM, OPT_SHEETS,
+  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_AMBIGUOUS, OPT_BOM, OPT_SHEETS, OPT_AS_WRITTEN,
   OPT_WARNINGS, OPT_DISABLE, OPT_SYNTAX_ONLY, OPT_MAX_ERRORS
 };
 
@@ -127,6 +130,7 @@ static const struct option_spec option_specs[] = {
     {{"width", required_argument, NULL, OPT_WIDTH}, C_BUILD},
     {{"ambiguous", required_argument, NULL, OPT_AMBIGUOUS}, C_BUILD},
     {{"bom", no_argument, NULL, OPT_BOM}, C_BUILD},
+    {{"as-written", no_argument, NULL, OPT_AS_WRITTEN}, C_BUILD},
     {{"sheets", required_argument, NULL, OPT_SHEETS}, C_BUILD},
     {{"warnings", required_argument, NULL, OPT_WARNINGS}, C_CHECK | C_BUILD},
     {{"disable", required_argument, NULL, OPT_DISABLE}, C_CHECK | C_BUILD},
@@ -192,6 +196,7 @@ static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
       cli->ambiguous = !strcmp(arg, "wide") ? 2 : 1;
       break;
     case OPT_BOM: cli->report.bom = true; break;
+    case OPT_AS_WRITTEN: cli->report.as_written = true; break;
     case OPT_SHEETS:
       if (strcmp(arg, "unit") && strcmp(arg, "project"))
         return jx_cli_usage_error("--sheets: '%s' is neither unit nor project.", arg);

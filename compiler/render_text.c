@@ -723,8 +723,8 @@ static tblock *flat_block(text *t, const jx_report_project *p) {
 }
 
 /* The spending plan: a header row of months and a row of percentages, in
- * as many pairs of rows as the months need at this width; the label cell
- * spans them all. */
+ * as many pairs of rows as the months need at this width, every month
+ * column as wide as the others; the label cell spans them all. */
 static tblock *plan_block(text *t, const jx_report_project *p, int label, int total) {
   const char **head = jx_arena_alloc(t->ctx->arena, (size_t)p->nmonths * sizeof *head + 1);
   int widest = 1;
@@ -751,7 +751,12 @@ static tblock *plan_block(text *t, const jx_report_project *p, int label, int to
   measure(t, b);
   b->width[0] = label;
   b->fixed[0] = true;
-  for (int c = 1; c <= per; c++) b->flex[c] = true;
+  /* The months equally wide (to a column, where the line's width does not
+   * divide evenly). */
+  for (int c = 1; c <= per; c++) {
+    b->width[c] = widest;
+    b->flex[c] = true;
+  }
   return b;
 }
 

@@ -23,6 +23,8 @@ typedef struct jx_report_options {
                         * them wide) */
   bool bom;            /* csv: start with a UTF-8 byte order mark (Excel) */
   bool sheet_per_project; /* xlsx: one sheet per project, not per unit */
+  bool as_written;     /* values with their units as the source writes them,
+                        * not one spelling per unit (--as-written) */
 } jx_report_options;
 
 /* One indicator row of a project's table, with the merges of the form. */
@@ -76,8 +78,10 @@ typedef struct jx_report_project {
   jx_decimal budget_value, fiscal_value, other_value; /* same, exact (0 if "") */
   bool has_budget, has_fiscal, has_other; /* the cell is not empty */
   const char *purpose, *target;        /* "" if absent */
-  int nmonths;                         /* spending-plan columns */
-  int months[12];                      /* 3, 6, 10, 12 and any other month used */
+  int nmonths;                         /* spending-plan columns: the same in */
+  int months[12];                      /* every form, the months any plan of
+                                        * the document writes (3, 6, 10, 12 in
+                                        * the seed) */
   const char *plan[12];                /* "25%" or "" for each column */
   const char *plan_text;               /* "3月底 25%；6月底 50%": the months set */
 

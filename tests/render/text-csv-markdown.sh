@@ -210,5 +210,27 @@ for width in 57 80; do
     fail "text --width=$width without --ambiguous=wide should count ≥ one column"
 done
 
+# 13. One spelling per unit: the seed writes ratios as % and as 百分比, so
+# every ratio prints in % (≥98百分比 as ≥98%); forms.jx mixes 比例 with %,
+# so ≥0.95比例 prints ≥95%. --as-written prints them as the source does.
+for f in text csv md; do
+  ! grep -qF '百分比' "$tmp/$f" || fail "$f: a ratio printed in 百分比 beside %: $(grep -F 百分比 "$tmp/$f" | head -1)"
+  grep -qF '≥98%' "$tmp/$f" || fail "$f: ≥98百分比 is not printed as ≥98%"
+done
+grep -qF '考核合格人数/参训人数 | ≥95% ' "$tmp/forms.txt" || fail "forms.txt: ≥0.95比例 is not printed as ≥95%"
+build written.txt --format=text --as-written "$example"
+grep -qF '≥98百分比' "$tmp/written.txt" || fail "--as-written: ≥98百分比 is not printed as written"
+build forms-written.csv --format=csv --as-written "$here/forms.jx"
+grep -qF ',≥0.95比例,' "$tmp/forms-written.csv" || fail "--as-written: ≥0.95比例 is not printed as written"
+
+# 14. The plan's columns are the months the document uses, the same in
+# every form: small.jx plans one project at 6 and 12, the other at 3, 6,
+# 8, 10 and 12, so both forms have five month columns, 8月底 included;
+# the seed's forms all have 3月底, 6月底, 10月底 and 12月底 and no other.
+[ "$(grep -c '^| 资金支出 | 3月底 *| 6月底 *| 8月底 *| 10月底 *| 12月底 *|$' "$tmp/small.txt")" = 2 ] ||
+  fail "small.txt: both forms should have the columns 3, 6, 8, 10 and 12月底"
+[ "$(grep -c '^| 资金支出 *| 3月底 *| 6月底 *| 10月底 *| 12月底 *|$' "$tmp/text")" = 27 ] ||
+  fail "text: the seed's 27 forms should have the plan columns 3, 6, 10 and 12月底"
+
 [ "$fails" -eq 0 ] || exit 1
 exit 0
