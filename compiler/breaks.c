@@ -169,8 +169,11 @@ static size_t number_at(const finder *f, size_t i) {
     }
   }
   if (j == body) return i; /* no number: a sign alone is not kept */
-  /* Its unit, and per units: 元/人/年. */
+  /* Its unit, and per units: 元/人/年; a space may stand before the unit
+   * ("7000 次", "22.5 万元"). */
   size_t end = unit_at(f, j);
+  if (end == j && j + 1 < f->len && f->s[j] == ' ' && unit_at(f, j + 1) > j + 1)
+    end = unit_at(f, j + 1);
   if (end == j && j < f->len && cp == 0x2030) end = next; /* ‰ */
   while (end > j && end < f->len && f->s[end] == '/') {
     size_t more = unit_at(f, end + 1);

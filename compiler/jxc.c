@@ -43,6 +43,9 @@ static const char usage_text[] =
     "  --format=iati       build: an IATI 2.03 iati-activities document,\n"
     "                      validated when $JIXIAO_IATI_SCHEMA names the folder\n"
     "                      of iati-activities-schema.xsd\n"
+    "  --format=pdf        build: the performance text as a PDF for publication\n"
+    "                      (A4, fonts embedded; needs -o); --font=FAMILY sets\n"
+    "                      it in another installed font than Noto Serif CJK SC\n"
     "  --format=html       build: printable tables for A4 paper\n"
     "  --format=text       build: tables for the terminal (--width=N columns;\n"
     "                      default the terminal's, or 100); --ambiguous=wide\n"
@@ -93,7 +96,7 @@ static const char usage_text[] =
     "codes are explained in doc/diagnostics.md.\n";
 
 enum {
-  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_AMBIGUOUS, OPT_BOM, OPT_SHEETS, OPT_AS_WRITTEN,
+  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_AMBIGUOUS, OPT_BOM, OPT_SHEETS, OPT_AS_WRITTEN, OPT_FONT,
   OPT_WARNINGS, OPT_DISABLE, OPT_SYNTAX_ONLY, OPT_MAX_ERRORS
 };
 
@@ -131,6 +134,7 @@ static const struct option_spec option_specs[] = {
     {{"ambiguous", required_argument, NULL, OPT_AMBIGUOUS}, C_BUILD},
     {{"bom", no_argument, NULL, OPT_BOM}, C_BUILD},
     {{"as-written", no_argument, NULL, OPT_AS_WRITTEN}, C_BUILD},
+    {{"font", required_argument, NULL, OPT_FONT}, C_BUILD},
     {{"sheets", required_argument, NULL, OPT_SHEETS}, C_BUILD},
     {{"warnings", required_argument, NULL, OPT_WARNINGS}, C_CHECK | C_BUILD},
     {{"disable", required_argument, NULL, OPT_DISABLE}, C_CHECK | C_BUILD},
@@ -197,6 +201,10 @@ static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
       break;
     case OPT_BOM: cli->report.bom = true; break;
     case OPT_AS_WRITTEN: cli->report.as_written = true; break;
+    case OPT_FONT:
+      if (!*arg) return jx_cli_usage_error("%s", "--font needs the name of a font family.");
+      cli->report.font = arg;
+      break;
     case OPT_SHEETS:
       if (strcmp(arg, "unit") && strcmp(arg, "project"))
         return jx_cli_usage_error("--sheets: '%s' is neither unit nor project.", arg);

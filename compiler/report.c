@@ -402,11 +402,11 @@ static void template_fields(builder *b, jx_report_project *rp) {
 
 /* ---- one display form per unit ---- */
 
-/* How often a document's indicator values use each spelling of a unit, to
- * print one form where the source mixes them (doc/tables.md): all ratios
- * in % when it writes more than one of %, 百分比 and 比例 (≥0.95比例 beside
- * ≥95% prints ≥95%), and the most used name of a unit written under two
- * names of the same size (百分比 and %, 日 and 天, 万 and 万元). */
+/* How often a document's indicator values use each ratio unit, to print
+ * one form where the source mixes them (doc/tables.md): all ratios in % when
+ * it writes more than one of %, 百分比 and 比例 (≥0.95比例 beside ≥95% prints
+ * ≥95%). Other units keep the name written: 延长米 is not said as 米, nor
+ * 日 as 天, even where the library makes them the same size. */
 typedef struct usage {
   const jx_unit *unit;
   int count, first;
@@ -455,25 +455,17 @@ static void count_units(builder *b, spellings *sp, const jx_project *p) {
 
 static bool is_ratio(const jx_unit *u) { return u->role && !strcmp(u->role, "ratio"); }
 
-/* The spelling each unit of the document prints with (b->spelling). */
+/* The spelling each unit of the document prints with (b->spelling): % for
+ * every ratio unit when the document uses more than one. */
 static void choose_spellings(builder *b, const spellings *sp) {
   int ratios = 0;
   const jx_unit *percent = jx_units_find(&b->lib->units, "%");
   for (size_t i = 0; i < sp->all.len; i++) ratios += is_ratio(((usage *)sp->all.items[i])->unit);
+  if (ratios < 2 || !percent) return;
   for (size_t i = 0; i < sp->all.len; i++) {
     const usage *u = sp->all.items[i];
-    const usage *best = u;
-    if (is_ratio(u->unit) && ratios > 1 && percent && !strcmp(percent->base, u->unit->base)) {
+    if (is_ratio(u->unit) && !strcmp(percent->base, u->unit->base))
       *map_slot(b->ctx->arena, &b->spelling, u->unit->name) = (void *)percent;
-      continue;
-    }
-    for (size_t k = 0; k < sp->all.len; k++) {
-      const usage *o = sp->all.items[k];
-      if (strcmp(o->unit->base, u->unit->base) || jx_decimal_cmp(o->unit->factor, u->unit->factor))
-        continue;
-      if (o->count > best->count || (o->count == best->count && o->first < best->first)) best = o;
-    }
-    if (best != u) *map_slot(b->ctx->arena, &b->spelling, u->unit->name) = (void *)best->unit;
   }
 }
 

@@ -23,6 +23,7 @@ typedef struct jx_report_options {
                         * them wide) */
   bool bom;            /* csv: start with a UTF-8 byte order mark (Excel) */
   bool sheet_per_project; /* xlsx: one sheet per project, not per unit */
+  const char *font;    /* pdf: the font family, NULL for Noto Serif CJK SC */
   bool as_written;     /* values with their units as the source writes them,
                         * not one spelling per unit (--as-written) */
 } jx_report_options;
@@ -182,5 +183,9 @@ bool jx_render_markdown(jx_ctx *ctx, const jx_tables *r, FILE *out);
  * *why when the library reports an error. */
 bool jx_render_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
                     const char *path, const char **why);
+/* PDF (cairo and pango) to the file at path. False with *why when the font
+ * is not installed or the file cannot be written. */
+bool jx_render_pdf(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
+                   const char *path, const char **why);
 
 #endif

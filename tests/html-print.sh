@@ -44,8 +44,9 @@ pages=$(pdfinfo "$tmp/seed.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 
 # 2. Every project name and every indicator value is in the printed text.
 pdftotext -raw "$tmp/seed.pdf" - | tr -d ' \n\t' >"$tmp/text"
+# The seed writes ratios as % and as 百分比: the tables print them all in %.
 sed -n 's/.*<\(PRO_NAME\|KPI_DISPLAY\)>\(.*\)<\/\1>.*/\2/p' "$tmp/seed.xml" |
-  sed 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g' | sort -u >"$tmp/wanted"
+  sed 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/百分比/%/' | sort -u >"$tmp/wanted"
 [ "$(wc -l <"$tmp/wanted")" -gt 100 ] || fail "too few names and values to look for"
 while IFS= read -r want; do
   needle=$(printf '%s' "$want" | tr -d ' \t')

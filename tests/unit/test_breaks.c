@@ -54,7 +54,9 @@ int main(void) {
   CHECK_STR(runs("≤**万元"), "[≤**万元]");
   CHECK_STR(runs("≥**%"), "[≥**%]");
   CHECK_STR(runs("2025年12月31日前完成"), "[2025年][12月][31日]前完成");
-  CHECK_STR(runs("解答 12348 来电次数达 7000 次"), "解答 [12348] 来电次数达 [7000] 次");
+  CHECK_STR(runs("解答 12348 来电次数达 7000 次"), "解答 [12348] 来电次数达 [7000 次]");
+  CHECK_STR(runs("所需经费 22.5 万元，"), "所需经费 [22.5 万元]，");
+  CHECK_STR(runs("2025 年底前"), "[2025 年]底前");
   CHECK_STR(runs("≥7000次"), "[≥7000次]");
   CHECK_STR(runs("0.01‰"), "[0.01‰]");
   /* A unit after / that is not a unit ends the run; a code is not a number. */
