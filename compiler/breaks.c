@@ -127,6 +127,14 @@ static bool is_placeholder(int32_t cp) {
   return cp == '*' || cp == 'X' || cp == 'x' || cp == 0x00D7 /* × */;
 }
 
+/* A space at i, ASCII or the quarter-em one of jx_breaks_cjk_spaces;
+ * returns its end, or i. */
+static size_t space_at(const finder *f, size_t i) {
+  if (i < f->len && f->s[i] == ' ') return i + 1;
+  if (i + 2 < f->len && !memcmp(f->s + i, "\xE2\x80\x85", 3)) return i + 3;
+  return i;
+}
+
 /* The longest unit of the set at i; returns its end, or i. */
 static size_t unit_at(const finder *f, size_t i) {
   const strset *u = &f->b->units;
@@ -148,8 +156,8 @@ static size_t number_at(const finder *f, size_t i) {
     j = next;
     if (j < f->len) cp = cp_at(f, j, &next);
   }
-  if (sign && j < f->len && cp == ' ') { /* "≥ 90%" */
-    j = next;
+  if (sign && space_at(f, j) > j) { /* "≥ 90%" */
+    j = space_at(f, j);
     if (j < f->len) cp = cp_at(f, j, &next);
   }
   size_t body = j;
@@ -171,10 +179,14 @@ static size_t number_at(const finder *f, size_t i) {
   if (j == body) return i; /* no number: a sign alone is not kept */
   /* Its unit, and per units: 元/人/年; a space may stand before the unit
    * ("7000 次", "22.5 万元"). */
-  size_t end = unit_at(f, j);
-  if (end == j && j + 1 < f->len && f->s[j] == ' ' && unit_at(f, j + 1) > j + 1)
-    end = unit_at(f, j + 1);
+  size_t end = unit_at(f, j), gap = space_at(f, j);
+  if (end == j && gap > j && unit_at(f, gap) > gap) end = unit_at(f, gap);
   if (end == j && j < f->len && cp == 0x2030) end = next; /* ‰ */
+  /* Digits that go on into letters are a code (13080025P0001…), whole
+   * already: not a number. */
+  if (end == j && j < f->len && cp < 0x80 &&
+      (is_digit(cp) || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')))
+    return i;
   while (end > j && end < f->len && f->s[end] == '/') {
     size_t more = unit_at(f, end + 1);
     if (more == end + 1) break;
@@ -238,4 +250,32 @@ jx_keep *jx_breaks_find(const jx_breaks *b, jx_arena *a, const char *s, size_t l
   }
   *n = f.n;
   return f.out;
+}
+
+const char *jx_breaks_cjk_spaces(jx_arena *a, const char *text) {
+  size_t n = strlen(text), spaces = 0;
+  for (size_t i = 0; i < n; i++) spaces += text[i] == ' ';
+  if (!spaces) return text;
+  char *out = jx_arena_alloc(a, n + 2 * spaces + 1);
+  size_t o = 0;
+  int32_t prev = 0;
+  for (size_t i = 0; i < n;) {
+    int32_t cp, next = 0;
+    int k = jx_utf8_decode(text + i, n - i, &cp);
+    if (cp == ' ' && i + 1 < n) jx_utf8_decode(text + i + 1, n - i - 1, &next);
+    bool wide_prev = prev > 0 && jx_utf8_cp_width(prev) == 2;
+    bool wide_next = next > 0 && jx_utf8_cp_width(next) == 2;
+    bool ascii_next = next > ' ' && next < 0x7F, ascii_prev = prev > ' ' && prev < 0x7F;
+    if (cp == ' ' && ((wide_prev && ascii_next) || (wide_next && ascii_prev))) {
+      memcpy(out + o, "\xE2\x80\x85", 3);
+      o += 3;
+    } else {
+      memcpy(out + o, text + i, (size_t)k);
+      o += (size_t)k;
+    }
+    prev = cp;
+    i += (size_t)k;
+  }
+  out[o] = '\0';
+  return out;
 }

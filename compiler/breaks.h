@@ -47,4 +47,11 @@ void jx_breaks_add_unit(jx_breaks *b, const char *unit);
 jx_keep *jx_breaks_find(const jx_breaks *b, jx_arena *a, const char *s, size_t len,
                         size_t *n);
 
+/* text with each space a clerk typed between a Chinese character and a
+ * number or a Latin letter ("达 2500 人") as a quarter-em space (U+2005):
+ * justification stretches an ordinary space, which opens a wide gap in a
+ * justified line of Chinese, while a line may still break at U+2005. The
+ * text itself when it has no such space; else a copy in a. */
+const char *jx_breaks_cjk_spaces(jx_arena *a, const char *text);
+
 #endif

@@ -36,16 +36,19 @@ static const char default_family[] = "Noto Serif CJK SC";
 static const double a4_w = 595.2756, a4_h = 841.8898;
 static const double margin = 42.52, margin_bottom = 56.69;
 
-/* The faces: size in points, bold, line height in ems. */
+/* Millimetres in points. */
+#define MM(x) ((x) * 72 / 25.4)
+
+/* The faces: size in points, bold, line height in ems (as the HTML has them). */
 static const struct {
   double size;
   bool bold;
   double line_height;
 } faces[PDF_NSTYLES] = {
-    [PDF_BODY] = {10.5, false, 1.6},   [PDF_CELL] = {9, false, 1.35},
+    [PDF_BODY] = {10.5, false, 1.55},  [PDF_CELL] = {9, false, 1.35},
     [PDF_CELL_BOLD] = {9, true, 1.35}, [PDF_META] = {10, false, 1.4},
-    [PDF_H4] = {10.5, true, 1.6},      [PDF_H3] = {12, true, 1.5},
-    [PDF_H2] = {14, true, 1.5},        [PDF_PART] = {16, true, 1.5},
+    [PDF_H4] = {10.5, true, 1.55},     [PDF_H3] = {12, true, 1.55},
+    [PDF_H2] = {14, true, 1.55},       [PDF_PART] = {16, true, 1.5},
     [PDF_SUBTITLE] = {16, false, 1.5}, [PDF_TITLE] = {22, true, 1.4},
     [PDF_FOOTER] = {9, false, 1.2},
 };
@@ -318,42 +321,9 @@ static int heading(doc *d, const char *text, pdf_style style, pdf_align align, d
 /* A paragraph: justified, its first line indented two characters (none
  * when it follows a label such as 绩效目标：), broken between lines where a
  * page ends, two lines at least on either side of a break. */
-/* A space a clerk typed between Chinese and a number or a Latin word ("达
- * 2500 人") as a quarter-em space (U+2005): justification stretches an
- * ordinary space, which would open wide gaps in a justified line of
- * Chinese, and spreads the line between its characters instead. A line
- * may still break there. */
-static const char *cjk_spacing(doc *d, const char *text) {
-  size_t n = strlen(text), spaces = 0;
-  for (size_t i = 0; i < n; i++) spaces += text[i] == ' ';
-  if (!spaces) return text;
-  char *out = jx_arena_alloc(arena(d), n + 2 * spaces + 1);
-  size_t o = 0;
-  int32_t prev = 0;
-  for (size_t i = 0; i < n;) {
-    int32_t cp, next = 0;
-    int k = jx_utf8_decode(text + i, n - i, &cp);
-    if (cp == ' ' && i + 1 < n) jx_utf8_decode(text + i + 1, n - i - 1, &next);
-    bool wide_prev = prev > 0 && jx_utf8_cp_width(prev) == 2;
-    bool wide_next = next > 0 && jx_utf8_cp_width(next) == 2;
-    if (cp == ' ' && ((wide_prev && next > ' ' && next < 0x7F) ||
-                      (wide_next && prev > ' ' && prev < 0x7F))) {
-      memcpy(out + o, "\xE2\x80\x85", 3);
-      o += 3;
-    } else {
-      memcpy(out + o, text + i, (size_t)k);
-      o += (size_t)k;
-    }
-    prev = cp;
-    i += (size_t)k;
-  }
-  out[o] = '\0';
-  return out;
-}
-
 static void paragraph(doc *d, const char *text, bool indent, double after) {
   jx_pdf *p = &d->p;
-  PangoLayout *l = pdf_layout(p, cjk_spacing(d, text), PDF_BODY, p->width, PDF_JUSTIFY);
+  PangoLayout *l = pdf_layout(p, jx_breaks_cjk_spaces(arena(d), text), PDF_BODY, p->width, PDF_JUSTIFY);
   if (indent) pango_layout_set_indent(l, (int)(2 * faces[PDF_BODY].size * PANGO_SCALE));
   int n = pango_layout_get_line_count(l);
   double *h = malloc((size_t)(n + 1) * sizeof *h);
@@ -393,16 +363,16 @@ static void part_one(doc *d) {
   heading(d, "第一部分　部门整体绩效目标", PDF_PART, PDF_CENTER, 0, 12);
   if (*r->overall_target) {
     d->overall_page = heading(d, jx_arena_printf(arena(d), "%s、总体绩效目标", numerals[n++]),
-                              PDF_H3, PDF_LEFT, 6, 4);
-    paragraph(d, r->overall_target, true, 4);
+                              PDF_H3, PDF_LEFT, MM(4), MM(2));
+    paragraph(d, r->overall_target, true, MM(2));
   }
   if (r->sub_targets.len) {
     d->sub_page = heading(d, jx_arena_printf(arena(d), "%s、分项绩效目标", numerals[n++]),
-                          PDF_H3, PDF_LEFT, 6, 4);
+                          PDF_H3, PDF_LEFT, MM(4), MM(2));
     for (size_t i = 0; i < r->sub_targets.len; i++) {
       const jx_sub_target *s = r->sub_targets.items[i];
-      heading(d, jx_arena_printf(arena(d), "%zu、%s", i + 1, s->title.text), PDF_H4, PDF_LEFT, 4,
-              2);
+      heading(d, jx_arena_printf(arena(d), "%zu、%s", i + 1, s->title.text), PDF_H4, PDF_LEFT, MM(3),
+              MM(1));
       for (size_t k = 0; k < s->texts.len; k++) {
         const jx_text_item *t = s->texts.items[k];
         paragraph(d,
@@ -410,18 +380,18 @@ static void part_one(doc *d) {
                                   t->base.kind == JX_NODE_SUB_TARGET_TEXT ? "绩效目标："
                                                                           : "绩效指标：",
                                   t->text.text),
-                  true, 2);
+                  true, MM(2));
       }
     }
   }
   if (r->safeguards.len) {
     d->safe_page = heading(d, jx_arena_printf(arena(d), "%s、工作保障措施", numerals[n++]),
-                           PDF_H3, PDF_LEFT, 6, 4);
+                           PDF_H3, PDF_LEFT, MM(4), MM(2));
     for (size_t i = 0; i < r->safeguards.len; i++) {
       const jx_safeguard *s = r->safeguards.items[i];
-      heading(d, jx_arena_printf(arena(d), "%zu、%s", i + 1, s->title.text), PDF_H4, PDF_LEFT, 4,
-              2);
-      paragraph(d, s->text.text, true, 2);
+      heading(d, jx_arena_printf(arena(d), "%zu、%s", i + 1, s->title.text), PDF_H4, PDF_LEFT, MM(3),
+              MM(1));
+      paragraph(d, s->text.text, true, MM(2));
     }
   }
 }

@@ -57,11 +57,12 @@ int main(void) {
   CHECK_STR(runs("解答 12348 来电次数达 7000 次"), "解答 [12348] 来电次数达 [7000 次]");
   CHECK_STR(runs("所需经费 22.5 万元，"), "所需经费 [22.5 万元]，");
   CHECK_STR(runs("2025 年底前"), "[2025 年]底前");
+  CHECK_STR(runs("达\xE2\x80\x85" "22.5\xE2\x80\x85万元"), "达\xE2\x80\x85[22.5\xE2\x80\x85万元]");
   CHECK_STR(runs("≥7000次"), "[≥7000次]");
   CHECK_STR(runs("0.01‰"), "[0.01‰]");
   /* A unit after / that is not a unit ends the run; a code is not a number. */
   CHECK_STR(runs("5元/份"), "[5元]/份");
-  CHECK_STR(runs("13080025P00010310003N"), "[13080025]P00010310003N");
+  CHECK_STR(runs("13080025P00010310003N"), "13080025P00010310003N");
   CHECK_STR(runs("P0001"), "P0001");
   CHECK_STR(runs("≥"), "≥");
   CHECK_STR(runs("5"), "5");
@@ -79,6 +80,11 @@ int main(void) {
   /* One-character terms are ignored. */
   CHECK_STR(runs("X"), "X");
   CHECK_STR(runs(""), "");
+
+  /* A space between Chinese and a number becomes a quarter-em space. */
+  CHECK_STR(jx_breaks_cjk_spaces(arena, "达 2500 人，A B"), "达\xE2\x80\x85" "2500\xE2\x80\x85人，A B");
+  const char *plain = "无空格";
+  CHECK(jx_breaks_cjk_spaces(arena, plain) == plain);
 
   jx_arena_free(arena);
   return CHECK_DONE();
