@@ -101,7 +101,7 @@ for code in $codes; do
 done
 
 # 3. CSV: a header and one record per indicator row (175), CRLF after each.
-head -1 "$tmp/csv" | grep -q '^单位编码,单位名称,项目编码,项目名称,预算数,财政资金,其他资金,资金用途,绩效目标,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据,长期指标值,绩效标准,项目类别,所属类别,所属类别合计,项目期,主管部门编码,主管部门,实施单位,监督管理单位,一级项目,项目类型,资金性质,负责人,联系电话,项目概况,立项依据,资金总额,资金总额来源,中期预算,中期预算来源,预算来源,资金支出计划（%）,中期目标,实施进度,其他说明'"$(printf '\r')"'$' ||
+head -1 "$tmp/csv" | grep -q '^单位编码,单位名称,项目编码,项目名称,预算数（万元）,财政资金（万元）,其他资金（万元）,资金用途,绩效目标,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据,长期指标值,绩效标准,项目类别,所属类别,所属类别合计（万元）,项目期,主管部门编码,主管部门,实施单位,监督管理单位,一级项目,项目类型,资金性质,负责人,联系电话,项目概况,立项依据,资金总额（万元）,资金总额来源（万元）,中期预算（万元）,中期预算来源（万元）,预算来源（万元）,资金支出计划（%）,中期目标,实施进度,其他说明,3月底（%）,6月底（%）,10月底（%）,12月底（%）'"$(printf '\r')"'$' ||
   fail "csv: wrong header: $(head -1 "$tmp/csv")"
 [ "$(records "$tmp/csv")" = "176 0 0" ] ||
   fail "csv: $(records "$tmp/csv") (records, not CRLF-ended, quote open); want 176 0 0"
@@ -182,8 +182,8 @@ grep -q '^| 一 *| 二级 *| 三 *| 绩 *| 年 *| 长 *| 绩效 *|$' "$tmp/forms
   fail "text --width=40: the indicator header should fold 绩效标准 into the basis column"
 [ "$(records "$tmp/forms.csv")" = "23 0 0" ] ||
   fail "forms.csv: $(records "$tmp/forms.csv") records; want 23 0 0"
-head -1 "$tmp/forms.csv" | grep -q ',其他说明,绩效标准类型,项目实施内容'"$(printf '\r')"'$' ||
-  fail "forms.csv: the 栏目 labels should be the last columns: $(head -1 "$tmp/forms.csv")"
+head -1 "$tmp/forms.csv" | grep -q ',其他说明,3月底（%）,6月底（%）,10月底（%）,12月底（%）,绩效标准类型,项目实施内容'"$(printf '\r')"'$' ||
+  fail "forms.csv: the plan's months, then the 栏目 labels should be the last columns: $(head -1 "$tmp/forms.csv")"
 
 # 11. The wrap never splits a number from its unit, nor a term, where the
 # column can hold it: the seed's ≤5900元/人/年 and the level names stay
@@ -209,6 +209,26 @@ for width in 57 80; do
   [ "$(wide "$tmp/text$width")" -gt $width ] ||
     fail "text --width=$width without --ambiguous=wide should count ≥ one column"
 done
+
+# 12b. What a spreadsheet would change: codes of digits keep their leading
+# zeros and all their digits (="001001"); a text beginning with =, +, - or
+# @ is not a formula ('=1+1); amounts say their unit; the plan is in
+# columns of numbers, one per month of the document.
+build sheet.csv --format=csv "$here/spreadsheet.jx"
+rec=$(sed -n 2p "$tmp/sheet.csv")
+for want in '"=""001001"""' '"=""130800250001031000312"""' '"=""001"""' '"=""03142022222"""' \
+  "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"点击\"\")\"" "'@SUM(A1:A9) 购置设备" "'-2+3 完成购置。" \
+  "'=1+1" ",'-," "'+1 张三" ',50,100'"$(printf '\r')"; do
+  case "$rec" in
+    *"$want"*) ;;
+    *) fail "spreadsheet.csv: $want is not in the record: $rec" ;;
+  esac
+done
+head -1 "$tmp/sheet.csv" | grep -q ',预算数（万元）,.*,6月底（%）,12月底（%）'"$(printf '\r')"'$' ||
+  fail "spreadsheet.csv: the header: $(head -1 "$tmp/sheet.csv")"
+# No field of the seed's CSV begins with = + - @ unless it is a code of digits.
+tail -n +2 "$tmp/csv" | tr ',' '\n' | grep -E '^[=+@-]' | grep -vqE '^"?="' &&
+  fail "csv: a field could run as a formula: $(tail -n +2 "$tmp/csv" | tr ',' '\n' | grep -E '^[=+@-]' | head -1)"
 
 # 13. One spelling per unit: the seed writes ratios as % and as 百分比, so
 # every ratio prints in % (≥98百分比 as ≥98%); forms.jx mixes 比例 with %,
