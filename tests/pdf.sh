@@ -67,6 +67,12 @@ pdfinfo "$tmp/dated.pdf" | grep -q '^CreationDate: *Wed Jan  1 00:00:00 2025 UTC
 # page FILE N: the text of page N without blanks.
 page() { pdftotext -raw -f "$2" -l "$2" "$1" - 2>/dev/null | tr -d ' \t\n\f'; }
 
+# 3b. A blank cell stays blank: no project of the example has 其他资金, so
+# the summary's column is empty, not 0.00.
+page "$tmp/seed.pdf" 5 | grep -q '324001承德市司法局本级14306.50306.5085324004承德市戒毒管理所131064.861064.8690合计271371.361371.36175' ||
+  fail "the summary's 其他资金 should be blank: $(page "$tmp/seed.pdf" 5 | head -c 300)"
+! page "$tmp/seed.pdf" 5 | grep -q '0\.00' || fail "an invented 0.00 in the summary"
+
 # 4. Page numbers: "— N —" at the foot of every page but the cover.
 [ -z "$(page "$tmp/seed.pdf" 1 | grep -o '—1—')" ] || fail "the cover shows a page number"
 n=2
