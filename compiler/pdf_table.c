@@ -329,7 +329,14 @@ static void split_row(pdf_table *t, int i, double room) {
     int lines = c->line1 < 0 ? pango_layout_get_line_count(c->layout) : c->line1;
     int cut = c->line0 + 1;
     while (cut < lines && pdf_lines_height(c->layout, c->line0, cut + 1) + 2 * pad_y <= room) cut++;
-    if (cut < lines) {
+    if (cut >= lines && (c->kind & ~CELL_BOLD) == CELL_HEAD) {
+      /* A label (项目概况) stands beside the rest of its text too. */
+      next->cells = grow(next->cells, &next->cap, next->n + 1, sizeof *next->cells);
+      pcell again = *c;
+      g_object_ref(again.layout);
+      next->cells[next->n++] = again;
+      if (again.h + 2 * pad_y > next->h) next->h = again.h + 2 * pad_y;
+    } else if (cut < lines) {
       next->cells = grow(next->cells, &next->cap, next->n + 1, sizeof *next->cells);
       pcell rest = *c;
       g_object_ref(rest.layout);

@@ -150,6 +150,32 @@ low=$(sed -n 's/.*yMax="\([0-9.]*\)">\([^<]*\)<.*/\1 \2/p' "$tmp/long.html" |
 [ -z "$low" ] || fail "long: text below the bottom margin: $low"
 pdftotext -raw "$tmp/long.pdf" - | tr -d '\f' | grep -q '^预算项目汇总表（续）$' || fail "long: the summary is not continued"
 
+# 6b. A row taller than a page (a 项目概况 of 150 sentences) is divided
+# between its lines over the pages, its label beside each part; every
+# sentence is in the PDF and no text is below the bottom margin.
+{
+  printf '部门 "长文测试局"\n年度 2025\n金额单位 万元\n单位 100001 "长文测试单位"\n'
+  printf '项目 "长概况项目" {\n  概况 "'
+  i=1
+  while [ $i -le 150 ]; do printf '第%s句：教学楼建于1998年，屋面渗漏，墙体开裂。' $i; i=$((i + 1)); done
+  printf '"\n  预算 10.00 (财政资金 10.00)\n  目标 "完成维修。"\n'
+  printf '  产出指标 { 数量指标 "维修面积" ≥ 100 平方米 }\n  效益指标 { 社会效益指标 "安全" 较上年提升 }\n'
+  printf '  满意度指标 { 服务对象满意度指标 "满意度" ≥ 90%% }\n}\n'
+} >"$tmp/tall.jx"
+"$JXC" build --format=pdf "$tmp/tall.jx" -o "$tmp/tall.pdf" 2>"$tmp/tall.err" ||
+  fail "the document with a tall row: $(head -3 "$tmp/tall.err")"
+# (The text read across a page break, its page number and the continued
+# title and label taken out, goes on where it stopped.)
+[ "$(pdftotext -raw "$tmp/tall.pdf" - | tr -d ' \n\f' |
+  sed 's/—[0-9]*—1\.长概况项目绩效目标表（续）100001长文测试单位单位：万元项目概况//g' |
+  grep -o '第[0-9]*句：教学楼建于1998年，屋面渗漏，墙体开裂。' | wc -l)" = 150 ] ||
+  fail "tall row: not every sentence is in the PDF"
+[ "$(pdftotext -raw "$tmp/tall.pdf" - | grep -c '^项目概况')" -ge 2 ] || fail "tall row: the label is not beside each part"
+pdftotext -bbox "$tmp/tall.pdf" "$tmp/tall.html" 2>/dev/null
+low=$(sed -n 's/.*yMax="\([0-9.]*\)">\([^<]*\)<.*/\1 \2/p' "$tmp/tall.html" |
+  awk '$1 > 785.3 && $2 != "—" && $2 !~ /^[0-9]+$/ { print; exit }')
+[ -z "$low" ] || fail "tall row: text below the bottom margin: $low"
+
 # 7. --font: another installed face; a missing one is a clear error.
 if fc-list 2>/dev/null | grep -q 'Noto Sans CJK SC'; then
   "$JXC" build --format=pdf --font="Noto Sans CJK SC" --project 13080025P00010310003N "$example" \
