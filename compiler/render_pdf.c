@@ -130,6 +130,7 @@ typedef struct entry {
   const char *text;
   bool part;  /* 第一部分 …: bold, not indented */
   int page;
+  const char *dest; /* the named destination its link goes to */
 } entry;
 
 typedef struct doc {
@@ -142,6 +143,7 @@ typedef struct doc {
       summary_page;
   int *form_page;   /* by form, in order */
   int nforms;
+  const char *dest; /* a named destination for the next line drawn, or NULL */
   /* The indicator columns' least widths, over the whole document, so
    * every form has the same columns. */
   double min_level1, min_level2, min_name, min_desc, min_value, min_long, min_std, min_basis,
@@ -150,10 +152,25 @@ typedef struct doc {
 
 static jx_arena *arena(doc *d) { return d->p.ctx->arena; }
 
+/* Draws lines of a layout; the first thing drawn after d->dest is set is
+ * that named destination, which the contents link to. (cairo 1.16 writes
+ * no target for a link to a page further on, but does for a name.) */
+static void show(doc *d, PangoLayout *l, double x, double y) {
+  char name[64];
+  bool tag = d->p.cr && d->dest;
+  if (tag) {
+    snprintf(name, sizeof name, "name='%s'", d->dest);
+    cairo_tag_begin(d->p.cr, CAIRO_TAG_DEST, name);
+  }
+  pdf_show_lines(&d->p, l, x, y, 0, -1);
+  if (tag) cairo_tag_end(d->p.cr, CAIRO_TAG_DEST);
+  d->dest = NULL;
+}
+
 /* Text of one face placed across the text area at p->y, moved down. */
 static void line(doc *d, const char *text, pdf_style style, pdf_align align) {
   PangoLayout *l = pdf_layout(&d->p, text, style, d->p.width, align);
-  pdf_show_lines(&d->p, l, d->p.left, d->p.y, 0, -1);
+  show(d, l, d->p.left, d->p.y);
   d->p.y += pdf_lines_height(l, 0, -1);
   g_object_unref(l);
 }
@@ -201,28 +218,28 @@ static jx_list contents_entries(doc *d) {
   jx_arena *a = arena(d);
   static const char *const numerals[] = {"一", "二", "三"};
   entry *e;
-#define ENTRY(TEXT, PART, PAGE)                     \
+#define ENTRY(TEXT, PART, PAGE, DEST)                     \
   (e = jx_arena_alloc(a, sizeof *e), e->text = (TEXT), e->part = (PART), \
-   e->page = (PAGE), jx_list_push(a, &l, e))
+   e->page = (PAGE), e->dest = (DEST), jx_list_push(a, &l, e))
   if (has_part_one(r)) {
     int n = 0;
-    ENTRY("第一部分　部门整体绩效目标", true, d->part_one_page);
+    ENTRY("第一部分　部门整体绩效目标", true, d->part_one_page, "part-one");
     if (*r->overall_target)
-      ENTRY(jx_arena_printf(a, "%s、总体绩效目标", numerals[n++]), false, d->overall_page);
+      ENTRY(jx_arena_printf(a, "%s、总体绩效目标", numerals[n++]), false, d->overall_page, "overall");
     if (r->sub_targets.len)
-      ENTRY(jx_arena_printf(a, "%s、分项绩效目标", numerals[n++]), false, d->sub_page);
+      ENTRY(jx_arena_printf(a, "%s、分项绩效目标", numerals[n++]), false, d->sub_page, "sub-targets");
     if (r->safeguards.len)
-      ENTRY(jx_arena_printf(a, "%s、工作保障措施", numerals[n++]), false, d->safe_page);
+      ENTRY(jx_arena_printf(a, "%s、工作保障措施", numerals[n++]), false, d->safe_page, "safeguards");
   }
-  ENTRY("第二部分　预算项目绩效目标", true, d->part_two_page);
-  if (d->summary) ENTRY("预算项目汇总表", false, d->summary_page);
+  ENTRY("第二部分　预算项目绩效目标", true, d->part_two_page, "part-two");
+  if (d->summary) ENTRY("预算项目汇总表", false, d->summary_page, "summary");
   int k = 0;
   for (size_t u = 0; u < r->units.len; u++) {
     const jx_report_unit *unit = r->units.items[u];
     for (size_t i = 0; i < unit->projects.len; i++, k++) {
       const jx_report_project *p = unit->projects.items[i];
       ENTRY(jx_arena_printf(a, "%d. %s绩效目标表", p->number, p->name), false,
-            d->form_page ? d->form_page[k] : 0);
+            d->form_page ? d->form_page[k] : 0, jx_arena_printf(a, "p%d", k));
     }
   }
 #undef ENTRY
@@ -245,8 +262,8 @@ static void contents_entry(doc *d, const entry *e) {
   }
   p->y += before;
   if (p->cr && e->page > 0) {
-    char link[32];
-    snprintf(link, sizeof link, "page=%d", e->page);
+    char link[64];
+    snprintf(link, sizeof link, "dest='%s'", e->dest);
     cairo_tag_begin(p->cr, CAIRO_TAG_LINK, link);
   }
   pdf_show_lines(p, l, p->left + indent, p->y, 0, -1);
@@ -312,7 +329,7 @@ static int heading(doc *d, const char *text, pdf_style style, pdf_align align, d
   double follow = 2 * faces[PDF_BODY].size * faces[PDF_BODY].line_height;
   if (p->y > p->top) p->y += before;
   if (p->y + h + after + follow > p->bottom) pdf_new_page(p);
-  pdf_show_lines(p, l, p->left, p->y, 0, -1);
+  show(d, l, p->left, p->y);
   p->y += h + after;
   g_object_unref(l);
   return p->page;
@@ -360,13 +377,16 @@ static void part_one(doc *d) {
   int n = 0;
   pdf_new_page(&d->p);
   d->part_one_page = d->p.page;
+  d->dest = "part-one";
   heading(d, "第一部分　部门整体绩效目标", PDF_PART, PDF_CENTER, 0, 12);
   if (*r->overall_target) {
+    d->dest = "overall";
     d->overall_page = heading(d, jx_arena_printf(arena(d), "%s、总体绩效目标", numerals[n++]),
                               PDF_H3, PDF_LEFT, MM(4), MM(2));
     paragraph(d, r->overall_target, true, MM(2));
   }
   if (r->sub_targets.len) {
+    d->dest = "sub-targets";
     d->sub_page = heading(d, jx_arena_printf(arena(d), "%s、分项绩效目标", numerals[n++]),
                           PDF_H3, PDF_LEFT, MM(4), MM(2));
     for (size_t i = 0; i < r->sub_targets.len; i++) {
@@ -385,6 +405,7 @@ static void part_one(doc *d) {
     }
   }
   if (r->safeguards.len) {
+    d->dest = "safeguards";
     d->safe_page = heading(d, jx_arena_printf(arena(d), "%s、工作保障措施", numerals[n++]),
                            PDF_H3, PDF_LEFT, MM(4), MM(2));
     for (size_t i = 0; i < r->safeguards.len; i++) {
@@ -844,14 +865,21 @@ static void layout(doc *d) {
   if (r->whole_document || d->summary) {
     pdf_new_page(&d->p);
     d->part_two_page = d->p.page;
-    if (r->whole_document) heading(d, "第二部分　预算项目绩效目标", PDF_PART, PDF_CENTER, 0, 12);
-    if (d->summary) summary(d);
+    if (r->whole_document) {
+      d->dest = "part-two";
+      heading(d, "第二部分　预算项目绩效目标", PDF_PART, PDF_CENTER, 0, 12);
+    }
+    if (d->summary) {
+      d->dest = "summary";
+      summary(d);
+    }
   }
   int k = 0;
   for (size_t u = 0; u < r->units.len; u++) {
     const jx_report_unit *unit = r->units.items[u];
     for (size_t i = 0; i < unit->projects.len; i++, k++) {
       if (!d->second_pass) d->form_page[k] = d->p.page + 1;
+      d->dest = jx_arena_printf(arena(d), "p%d", k);
       form(d, unit, unit->projects.items[i]);
     }
   }

@@ -94,6 +94,12 @@ for entry in '一、总体绩效目标 3' '二、分项绩效目标 3' '三、�
   pdftotext -raw -f 2 -l 2 "$tmp/seed.pdf" - | grep -qx -- "$entry" || fail "contents: no line \"$entry\""
 done
 page "$tmp/seed.pdf" 3 | grep -q '^第一部分部门整体绩效目标一、总体绩效目标' || fail "page 3 is not part one"
+# Each entry of the contents links to a named destination the PDF has.
+links=$(strings "$tmp/seed.pdf" | grep -a -A4 '/Subtype /Link' | grep -a -c '/Dest (')
+[ "$links" = 33 ] || fail "the contents should have 33 links with a destination, not $links"
+for dest in part-one overall sub-targets safeguards part-two summary p0 p26; do
+  strings "$tmp/seed.pdf" | grep -a -q "^ *($dest) \[" || fail "no destination $dest for the contents' link"
+done
 # Part one flows: 二、分项绩效目标 follows the overall target on the same page.
 page "$tmp/seed.pdf" 3 | grep -q '二、分项绩效目标' || fail "part one: 二、 does not follow on page 3"
 page "$tmp/seed.pdf" 4 | grep -q '三、工作保障措施1、完善制度建设' && ! page "$tmp/seed.pdf" 3 | grep -q '三、工作保障措施' ||
