@@ -3,10 +3,13 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -137,4 +140,46 @@ int jx_cli_close_stdout(int status) {
     return EXIT_USAGE;
   }
   return status;
+}
+
+/* --- the terminal ---------------------------------------------------------- */
+
+int jx_cli_terminal_ambiguous_width(int fd) {
+  const char *term = getenv("TERM");
+  /* The answer comes on the terminal's input: /dev/tty, when fd writes to
+   * it (tcgetsid fails for a terminal that is not the process's own). */
+  if (!isatty(fd) || (term && !strcmp(term, "dumb")) || tcgetsid(fd) < 0) return 0;
+  int tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (tty < 0) return 0;
+  struct termios saved, raw;
+  if (tcgetattr(tty, &saved) != 0) {
+    close(tty);
+    return 0;
+  }
+  raw = saved;
+  raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+  raw.c_cc[VMIN] = 0;
+  raw.c_cc[VTIME] = 0;
+  tcsetattr(tty, TCSANOW, &raw);
+  /* At the start of the line, "≥", then: where is the cursor? */
+  static const char ask[] = "\r\xE2\x89\xA5\033[6n";
+  char answer[32];
+  size_t n = 0;
+  if (write(tty, ask, sizeof ask - 1) == (ssize_t)(sizeof ask - 1)) {
+    struct pollfd p = {tty, POLLIN, 0};
+    while (n < sizeof answer - 1 && poll(&p, 1, 250) > 0) {
+      ssize_t got = read(tty, answer + n, 1);
+      if (got <= 0) break;
+      if (answer[n++] == 'R') break;
+    }
+  }
+  answer[n] = '\0';
+  /* Erase the probe, give the terminal its settings back. */
+  if (write(tty, "\r\033[K", 4) != 4) n = 0;
+  tcsetattr(tty, TCSANOW, &saved);
+  close(tty);
+  const char *esc = strrchr(answer, '\033');
+  int row, col;
+  if (!esc || sscanf(esc, "\033[%d;%dR", &row, &col) != 2) return 0;
+  return col == 2 ? 1 : col == 3 ? 2 : 0;
 }

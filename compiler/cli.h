@@ -29,6 +29,7 @@ typedef struct jx_cli {
   size_t max_errors;       /* --max-errors=N; 0 shows all */
   jx_list import_dirs;     /* -I FOLDER: const char * */
   jx_report_options report;
+  int ambiguous;           /* --ambiguous: 0 ask the terminal, 1 narrow, 2 wide */
   jx_ctx *scratch;         /* owns option strings */
 } jx_cli;
 
@@ -69,6 +70,12 @@ bool jx_cli_write(jx_ctx *ctx, const char *path, const char *data, size_t len);
 bool jx_cli_write_with(jx_ctx *ctx, const char *path,
                        bool (*write)(const char *tmp, void *data, const char **why),
                        void *data);
+
+/* How many columns the terminal that fd writes to draws an East Asian
+ * ambiguous character (≥) in: it is asked with a cursor position report,
+ * as Vim does. 1 or 2; 0 when fd is not a terminal or it does not answer
+ * within a fraction of a second. */
+int jx_cli_terminal_ambiguous_width(int fd);
 
 /* Installs the handlers that remove a temporary output file on a signal. */
 void jx_cli_install_signal_handlers(void);

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <unistd.h>
 
 #include "diag.h"
@@ -16,7 +19,7 @@
 #include "iati.h"
 #include "xml_write.h"
 
-static const char *const report_formats[] = {"html", "text", "csv", "markdown", "xlsx"};
+static const char *const report_formats[] = {"html", "text", "csv", "markdown", "xlsx", "pdf"};
 
 static bool is_report_format(const char *f) {
   for (size_t i = 0; i < sizeof report_formats / sizeof report_formats[0]; i++)
@@ -77,6 +80,50 @@ static int write_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *
 #endif
 }
 
+#ifdef HAVE_PDF
+struct pdf_job {
+  jx_ctx *ctx;
+  const jx_tables *r;
+  const jx_report_options *opt;
+};
+
+static bool write_pdf_to(const char *tmp, void *data, const char **why) {
+  struct pdf_job *job = data;
+  return jx_render_pdf(job->ctx, job->r, job->opt, tmp, why);
+}
+#endif
+
+/* PDF is written by cairo to a file: the temporary one of the output,
+ * renamed when complete. */
+static int write_pdf(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
+                     const char *path) {
+#ifdef HAVE_PDF
+  if (!path || !strcmp(path, "-")) {
+    fputs("jxc: --format=pdf writes a file: give it with -o FILE.pdf.\n", stderr);
+    return EXIT_USAGE;
+  }
+  struct pdf_job job = {ctx, r, opt};
+#ifdef __GLIBC__
+  /* cairo copies each embedded font's CFF table (some 20 MB for a CJK face)
+   * into a new buffer, twice per face. From the heap, and kept there when
+   * freed, the buffers reuse the same pages instead of faulting in fresh
+   * ones each time: a fifth of the time of the example's PDF. */
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+  return jx_cli_write_with(ctx, path, write_pdf_to, &job) ? EXIT_CLEAN : EXIT_USAGE;
+#else
+  (void)ctx;
+  (void)r;
+  (void)opt;
+  (void)path;
+  fputs("jxc: this jxc was built without PDF support; install cairo and pango "
+        "(Debian: apt-get install libcairo2-dev libpango1.0-dev, or run "
+        "tools/install-deps.sh) and run configure again.\n", stderr);
+  return EXIT_USAGE;
+#endif
+}
+
 static int build_tables(jx_ctx *ctx, const jx_cli *cli, const char *format,
                         const jx_document *doc, const jx_library *lib) {
   jx_report_options ropt = cli->report;
@@ -87,6 +134,12 @@ static int build_tables(jx_ctx *ctx, const jx_cli *cli, const char *format,
                          ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40
                      ? ws.ws_col
                      : 100;
+  /* ≥ and ≤ at the width the terminal draws them: as told, else as the
+   * terminal the text goes to says, else one column. */
+  bool to_terminal = (!cli->output || !strcmp(cli->output, "-")) && isatty(STDOUT_FILENO);
+  if (!strcmp(format, "text"))
+    ropt.ambiguous_wide = cli->ambiguous ? cli->ambiguous == 2
+                          : to_terminal && jx_cli_terminal_ambiguous_width(STDOUT_FILENO) == 2;
   jx_library doclib = jx_library_for_document(ctx, lib, doc);
   const char *why = NULL;
   jx_tables *r = jx_report_build(ctx, doc, &doclib, &ropt, &why);
@@ -95,6 +148,7 @@ static int build_tables(jx_ctx *ctx, const jx_cli *cli, const char *format,
     return EXIT_USAGE;
   }
   if (!strcmp(format, "xlsx")) return write_xlsx(ctx, r, &ropt, cli->output);
+  if (!strcmp(format, "pdf")) return write_pdf(ctx, r, &ropt, cli->output);
   size_t len = 0;
   char *text = render(ctx, format, r, &ropt, &len);
   int status = EXIT_CLEAN;
@@ -154,7 +208,7 @@ int jx_cmd_build(int argc, char **argv, const jx_cli *cli) {
   const char *format = cli->format ? cli->format : "xml";
   bool iati = !strcmp(format, "iati");
   if (strcmp(format, "xml") != 0 && !iati && !is_report_format(format))
-    return jx_cli_usage_error("build: unknown --format '%s' (use xml, iati, html, "
+    return jx_cli_usage_error("build: unknown --format '%s' (use xml, iati, pdf, html, "
                               "text, csv, markdown or xlsx).", format);
   jx_ctx *ctx = jx_cli_ctx(cli);
   if (!ctx) return EXIT_USAGE;

@@ -43,14 +43,23 @@ static const char usage_text[] =
     "  --format=iati       build: an IATI 2.03 iati-activities document,\n"
     "                      validated when $JIXIAO_IATI_SCHEMA names the folder\n"
     "                      of iati-activities-schema.xsd\n"
+    "  --format=pdf        build: the performance text as a PDF for publication\n"
+    "                      (A4, fonts embedded; needs -o); --font=FAMILY sets\n"
+    "                      it in another installed font than Noto Serif CJK SC\n"
     "  --format=html       build: printable tables for A4 paper\n"
     "  --format=text       build: tables for the terminal (--width=N columns;\n"
-    "                      default the terminal's, or 100)\n"
+    "                      default the terminal's, or 100); --ambiguous=wide\n"
+    "                      counts ≥ ≤ “ ” two columns, as terminals set to draw\n"
+    "                      East Asian ambiguous characters wide do (default:\n"
+    "                      what the terminal says it does, else narrow)\n"
     "  --format=csv        build: one row per indicator, RFC 4180 (--bom for Excel)\n"
     "  --format=markdown   build: Markdown tables\n"
     "  --format=xlsx       build: a workbook, one sheet per budget unit\n"
     "                      (--sheets=project: one per project); needs -o\n"
     "  --project=CODE, --unit=CODE   print only that project or budget unit\n"
+    "  --as-written        print values with their units as the source writes\n"
+    "                      them; by default a document that writes ratios in\n"
+    "                      several ways (≥0.95比例 beside ≥95%) prints all in %\n"
     "build also takes --warnings, --disable, -I and --max-errors.\n"
     "\n"
     "Options of check:\n"
@@ -91,7 +100,7 @@ static const char usage_text[] =
     "codes are explained in doc/diagnostics.md.\n";
 
 enum {
-  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_BOM, OPT_SHEETS,
+  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_AMBIGUOUS, OPT_BOM, OPT_SHEETS, OPT_AS_WRITTEN, OPT_FONT,
   OPT_WARNINGS, OPT_DISABLE, OPT_SYNTAX_ONLY, OPT_MAX_ERRORS
 };
 
@@ -126,7 +135,10 @@ static const struct option_spec option_specs[] = {
     {{"project", required_argument, NULL, OPT_PROJECT}, C_BUILD},
     {{"unit", required_argument, NULL, OPT_UNIT}, C_BUILD},
     {{"width", required_argument, NULL, OPT_WIDTH}, C_BUILD},
+    {{"ambiguous", required_argument, NULL, OPT_AMBIGUOUS}, C_BUILD},
     {{"bom", no_argument, NULL, OPT_BOM}, C_BUILD},
+    {{"as-written", no_argument, NULL, OPT_AS_WRITTEN}, C_BUILD},
+    {{"font", required_argument, NULL, OPT_FONT}, C_BUILD},
     {{"sheets", required_argument, NULL, OPT_SHEETS}, C_BUILD},
     {{"warnings", required_argument, NULL, OPT_WARNINGS}, C_CHECK | C_BUILD},
     {{"disable", required_argument, NULL, OPT_DISABLE}, C_CHECK | C_BUILD},
@@ -192,7 +204,17 @@ static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
         return jx_cli_usage_error("--width: '%s' is not a width from 40 to 1000 columns.", arg);
       cli->report.width = (int)n;
       break;
+    case OPT_AMBIGUOUS:
+      if (strcmp(arg, "narrow") && strcmp(arg, "wide"))
+        return jx_cli_usage_error("--ambiguous: '%s' is neither narrow nor wide.", arg);
+      cli->ambiguous = !strcmp(arg, "wide") ? 2 : 1;
+      break;
     case OPT_BOM: cli->report.bom = true; break;
+    case OPT_AS_WRITTEN: cli->report.as_written = true; break;
+    case OPT_FONT:
+      if (!*arg) return jx_cli_usage_error("%s", "--font needs the name of a font family.");
+      cli->report.font = arg;
+      break;
     case OPT_SHEETS:
       if (strcmp(arg, "unit") && strcmp(arg, "project"))
         return jx_cli_usage_error("--sheets: '%s' is neither unit nor project.", arg);

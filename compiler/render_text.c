@@ -25,20 +25,86 @@ typedef struct text {
   FILE *out;
   int width;
   bool started; /* something was printed: the next part needs a blank line */
+  bool wide;    /* East Asian ambiguous characters (≥ ≤ “ ”) take two columns */
+  const jx_breaks *breaks;
+  /* The runs each text keeps on a line (breaks.h), found once per text and
+   * looked up by its address: fit() wraps the same cells many times. */
+  const char **keys;
+  jx_keep **runs;
+  size_t *nruns;
+  size_t cap, len;
 } text;
+
+/* The runs of s (NUL-terminated) that stay on one line; *n their number. */
+static const jx_keep *kept(text *t, const char *s, size_t *n) {
+  uintptr_t h = (uintptr_t)s * 11400714819323198485u;
+  if (2 * (t->len + 1) > t->cap) {
+    text old = *t;
+    t->cap = old.cap ? 2 * old.cap : 256;
+    t->keys = jx_arena_alloc(t->ctx->arena, t->cap * sizeof *t->keys);
+    t->runs = jx_arena_alloc(t->ctx->arena, t->cap * sizeof *t->runs);
+    t->nruns = jx_arena_alloc(t->ctx->arena, t->cap * sizeof *t->nruns);
+    for (size_t i = 0; i < old.cap; i++) {
+      if (!old.keys[i]) continue;
+      size_t k = ((uintptr_t)old.keys[i] * 11400714819323198485u >> 20) & (t->cap - 1);
+      while (t->keys[k]) k = (k + 1) & (t->cap - 1);
+      t->keys[k] = old.keys[i];
+      t->runs[k] = old.runs[i];
+      t->nruns[k] = old.nruns[i];
+    }
+  }
+  size_t k = (h >> 20) & (t->cap - 1);
+  while (t->keys[k] && t->keys[k] != s) k = (k + 1) & (t->cap - 1);
+  if (!t->keys[k]) {
+    t->keys[k] = s;
+    t->runs[k] = t->breaks ? jx_breaks_find(t->breaks, t->ctx->arena, s, strlen(s), &t->nruns[k])
+                           : NULL;
+    t->len++;
+  }
+  *n = t->nruns[k];
+  return t->runs[k];
+}
+
+static int str_width(const text *t, const char *s, size_t n);
+
+/* Which runs keep a line from breaking inside them: all (numbers and
+ * terms), or numbers only (a column too narrow for its terms). */
+typedef enum { KEEP_ALL, KEEP_NUMBERS } keep_mode;
+
+/* Whether a line of at most width columns may not break at byte i of s,
+ * because i lies inside one of its kept runs that fits the width (a longer
+ * run breaks where it must, like any text). *k is a cursor into the runs
+ * that only moves forward as i grows. */
+static bool inside(const text *t, const char *s, const jx_keep *runs, size_t n, size_t *k,
+                   size_t i, int width, keep_mode mode) {
+  while (*k < n && runs[*k].end <= i) (*k)++;
+  if (*k == n || runs[*k].start >= i || (mode == KEEP_NUMBERS && !runs[*k].number)) return false;
+  return str_width(t, s + runs[*k].start, runs[*k].end - runs[*k].start) <= width;
+}
 
 /* Control characters would move the cursor: they are printed as spaces, so
  * they count one column. */
 static bool is_control(int32_t cp) { return cp >= 0 && (cp < 0x20 || cp == 0x7f); }
 
-static int cp_width(int32_t cp) { return is_control(cp) ? 1 : jx_utf8_cp_width(cp); }
+/* The columns a terminal gives cp: two for a wide (CJK) character, and for
+ * an ambiguous one (≥ ≤) when it draws those wide (--ambiguous=wide, or
+ * what the terminal said it does). */
+static int cp_width(const text *t, int32_t cp) {
+  if (is_control(cp)) return 1;
+  int w = jx_utf8_cp_width(cp);
+  return w == 1 && t->wide && jx_utf8_is_ambiguous(cp) ? 2 : w;
+}
 
-static int str_width(const char *s, size_t n) {
+/* A character of the CJK scripts, between which lines may break: wide
+ * whatever the terminal does with ambiguous ones. */
+static bool is_wide(int32_t cp) { return jx_utf8_cp_width(cp) == 2; }
+
+static int str_width(const text *t, const char *s, size_t n) {
   int w = 0;
   for (size_t i = 0; i < n;) {
     int32_t cp;
     i += (size_t)jx_utf8_decode(s + i, n - i, &cp);
-    w += cp_width(cp);
+    w += cp_width(t, cp);
   }
   return w;
 }
@@ -96,15 +162,18 @@ static bool no_end(int32_t cp) {
 static bool may_break(int32_t a, int32_t b) {
   if (a == ' ' || b == ' ') return true;
   if (no_start(b) || no_end(a)) return false;
-  return cp_width(a) == 2 || cp_width(b) == 2;
+  return is_wide(a) || is_wide(b);
 }
 
 /* One line of s from pos: sets *end (trailing spaces dropped) and *w, and
  * returns where the next line starts. Broken at a line break, else at the
- * last place a break is allowed, else (a word longer than the line) after
- * the last character that fits; spaces at a wrap are dropped. */
-static size_t next_line(const char *s, size_t len, size_t pos, int width, size_t *end,
-                        int *w) {
+ * last place a break is allowed (never inside a number with its unit or a
+ * term: breaks.h), else (a word or run longer than the line) after the
+ * last character that fits; spaces at a wrap are dropped. */
+static size_t next_line(text *t, const char *s, size_t len, size_t pos, int width,
+                        size_t *end, int *w) {
+  size_t nruns, k = 0;
+  const jx_keep *runs = kept(t, s, &nruns);
   size_t i = pos, brk = pos;
   int used = 0, used_brk = 0;
   int32_t prev = -1;
@@ -112,8 +181,8 @@ static size_t next_line(const char *s, size_t len, size_t pos, int width, size_t
   while (i < len && s[i] != '\n' && s[i] != '\r') {
     int32_t cp;
     int n = jx_utf8_decode(s + i, len - i, &cp);
-    int cw = cp_width(cp);
-    if (i > pos && may_break(prev, cp)) {
+    int cw = cp_width(t, cp);
+    if (i > pos && may_break(prev, cp) && !inside(t, s, runs, nruns, &k, i, width, KEEP_ALL)) {
       brk = i;
       used_brk = used;
     }
@@ -158,16 +227,19 @@ static int32_t last_cp(const char *s, size_t n, size_t *at) {
 /* A CJK character left alone on the last line ("单位编"/"码") takes the one
  * before it along ("单位"/"编码"), where a break is allowed there and the
  * line before keeps two characters ("指标"/"值" stays). */
-static void no_orphan(jx_list *lines, int width) {
+static void no_orphan(text *t, const char *s, jx_list *lines, int width) {
   if (lines->len < 2 || width < 4) return;
   line *prev = lines->items[lines->len - 2], *last = lines->items[lines->len - 1];
   size_t at, before;
   if (prev->s + prev->n != last->s || jx_utf8_length(last->s, last->n) != 1 ||
       jx_utf8_length(prev->s, prev->n) < 3 ||
-      cp_width(last_cp(last->s, last->n, &at)) != 2)
+      !is_wide(last_cp(last->s, last->n, &at)))
     return;
   int32_t moved = last_cp(prev->s, prev->n, &at);
-  if (at == 0 || cp_width(moved) != 2 || !may_break(last_cp(prev->s, at, &before), moved))
+  size_t nruns, k = 0;
+  const jx_keep *runs = kept(t, s, &nruns);
+  if (at == 0 || !is_wide(moved) || !may_break(last_cp(prev->s, at, &before), moved) ||
+      inside(t, s, runs, nruns, &k, (size_t)(prev->s + at - s), width, KEEP_ALL))
     return;
   last->s = prev->s + at;
   last->n += prev->n - at;
@@ -183,48 +255,53 @@ static jx_list wrap(text *t, const char *s, int width) {
   do {
     size_t end;
     int w;
-    size_t next = next_line(s, len, pos, width, &end, &w);
+    size_t next = next_line(t, s, len, pos, width, &end, &w);
     line *ln = jx_arena_alloc(t->ctx->arena, sizeof *ln);
     *ln = (line){s + pos, end - pos, w};
     jx_list_push(t->ctx->arena, &out, ln);
     pos = next;
   } while (pos < len);
-  no_orphan(&out, width);
+  no_orphan(t, s, &out, width);
   return out;
 }
 
-static int count_lines(const char *s, int width) {
+static int count_lines(text *t, const char *s, int width) {
   size_t len = strlen(s), pos = 0, end;
   int n = 0, w;
   do {
-    pos = next_line(s, len, pos, width, &end, &w);
+    pos = next_line(t, s, len, pos, width, &end, &w);
     n++;
   } while (pos < len);
   return n;
 }
 
 /* The widest line of s when nothing but its own line breaks wrap it. */
-static int natural_width(const char *s) {
+static int natural_width(text *t, const char *s) {
   size_t len = strlen(s), pos = 0, end;
   int widest = 0, w;
   do {
-    pos = next_line(s, len, pos, INT_MAX, &end, &w);
+    pos = next_line(t, s, len, pos, INT_MAX, &end, &w);
     if (w > widest) widest = w;
   } while (pos < len);
   return widest;
 }
 
 /* The widest piece of s that no break is allowed in ("13080025P00010310003N",
- * "1371.36", "≥7000"): narrower, the piece would be cut. */
-static int longest_word(const char *s) {
-  size_t len = strlen(s);
+ * "1371.36", "≤2000元/人/年", and with KEEP_ALL "指标值确定依据"): narrower,
+ * the piece would be cut. */
+static int longest_word(text *t, const char *s, keep_mode mode) {
+  size_t len = strlen(s), nruns, k = 0;
+  const jx_keep *runs = kept(t, s, &nruns);
   int widest = 0, w = 0;
   int32_t prev = '\n';
   for (size_t i = 0; i < len;) {
     int32_t cp;
+    size_t at = i;
     i += (size_t)jx_utf8_decode(s + i, len - i, &cp);
-    if (cp == '\n' || cp == '\r' || prev == '\n' || prev == '\r' || may_break(prev, cp)) w = 0;
-    if (cp != ' ' && cp != '\n' && cp != '\r') w += cp_width(cp);
+    if (cp == '\n' || cp == '\r' || prev == '\n' || prev == '\r' ||
+        (may_break(prev, cp) && !inside(t, s, runs, nruns, &k, at, INT_MAX, mode)))
+      w = 0;
+    if (cp != ' ' && cp != '\n' && cp != '\r') w += cp_width(t, cp);
     if (w > widest) widest = w;
     prev = cp;
   }
@@ -296,12 +373,12 @@ static int block_total(const tblock *b) {
 }
 
 /* Each column as wide as its widest line. */
-static void measure(tblock *b) {
+static void measure(text *t, tblock *b) {
   for (int c = 0; c < b->ncols; c++) {
     b->width[c] = 0;
     for (size_t r = 0; r < b->rows.len; r++) {
       const trow *row = b->rows.items[r];
-      int w = row->merged[c] ? 0 : natural_width(row->cell[c]);
+      int w = row->merged[c] ? 0 : natural_width(t, row->cell[c]);
       if (w > b->width[c]) b->width[c] = w;
     }
   }
@@ -345,24 +422,24 @@ static int heights(const tblock *b, const int *count, int *height) {
 }
 
 /* The line count of every span's first cell in column c at its width. */
-static void count_column(const tblock *b, int c, int width, int *count) {
+static void count_column(text *t, const tblock *b, int c, int width, int *count) {
   for (size_t r = 0; r < b->rows.len; r++)
     if (starts_span(b, r, c))
       count[r * (size_t)b->ncols + (size_t)c] =
-          count_lines(((const trow *)b->rows.items[r])->cell[c], width);
+          count_lines(t, ((const trow *)b->rows.items[r])->cell[c], width);
 }
 
 /* The column fit() narrows next: the one that makes the block least taller,
  * the widest of those; none narrower than its floor, and no fixed one
  * unless fixed_too. -1 when every column is at its floor. */
-static int cheapest(const tblock *b, const int *count, int *trial, int *height,
+static int cheapest(text *t, const tblock *b, const int *count, int *trial, int *height,
                     const int *floor, bool fixed_too) {
   size_t n = b->rows.len * (size_t)b->ncols;
   int base = heights(b, count, height), best = -1, best_cost = 0;
   for (int c = 0; c < b->ncols; c++) {
     if ((b->fixed[c] && !fixed_too) || b->width[c] <= floor[c]) continue;
     memcpy(trial, count, n * sizeof *trial);
-    count_column(b, c, b->width[c] - 1, trial);
+    count_column(t, b, c, b->width[c] - 1, trial);
     int cost = heights(b, trial, height) - base;
     if (best < 0 || cost < best_cost || (cost == best_cost && b->width[c] > b->width[best])) {
       best = c;
@@ -373,12 +450,13 @@ static int cheapest(const tblock *b, const int *count, int *trial, int *height,
 }
 
 /* How narrow fit() makes a column before it runs out of better choices:
- * two CJK characters, and no code or number cut in two. */
-static void floors(const tblock *b, int *floor) {
+ * two CJK characters, and no code or number cut in two (nor, with KEEP_ALL,
+ * a term). */
+static void floors(text *t, const tblock *b, int *floor, keep_mode mode) {
   for (int c = 0; c < b->ncols; c++) {
     floor[c] = 4;
     for (size_t r = 0; r < b->rows.len; r++) {
-      int w = starts_span(b, r, c) ? longest_word(((const trow *)b->rows.items[r])->cell[c]) : 0;
+      int w = starts_span(b, r, c) ? longest_word(t, ((const trow *)b->rows.items[r])->cell[c], mode) : 0;
       if (w > floor[c]) floor[c] = w;
     }
   }
@@ -386,27 +464,30 @@ static void floors(const tblock *b, int *floor) {
 
 /* Makes the block exactly total columns wide. While it is too wide, a
  * column gives up one column at a time: the one whose text then needs the
- * fewest extra lines (the widest of those), as long as no word is cut and
- * the labels keep their width; then (narrow terminals) any column, down to
- * one CJK character. Width to spare goes to the flexible columns. */
+ * fewest extra lines (the widest of those), as long as no word, number or
+ * term is cut and the labels keep their width; then as long as no word or
+ * number is cut; then (narrow terminals) any column, down to one CJK
+ * character. Width to spare goes to the flexible columns. */
 static void fit(text *t, tblock *b, int total) {
   size_t n = b->rows.len * (size_t)b->ncols + 1;
   jx_arena *a = t->ctx->arena;
   int *count = jx_arena_alloc(a, n * sizeof *count), *trial = jx_arena_alloc(a, n * sizeof *trial);
   int *height = jx_arena_alloc(a, (b->rows.len + 1) * sizeof *height);
-  int floor[MAX_COLS], last[MAX_COLS];
-  floors(b, floor);
+  int floor[MAX_COLS], numbers[MAX_COLS], last[MAX_COLS];
+  floors(t, b, floor, KEEP_ALL);
+  floors(t, b, numbers, KEEP_NUMBERS);
   for (int c = 0; c < b->ncols; c++) {
     last[c] = 2;
-    count_column(b, c, b->width[c], count);
+    count_column(t, b, c, b->width[c], count);
   }
   int sum = block_total(b);
   while (sum > total) {
-    int c = cheapest(b, count, trial, height, floor, false);
-    if (c < 0) c = cheapest(b, count, trial, height, last, true);
+    int c = cheapest(t, b, count, trial, height, floor, false);
+    if (c < 0) c = cheapest(t, b, count, trial, height, numbers, false);
+    if (c < 0) c = cheapest(t, b, count, trial, height, last, true);
     if (c < 0) break; /* below MIN_WIDTH only */
     b->width[c]--;
-    count_column(b, c, b->width[c], count);
+    count_column(t, b, c, b->width[c], count);
     sum--;
   }
   int nflex = 0;
@@ -535,7 +616,7 @@ static void table(text *t, const jx_list *blocks) {
 /* "单位：万元" flush with the right edge of a table of that width. */
 static void money_unit(text *t, const jx_tables *r, int total) {
   const char *s = jx_arena_printf(t->ctx->arena, "单位：%s", r->money_unit);
-  int w = str_width(s, strlen(s));
+  int w = str_width(t, s, strlen(s));
   gap(t);
   lines_out(t, s, total > w ? total - w : 0);
 }
@@ -604,7 +685,7 @@ static tblock *indicator_block(text *t, const jx_report_project *p) {
     row->merged[0] = rr->level1_span == 0;
     row->merged[1] = rr->level2_span == 0;
   }
-  measure(b);
+  measure(t, b);
   b->flex[2] = b->flex[3] = b->flex[n - 1] = true;
   return b;
 }
@@ -635,21 +716,21 @@ static tblock *flat_block(text *t, const jx_report_project *p) {
     row->merged[0] = first || rr->level1_span == 0;
     first = false;
   }
-  measure(b);
+  measure(t, b);
   b->flex[1] = b->flex[n - 1] = true;
   if (p->flat_description) b->flex[2] = true;
   return b;
 }
 
 /* The spending plan: a header row of months and a row of percentages, in
- * as many pairs of rows as the months need at this width; the label cell
- * spans them all. */
+ * as many pairs of rows as the months need at this width, every month
+ * column as wide as the others; the label cell spans them all. */
 static tblock *plan_block(text *t, const jx_report_project *p, int label, int total) {
   const char **head = jx_arena_alloc(t->ctx->arena, (size_t)p->nmonths * sizeof *head + 1);
   int widest = 1;
   for (int m = 0; m < p->nmonths; m++) {
     head[m] = jx_arena_printf(t->ctx->arena, "%d月底", p->months[m]);
-    int w = natural_width(head[m]), v = natural_width(p->plan[m]);
+    int w = natural_width(t, head[m]), v = natural_width(t, p->plan[m]);
     if (w > widest) widest = w;
     if (v > widest) widest = v;
   }
@@ -667,10 +748,15 @@ static tblock *plan_block(text *t, const jx_report_project *p, int label, int to
       plan->cell[1 + k] = p->plan[start + k];
     }
   }
-  measure(b);
+  measure(t, b);
   b->width[0] = label;
   b->fixed[0] = true;
-  for (int c = 1; c <= per; c++) b->flex[c] = true;
+  /* The months equally wide (to a column, where the line's width does not
+   * divide evenly). */
+  for (int c = 1; c <= per; c++) {
+    b->width[c] = widest;
+    b->flex[c] = true;
+  }
   return b;
 }
 
@@ -678,7 +764,7 @@ static tblock *plan_block(text *t, const jx_report_project *p, int label, int to
 static tblock *fields_block(text *t, int n, const char *const *cells) {
   tblock *b = block_new(t, n);
   set(block_row(t, b), n, cells);
-  measure(b);
+  measure(t, b);
   for (int c = 1; c < n; c += 2) b->flex[c] = true;
   return b;
 }
@@ -693,7 +779,7 @@ static void pairs_blocks(text *t, const jx_list *fields, jx_list *blocks) {
       const char *cells[] = {f->label, f->text, g->label, g->text};
       set(block_row(t, b), 4, cells);
     }
-    measure(b);
+    measure(t, b);
     b->flex[1] = b->flex[3] = true;
     jx_list_push(t->ctx->arena, blocks, b);
   }
@@ -732,7 +818,7 @@ static tblock *funding_block(text *t, const jx_report_project *p) {
     row->cell[1] = s->label;
     for (int c = 2; c < n; c++) row->cell[c] = s->cell[cols[c - 2]];
   }
-  measure(b);
+  measure(t, b);
   b->flex[1] = true;
   for (int c = 2; c < n; c++) b->right[c] = true;
   return b;
@@ -750,7 +836,7 @@ static tblock *schedule_block(text *t, const jx_report_project *p) {
     set(row, 4, cells);
     row->merged[0] = true;
   }
-  measure(b);
+  measure(t, b);
   b->flex[1] = b->flex[3] = true;
   return b;
 }
@@ -792,7 +878,7 @@ static void project(text *t, const jx_tables *r, const jx_report_project *p) {
   }
   /* The first column is as wide as the labels (项目编码), as in the printed
    * form, where the one-level names wrap. */
-  main->width[0] = natural_width("项目编码");
+  main->width[0] = natural_width(t, "项目编码");
   main->fixed[0] = true;
   /* As wide as the widest block wants, within the line. */
   int total = block_total(main);
@@ -830,7 +916,7 @@ static void summary(text *t, const jx_tables *r) {
   const char *total[] = {"合计", "", jx_arena_printf(a, "%d", r->nprojects), r->budget,
                          r->fiscal, r->other, jx_arena_printf(a, "%d", r->nrows)};
   set(block_row(t, b), 7, total);
-  measure(b);
+  measure(t, b);
   b->flex[1] = true;
   for (int c = 2; c < 7; c++) b->right[c] = true;
   int width = block_total(b) < t->width ? block_total(b) : t->width;
@@ -890,7 +976,8 @@ static void title(text *t, const jx_tables *r) {
 
 bool jx_render_text(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
                     FILE *out) {
-  text t = {ctx, out, opt->width ? opt->width : DEFAULT_WIDTH, false};
+  text t = {ctx, out, opt->width ? opt->width : DEFAULT_WIDTH, false, opt->ambiguous_wide,
+            r->breaks, NULL, NULL, NULL, 0, 0};
   if (t.width < MIN_WIDTH) t.width = MIN_WIDTH;
   if (r->whole_document) {
     title(&t, r);

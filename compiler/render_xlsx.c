@@ -2,9 +2,11 @@
  *
  * Sheets: "汇总" (one row per line of the summary: budget units, and the
  * 类别 subtotals above their projects where a unit has 类别 lines, then a
- * 合计 row), then one sheet per budget unit ("324001 承德市司法局本级", or
- * the name alone) holding that unit's project forms one under the other,
- * or one sheet per project (named by its code, or its name) with
+ * 合计 row), "资金支出计划" (one row per project, a percentage column per
+ * month of the document's plans), then one sheet per budget unit
+ * ("324001 承德市司法局本级", or the name alone) holding that unit's project
+ * forms one under the other, or one sheet per project (its code and a
+ * short name: "13080025P00010310003N 12348法…", or the name) with
  * opt->sheet_per_project. Each form is laid out like the official one, on
  * a grid of seven columns A..G (more when a spending plan has more than
  * six months, or the indicator table more columns):
@@ -244,6 +246,28 @@ static bool name_taken(const xw *x, const char *name) {
   return false;
 }
 
+static int utf16_units(const char *s) {
+  int units = 0;
+  for (size_t i = 0, n = strlen(s); i < n;) {
+    int32_t cp;
+    i += (size_t)jx_utf8_decode(s + i, n - i, &cp);
+    units += cp > 0xFFFF ? 2 : 1;
+  }
+  return units;
+}
+
+/* A project's sheet (--sheets=project): its code and as much of its name
+ * as the 31 characters of a sheet name leave, cut with "…"
+ * ("13080025P00010310003N 12348法…"); the name alone without a code. */
+static const char *project_sheet_name(xw *x, const jx_report_project *p) {
+  const char *prefix = *p->code ? jx_arena_printf(x->ctx->arena, "%s ", p->code) : "";
+  int room = SHEET_NAME_MAX - utf16_units(prefix);
+  const char *name = p->name;
+  if (utf16_units(name) > room && room > 1)
+    name = jx_arena_printf(x->ctx->arena, "%s…", clean_name(x, name, room - 1));
+  return jx_arena_printf(x->ctx->arena, "%s%s", prefix, name);
+}
+
 static const char *sheet_name(xw *x, const char *want) {
   char *name = clean_name(x, want, SHEET_NAME_MAX);
   if (!*name) name = "Sheet";
@@ -459,6 +483,62 @@ static void summary_sheet(xw *x) {
   put_count(x, row, 6, r->nrows);
   if (ok(x)) worksheet_freeze_panes(x->ws, 3, 0);
   end_sheet(x, FORM_COLS);
+}
+
+/* --- the spending plans ----------------------------------------------------- */
+
+/* "资金支出计划": one row per project, its code, name and budget, then a
+ * column per month of the document's plans, each a percentage cell, so the
+ * plans can be sorted, summed and charted. */
+static void plan_sheet(xw *x) {
+  const jx_tables *r = x->r;
+  const jx_report_project *first = NULL;
+  for (size_t i = 0; i < r->units.len && !first; i++) {
+    const jx_report_unit *u = r->units.items[i];
+    if (u->projects.len) first = u->projects.items[0];
+  }
+  if (!first) return;
+  int nmonths = first->nmonths, ncols = 5 + nmonths;
+  begin_sheet(x, "资金支出计划");
+  if (!ok(x)) return;
+  const char *head[5] = {"单位编码", "单位名称", "项目编码", "项目名称",
+                         jx_arena_printf(x->ctx->arena, "预算数（%s）", r->money_unit)};
+  for (int c = 0; c < 5; c++) widen(x->width, c, head[c]);
+  put_text(x, 0, 0, 0, ncols - 1,
+           jx_arena_printf(x->ctx->arena, "%s%s%s预算项目资金支出计划（%%）", r->department,
+                           r->year, *r->year ? "年" : ""),
+           x->title);
+  want_height(x, 0, title_height);
+  for (int c = 0; c < 5; c++) put_text(x, 1, c, 1, c, head[c], x->head);
+  for (int m = 0; m < nmonths; m++)
+    put_text(x, 1, 5 + m, 1, 5 + m, jx_arena_printf(x->ctx->arena, "%d月底", first->months[m]),
+             x->head);
+  int row = 2;
+  for (size_t i = 0; i < r->units.len; i++) {
+    const jx_report_unit *u = r->units.items[i];
+    for (size_t k = 0; k < u->projects.len; k++, row++) {
+      const jx_report_project *p = u->projects.items[k];
+      widen(x->width, 0, u->code);
+      widen(x->width, 1, u->name);
+      widen(x->width, 2, p->code);
+      widen(x->width, 3, p->name);
+      put_text(x, row, 0, row, 0, u->code, x->center);
+      put_text(x, row, 1, row, 1, u->name, x->text);
+      put_text(x, row, 2, row, 2, p->code, x->center);
+      put_text(x, row, 3, row, 3, p->name, x->text);
+      put_money(x, row, 4, row, 4, p->budget);
+      for (int m = 0; m < nmonths && m < p->nmonths; m++)
+        put_percent(x, row, 5 + m, row, 5 + m, p->plan[m]);
+    }
+  }
+  for (int c = 0; c < ncols; c++) {
+    int lo = c < 5 ? 10 : month_col_width, hi = c == 1 || c == 3 ? 40 : c == 2 ? 26 : 16;
+    if (c >= 5) hi = month_col_width; /* the months all as wide */
+    if (x->width[c] < lo) x->width[c] = lo;
+    if (x->width[c] > hi) x->width[c] = hi;
+  }
+  if (ok(x)) worksheet_freeze_panes(x->ws, 2, 4);
+  end_sheet(x, ncols);
 }
 
 /* --- the project forms ----------------------------------------------------- */
@@ -797,12 +877,13 @@ bool jx_render_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *op
   make_formats(&x);
 
   summary_sheet(&x);
+  plan_sheet(&x);
   for (size_t i = 0; i < r->units.len && ok(&x); i++) {
     const jx_report_unit *u = r->units.items[i];
     const jx_report_project *const *ps = (const jx_report_project *const *)u->projects.items;
     if (opt && opt->sheet_per_project) {
       for (size_t k = 0; k < u->projects.len && ok(&x); k++)
-        forms_sheet(&x, *ps[k]->code ? ps[k]->code : ps[k]->name, u, ps + k, 1);
+        forms_sheet(&x, project_sheet_name(&x, ps[k]), u, ps + k, 1);
     } else {
       forms_sheet(&x, u->heading, u, ps, u->projects.len);
     }

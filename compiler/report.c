@@ -66,6 +66,8 @@ typedef struct builder {
   map units;            /* "c" code or "n" name -> jx_report_unit * */
   map sections;         /* the 类别 line's address -> its subtotal cell */
   map labels;           /* 栏目 label -> itself, once listed */
+  bool months[13];      /* the months any plan of the document writes */
+  map spelling;         /* a unit's name -> the name values print it with */
 } builder;
 
 /* An exact sum of cells that may be empty: empty while nothing was added. */
@@ -151,17 +153,29 @@ static void field(builder *b, jx_list *l, const char *label, const char *text) {
 
 /* ---- the spending plan ---- */
 
-static void plan_columns(builder *b, jx_report_project *rp) {
-  bool used[13] = {false};
-  used[3] = used[6] = used[10] = used[12] = true;
-  const jx_plan *plan = (const jx_plan *)jx_project_field(rp->project, JX_NODE_PLAN);
+/* Every form of a document has the same plan columns: the months its plans
+ * write (3月底, 6月底, 10月底, 12月底 in the seed; 7 months, or 12, where a
+ * document plans so), in calendar order, so no column is one that no plan
+ * fills. A document without any plan prints the usual four, empty. */
+static void plan_months(builder *b, const jx_project *p) {
+  const jx_plan *plan = (const jx_plan *)jx_project_field(p, JX_NODE_PLAN);
   for (size_t i = 0; plan && i < plan->entries.len; i++) {
     const jx_plan_entry *e = plan->entries.items[i];
-    if (e->month >= 1 && e->month <= 12) used[e->month] = true;
+    if (e->month >= 1 && e->month <= 12) b->months[e->month] = true;
   }
+}
+
+static void default_months(builder *b) {
+  for (int m = 1; m <= 12; m++)
+    if (b->months[m]) return;
+  b->months[3] = b->months[6] = b->months[10] = b->months[12] = true;
+}
+
+static void plan_columns(builder *b, jx_report_project *rp) {
+  const jx_plan *plan = (const jx_plan *)jx_project_field(rp->project, JX_NODE_PLAN);
   rp->plan_text = "";
   for (int m = 1; m <= 12; m++) {
-    if (!used[m]) continue;
+    if (!b->months[m]) continue;
     rp->months[rp->nmonths] = m;
     rp->plan[rp->nmonths] = "";
     for (size_t i = 0; plan && i < plan->entries.len; i++) {
@@ -386,6 +400,102 @@ static void template_fields(builder *b, jx_report_project *rp) {
   }
 }
 
+/* ---- one display form per unit ---- */
+
+/* How often a document's indicator values use each ratio unit, to print
+ * one form where the source mixes them (doc/tables.md): all ratios in % when
+ * it writes more than one of %, 百分比 and 比例 (≥0.95比例 beside ≥95% prints
+ * ≥95%). Other units keep the name written: 延长米 is not said as 米, nor
+ * 日 as 天, even where the library makes them the same size. */
+typedef struct usage {
+  const jx_unit *unit;
+  int count, first;
+} usage;
+
+typedef struct spellings {
+  map seen;   /* unit name -> usage * */
+  jx_list all; /* usage *, first use first */
+} spellings;
+
+static const jx_quantity *quantity_of(const jx_value *v) {
+  if (v->kind == JX_VALUE_QUANTITY) return &v->quantity;
+  if ((v->kind == JX_VALUE_RELATIVE || v->kind == JX_VALUE_DEADLINE) && v->has_quantity)
+    return &v->quantity;
+  return NULL;
+}
+
+static void count_unit(builder *b, spellings *sp, const jx_value *v) {
+  const jx_quantity *q = v ? quantity_of(v) : NULL;
+  if (!q || !*q->unit.text) return;
+  const jx_unit *u = jx_units_find(&b->lib->units, q->unit.text);
+  if (!u) return; /* a compound unit (元/人/年) prints as written */
+  void **slot = map_slot(b->ctx->arena, &sp->seen, u->name);
+  usage *us = *slot;
+  if (!us) {
+    us = *slot = jx_arena_alloc(b->ctx->arena, sizeof *us);
+    us->unit = u;
+    us->first = (int)sp->all.len;
+    jx_list_push(b->ctx->arena, &sp->all, us);
+  }
+  us->count++;
+}
+
+static void count_units(builder *b, spellings *sp, const jx_project *p) {
+  for (size_t i = 0; i < p->fields.len; i++) {
+    const jx_node *f = p->fields.items[i];
+    if (f->kind != JX_NODE_GROUP) continue;
+    const jx_group *g = (const jx_group *)f;
+    for (size_t k = 0; k < g->rows.len; k++) {
+      const jx_row *row = g->rows.items[k];
+      count_unit(b, sp, &row->value);
+      count_unit(b, sp, row->long_term);
+    }
+  }
+}
+
+static bool is_ratio(const jx_unit *u) { return u->role && !strcmp(u->role, "ratio"); }
+
+/* The spelling each unit of the document prints with (b->spelling): % for
+ * every ratio unit when the document uses more than one. */
+static void choose_spellings(builder *b, const spellings *sp) {
+  int ratios = 0;
+  const jx_unit *percent = jx_units_find(&b->lib->units, "%");
+  for (size_t i = 0; i < sp->all.len; i++) ratios += is_ratio(((usage *)sp->all.items[i])->unit);
+  if (ratios < 2 || !percent) return;
+  for (size_t i = 0; i < sp->all.len; i++) {
+    const usage *u = sp->all.items[i];
+    if (is_ratio(u->unit) && !strcmp(percent->base, u->unit->base))
+      *map_slot(b->ctx->arena, &b->spelling, u->unit->name) = (void *)percent;
+  }
+}
+
+/* A value as the form shows it, in the document's one spelling of its
+ * unit: 0.95比例 becomes 95% (the number converted exactly), 98百分比 98%. */
+static const char *value_display(builder *b, const jx_value *v) {
+  const jx_quantity *q = quantity_of(v);
+  const jx_unit *from = q && *q->unit.text && b->spelling.len
+                            ? jx_units_find(&b->lib->units, q->unit.text)
+                            : NULL;
+  void **slot = from ? map_slot(b->ctx->arena, &b->spelling, from->name) : NULL;
+  const jx_unit *to = slot ? *slot : NULL;
+  if (!to || to == from) return jx_value_display(b->ctx, v);
+  jx_value shown = *v;
+  shown.quantity.unit.text = to->name;
+  /* from's factor over to's factor: 比例 = 100 %, so ×100; a power of ten
+   * shifts the decimal point exactly. */
+  int kf, kt;
+  jx_decimal n;
+  char buf[JX_DECIMAL_BUFSIZE];
+  if (!q->placeholder) {
+    if (!jx_decimal_power_of_ten(from->factor, &kf) || !jx_decimal_power_of_ten(to->factor, &kt) ||
+        !jx_decimal_shift(q->number, kf - kt, &n))
+      return jx_value_display(b->ctx, v);
+    shown.quantity.number_text =
+        jx_arena_strdup(b->ctx->arena, jx_decimal_format(jx_decimal_normalize(n), buf));
+  }
+  return jx_value_display(b->ctx, &shown);
+}
+
 /* ---- indicator rows ---- */
 
 static void rows(builder *b, jx_report_project *rp) {
@@ -409,8 +519,8 @@ static void rows(builder *b, jx_report_project *rp) {
       rr->description = row->not_applicable_row ? "不涉及"
                         : row->description      ? row->description->text
                                                 : "";
-      rr->value = jx_value_display(b->ctx, &row->value);
-      rr->long_term = row->long_term ? jx_value_display(b->ctx, row->long_term) : "";
+      rr->value = value_display(b, &row->value);
+      rr->long_term = row->long_term ? value_display(b, row->long_term) : "";
       rr->standard = row->standard ? row->standard->text : "";
       rr->basis = row->not_applicable_row ? "不涉及" : row->basis ? row->basis->text : "";
       rr->medium_term = g->medium_term;
@@ -429,6 +539,44 @@ static void rows(builder *b, jx_report_project *rp) {
       jx_list_push(a, &rp->rows, rr);
     }
   }
+}
+
+/* ---- where lines must not break ---- */
+
+/* The labels of the forms, kept whole on a line like the terms of the
+ * library (指标值确定依据, not 指标值确定依/据). */
+static const char *const form_labels[] = {
+    "项目编码", "项目名称", "预算数", "财政资金", "其他资金", "资金用途", "预算规模",
+    "资金支出计划", "绩效目标", "中期目标", "一级指标", "二级指标", "三级指标",
+    "绩效指标描述", "指标值", "年度指标值", "长期指标值", "绩效标准", "指标值确定依据",
+    "指标名称", "绩效指标", "项目资金", "资金来源", "资金总额", "中期预算", "年度预算",
+    "实施进度", "阶段", "时间", "描述", "项目概况", "立项依据", "主管部门", "代码",
+    "实施单位", "监督管理单位", "一级项目", "项目类别", "项目类型", "项目期", "资金性质",
+    "负责人", "联系电话", "其他说明", "单位编码", "单位名称", "项目数", "指标数", "合计",
+    "编码", "名称", "不涉及", "预算项目汇总表", "部门预算绩效文本", "总体绩效目标",
+    "分项绩效目标", "工作保障措施", "部门整体绩效目标", "预算项目绩效目标", "绩效目标表"};
+
+static const jx_breaks *breaks_for(jx_ctx *ctx, const jx_library *lib) {
+  jx_breaks *br = jx_breaks_new(ctx->arena);
+  for (size_t i = 0; i < sizeof form_labels / sizeof form_labels[0]; i++)
+    jx_breaks_add_term(br, form_labels[i]);
+  for (size_t i = 0; i < lib->frameworks.defs.len; i++) {
+    const jx_framework_def *f = lib->frameworks.defs.items[i];
+    for (size_t g = 0; g < f->groups.len; g++) {
+      const jx_fw_group *grp = f->groups.items[g];
+      jx_breaks_add_term(br, grp->name.text);
+      for (size_t k = 0; k < grp->levels.len; k++)
+        jx_breaks_add_term(br, ((const jx_fw_level *)grp->levels.items[k])->name.text);
+    }
+  }
+  for (size_t i = 0; i < lib->sources.defs.len; i++)
+    jx_breaks_add_term(br, ((const jx_source_def *)lib->sources.defs.items[i])->name.text);
+  for (int r = JX_REL_IMPROVE; r <= JX_REL_SAME; r++)
+    jx_breaks_add_term(br, jx_relative_text((jx_relative)r));
+  for (size_t i = 0; i < lib->units.units.len; i++)
+    jx_breaks_add_unit(br, ((const jx_unit *)lib->units.units.items[i])->name);
+  jx_breaks_add_unit(br, "%");
+  return br;
 }
 
 /* ---- units, the summary ---- */
@@ -496,6 +644,21 @@ static void visit(jx_node *item, const jx_file *file, void *data) {
     }
     default: break;
   }
+}
+
+/* Before the forms: what the whole document uses (whatever is selected,
+ * so a project prints the same alone as in its document). */
+typedef struct survey {
+  builder *b;
+  spellings units;
+} survey;
+
+static void survey_item(jx_node *item, const jx_file *file, void *data) {
+  (void)file;
+  survey *sv = data;
+  if (item->kind != JX_NODE_PROJECT) return;
+  plan_months(sv->b, (const jx_project *)item);
+  count_units(sv->b, &sv->units, (const jx_project *)item);
 }
 
 /* Sums of a line's projects. */
@@ -594,6 +757,11 @@ jx_tables *jx_report_build(jx_ctx *ctx, const jx_document *doc,
   r->money_unit = "元";
   b.money = jx_units_find(&lib->units, "元");
   r->whole_document = !opt->project && !opt->unit;
+  r->breaks = breaks_for(ctx, lib);
+  survey sv = {.b = &b};
+  jx_document_items(doc, survey_item, &sv);
+  default_months(&b);
+  if (!opt->as_written) choose_spellings(&b, &sv.units);
   /* The money unit is in the header, before the projects. */
   jx_document_items(doc, visit, &b);
   if (!r->units.len) {

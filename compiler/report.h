@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "breaks.h"
 #include "ctx.h"
 #include "document.h"
 #include "library.h"
@@ -17,8 +18,14 @@ typedef struct jx_report_options {
   const char *project; /* --project CODE: only this project, or NULL */
   const char *unit;    /* --unit CODE: only this budget unit, or NULL */
   int width;           /* text: the line width; 0 for the default */
+  bool ambiguous_wide; /* text: ≥ ≤ and the other East Asian ambiguous
+                        * characters take two columns (the terminal draws
+                        * them wide) */
   bool bom;            /* csv: start with a UTF-8 byte order mark (Excel) */
   bool sheet_per_project; /* xlsx: one sheet per project, not per unit */
+  const char *font;    /* pdf: the font family, NULL for Noto Serif CJK SC */
+  bool as_written;     /* values with their units as the source writes them,
+                        * not one spelling per unit (--as-written) */
 } jx_report_options;
 
 /* One indicator row of a project's table, with the merges of the form. */
@@ -72,8 +79,10 @@ typedef struct jx_report_project {
   jx_decimal budget_value, fiscal_value, other_value; /* same, exact (0 if "") */
   bool has_budget, has_fiscal, has_other; /* the cell is not empty */
   const char *purpose, *target;        /* "" if absent */
-  int nmonths;                         /* spending-plan columns */
-  int months[12];                      /* 3, 6, 10, 12 and any other month used */
+  int nmonths;                         /* spending-plan columns: the same in */
+  int months[12];                      /* every form, the months any plan of
+                                        * the document writes (3, 6, 10, 12 in
+                                        * the seed) */
   const char *plan[12];                /* "25%" or "" for each column */
   const char *plan_text;               /* "3月底 25%；6月底 50%": the months set */
 
@@ -152,6 +161,9 @@ typedef struct jx_tables {
   const char *summary_code, *summary_name;
   jx_list lines;            /* jx_report_line * */
   jx_list labels;           /* const char *: every 栏目 label, first use first */
+  /* Where printed lines must not break: the terms of the document's
+   * frameworks, sources and units and the forms' labels (breaks.h). */
+  const jx_breaks *breaks;
 } jx_tables;
 
 /* Builds the model; NULL with *why (arena) when the selection matches no
@@ -171,5 +183,9 @@ bool jx_render_markdown(jx_ctx *ctx, const jx_tables *r, FILE *out);
  * *why when the library reports an error. */
 bool jx_render_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
                     const char *path, const char **why);
+/* PDF (cairo and pango) to the file at path. False with *why when the font
+ * is not installed or the file cannot be written. */
+bool jx_render_pdf(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt,
+                   const char *path, const char **why);
 
 #endif

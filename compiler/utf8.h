@@ -20,6 +20,10 @@ int jx_utf8_decode(const char *s, size_t len, int32_t *cp);
  * combining marks and controls, 1 otherwise. */
 int jx_utf8_cp_width(int32_t cp);
 
+/* Whether cp is East Asian Ambiguous (≥, ≤, “, …): one column in most
+ * terminals, two in those set to draw ambiguous characters wide. */
+bool jx_utf8_is_ambiguous(int32_t cp);
+
 /* Display width of a UTF-8 string; invalid bytes count one column each. */
 size_t jx_utf8_width(const char *s, size_t len);
 

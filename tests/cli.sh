@@ -168,6 +168,24 @@ expect 0 "xlsx" -- "$JXC" build --format=xlsx "$EXAMPLES/chengde-justice-2025" -
 [ -s "$tmp/seed.xlsx" ] || fail "xlsx: no file"
 [ -z "$(ls "$tmp" | grep -F 'seed.xlsx.tmp')" ] || fail "xlsx left a temporary file"
 
+# Every output gets the mode a new file gets (the umask's), and a file it
+# replaces keeps its own: XLSX and PDF too, which libraries write to the
+# temporary file by name (jx_cli_write_with), through the same helper.
+for fmt in xml html csv xlsx pdf; do
+  out="$tmp/mode.$fmt"
+  rm -f "$out"
+  (umask 022 && "$JXC" build --format=$fmt --unit 324004 "$EXAMPLES/chengde-justice-2025" -o "$out" 2>"$tmp/err")
+  if [ $fmt = pdf ] && grep -q 'built without PDF support' "$tmp/err"; then continue; fi
+  [ "$(stat -c %a "$out" 2>/dev/null)" = 644 ] || fail "$fmt: a new file has mode $(stat -c %a "$out" 2>/dev/null), not 644"
+  chmod 640 "$out"
+  (umask 022 && "$JXC" build --format=$fmt --unit 324004 "$EXAMPLES/chengde-justice-2025" -o "$out" 2>/dev/null)
+  [ "$(stat -c %a "$out")" = 640 ] || fail "$fmt: a replaced file's mode 640 became $(stat -c %a "$out")"
+  rm -f "$out"
+  (umask 077 && "$JXC" build --format=$fmt --unit 324004 "$EXAMPLES/chengde-justice-2025" -o "$out" 2>/dev/null)
+  [ "$(stat -c %a "$out")" = 600 ] || fail "$fmt: with umask 077 a new file has mode $(stat -c %a "$out")"
+  [ -z "$(ls "$tmp" | grep -F "mode.$fmt.")" ] || fail "$fmt: a temporary file was left"
+done
+
 # CRLF line ends never leak into the value of a multi-line string.
 expect 0 "dump CRLF" -- "$JXC" dump "$TESTS_SRCDIR/parse/45-valid-crlf.jx"
 contains out '"text": "资金用于聘请律师值班，\n免费解答来电咨询。"' "CRLF block string"

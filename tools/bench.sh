@@ -73,6 +73,16 @@ us=$(( ($(date +%s%N) - start) / n / 1000 ))
 printf 'check %s: %d.%03d ms per run (mean of %d)\n' "$example" \
   $((us / 1000)) $((us % 1000)) "$n"
 
+# The PDF of the example: well under a second (issue "Publication-ready PDF").
+if "$jxc" build --format=pdf "$example" -o "$tmp/example.pdf" >/dev/null 2>&1; then
+  start=$(date +%s%N)
+  "$jxc" build --format=pdf "$example" -o "$tmp/example.pdf" >/dev/null 2>&1
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "pdf of $example: $ms ms"
+else
+  echo "pdf of $example: not measured (this jxc has no PDF support)"
+fi
+
 # --- 2. a province ---------------------------------------------------------
 if ! command -v xmllint >/dev/null; then
   echo "bench: xmllint (libxml2-utils) is missing: the province comparison needs it" >&2

@@ -101,7 +101,7 @@ for code in $codes; do
 done
 
 # 3. CSV: a header and one record per indicator row (175), CRLF after each.
-head -1 "$tmp/csv" | grep -q '^单位编码,单位名称,项目编码,项目名称,预算数,财政资金,其他资金,资金用途,绩效目标,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据,长期指标值,绩效标准,项目类别,所属类别,所属类别合计,项目期,主管部门编码,主管部门,实施单位,监督管理单位,一级项目,项目类型,资金性质,负责人,联系电话,项目概况,立项依据,资金总额,资金总额来源,中期预算,中期预算来源,预算来源,资金支出计划（%）,中期目标,实施进度,其他说明'"$(printf '\r')"'$' ||
+head -1 "$tmp/csv" | grep -q '^单位编码,单位名称,项目编码,项目名称,预算数（万元）,财政资金（万元）,其他资金（万元）,资金用途,绩效目标,一级指标,二级指标,三级指标,绩效指标描述,指标值,指标值确定依据,长期指标值,绩效标准,项目类别,所属类别,所属类别合计（万元）,项目期,主管部门编码,主管部门,实施单位,监督管理单位,一级项目,项目类型,资金性质,负责人,联系电话,项目概况,立项依据,资金总额（万元）,资金总额来源（万元）,中期预算（万元）,中期预算来源（万元）,预算来源（万元）,资金支出计划（%）,中期目标,实施进度,其他说明,3月底（%）,6月底（%）,10月底（%）,12月底（%）'"$(printf '\r')"'$' ||
   fail "csv: wrong header: $(head -1 "$tmp/csv")"
 [ "$(records "$tmp/csv")" = "176 0 0" ] ||
   fail "csv: $(records "$tmp/csv") (records, not CRLF-ended, quote open); want 176 0 0"
@@ -182,8 +182,75 @@ grep -q '^| 一 *| 二级 *| 三 *| 绩 *| 年 *| 长 *| 绩效 *|$' "$tmp/forms
   fail "text --width=40: the indicator header should fold 绩效标准 into the basis column"
 [ "$(records "$tmp/forms.csv")" = "23 0 0" ] ||
   fail "forms.csv: $(records "$tmp/forms.csv") records; want 23 0 0"
-head -1 "$tmp/forms.csv" | grep -q ',其他说明,绩效标准类型,项目实施内容'"$(printf '\r')"'$' ||
-  fail "forms.csv: the 栏目 labels should be the last columns: $(head -1 "$tmp/forms.csv")"
+head -1 "$tmp/forms.csv" | grep -q ',其他说明,3月底（%）,6月底（%）,10月底（%）,12月底（%）,绩效标准类型,项目实施内容'"$(printf '\r')"'$' ||
+  fail "forms.csv: the plan's months, then the 栏目 labels should be the last columns: $(head -1 "$tmp/forms.csv")"
+
+# 11. The wrap never splits a number from its unit, nor a term, where the
+# column can hold it: the seed's ≤5900元/人/年 and the level names stay
+# whole on a line at every width from 57 columns on (at 40 the eight
+# columns of a line cannot hold 13 columns of one value).
+cp "$tmp/text" "$tmp/text80"
+for width in 57 80 100 133; do
+  grep -qF '≤5900元/人/年' "$tmp/text$width" ||
+    fail "text --width=$width: ≤5900元/人/年 is split: $(grep -F '5900' "$tmp/text$width" | head -2)"
+  ! grep -qE '(满意度指|服务对象满意度指|其他资|指标值确定依) *\|' "$tmp/text$width" ||
+    fail "text --width=$width: a term is split: $(grep -E '(满意度指|其他资|指标值确定依) *\|' "$tmp/text$width" | head -1)"
+done
+grep -qF '≥3200平方米' "$tmp/forms.txt" || fail "forms.txt: ≥3200平方米 is split"
+
+# 12. --ambiguous=wide counts ≥ ≤ “ ” … two columns, as a terminal set to
+# draw East Asian ambiguous characters wide does: every line fits when they
+# are counted so; without it they count one column (as wc -L does).
+wide() { sed 's/[≥≤“”‘’…—×°]/xx/g' "$1" | wc -L | tr -d ' '; }
+for width in 57 80; do
+  build "wide$width" --format=text --ambiguous=wide --width=$width "$example"
+  [ "$(wide "$tmp/wide$width")" -le $width ] ||
+    fail "text --ambiguous=wide --width=$width: a line is $(wide "$tmp/wide$width") columns wide"
+  [ "$(wide "$tmp/text$width")" -gt $width ] ||
+    fail "text --width=$width without --ambiguous=wide should count ≥ one column"
+done
+
+# 12b. What a spreadsheet would change: codes of digits keep their leading
+# zeros and all their digits (="001001"); a text beginning with =, +, - or
+# @ is not a formula ('=1+1); amounts say their unit; the plan is in
+# columns of numbers, one per month of the document.
+build sheet.csv --format=csv "$here/spreadsheet.jx"
+rec=$(sed -n 2p "$tmp/sheet.csv")
+for want in '"=""001001"""' '"=""130800250001031000312"""' '"=""001"""' '"=""03142022222"""' \
+  "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"点击\"\")\"" "'@SUM(A1:A9) 购置设备" "'-2+3 完成购置。" \
+  "'=1+1" ",'-," "'+1 张三" ',50,100'"$(printf '\r')"; do
+  case "$rec" in
+    *"$want"*) ;;
+    *) fail "spreadsheet.csv: $want is not in the record: $rec" ;;
+  esac
+done
+head -1 "$tmp/sheet.csv" | grep -q ',预算数（万元）,.*,6月底（%）,12月底（%）'"$(printf '\r')"'$' ||
+  fail "spreadsheet.csv: the header: $(head -1 "$tmp/sheet.csv")"
+# No field of the seed's CSV begins with = + - @ unless it is a code of digits.
+tail -n +2 "$tmp/csv" | tr ',' '\n' | grep -E '^[=+@-]' | grep -vqE '^"?="' &&
+  fail "csv: a field could run as a formula: $(tail -n +2 "$tmp/csv" | tr ',' '\n' | grep -E '^[=+@-]' | head -1)"
+
+# 13. One spelling per unit: the seed writes ratios as % and as 百分比, so
+# every ratio prints in % (≥98百分比 as ≥98%); forms.jx mixes 比例 with %,
+# so ≥0.95比例 prints ≥95%. --as-written prints them as the source does.
+for f in text csv md; do
+  ! grep -qF '百分比' "$tmp/$f" || fail "$f: a ratio printed in 百分比 beside %: $(grep -F 百分比 "$tmp/$f" | head -1)"
+  grep -qF '≥98%' "$tmp/$f" || fail "$f: ≥98百分比 is not printed as ≥98%"
+done
+grep -qF '考核合格人数/参训人数 | ≥95% ' "$tmp/forms.txt" || fail "forms.txt: ≥0.95比例 is not printed as ≥95%"
+build written.txt --format=text --as-written "$example"
+grep -qF '≥98百分比' "$tmp/written.txt" || fail "--as-written: ≥98百分比 is not printed as written"
+build forms-written.csv --format=csv --as-written "$here/forms.jx"
+grep -qF ',≥0.95比例,' "$tmp/forms-written.csv" || fail "--as-written: ≥0.95比例 is not printed as written"
+
+# 14. The plan's columns are the months the document uses, the same in
+# every form: small.jx plans one project at 6 and 12, the other at 3, 6,
+# 8, 10 and 12, so both forms have five month columns, 8月底 included;
+# the seed's forms all have 3月底, 6月底, 10月底 and 12月底 and no other.
+[ "$(grep -c '^| 资金支出 | 3月底 *| 6月底 *| 8月底 *| 10月底 *| 12月底 *|$' "$tmp/small.txt")" = 2 ] ||
+  fail "small.txt: both forms should have the columns 3, 6, 8, 10 and 12月底"
+[ "$(grep -c '^| 资金支出 *| 3月底 *| 6月底 *| 10月底 *| 12月底 *|$' "$tmp/text")" = 27 ] ||
+  fail "text: the seed's 27 forms should have the plan columns 3, 6, 10 and 12月底"
 
 [ "$fails" -eq 0 ] || exit 1
 exit 0

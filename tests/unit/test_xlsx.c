@@ -537,7 +537,47 @@ static void check_forms_flat(const sheet *s) {
   const cell *name = find_text(s, "培训人次");
   CHECK(name != NULL && name->row == head->row + 1);
   CHECK(find_text(s, "≥2500人次 以上") != NULL);
-  CHECK(find_text(s, "≥0.95比例") != NULL);
+  /* forms.jx writes ratios both as % and as 比例: one spelling, %. */
+  CHECK(find_text(s, "≥95%") != NULL);
+  CHECK(find_text(s, "≥0.95比例") == NULL);
+}
+
+/* 资金支出计划: a row per project, a percentage column per month of the
+ * document (3, 6, 10 and 12月底 in the seed); an empty plan cell is blank. */
+static void check_plan_sheet(const book *b, const sheet *s) {
+  CHECK(s != NULL);
+  if (!s) return;
+  const cell *m3 = find_text(s, "3月底"), *m12 = find_text(s, "12月底");
+  CHECK(m3 != NULL && m12 != NULL);
+  if (!m3 || !m12) return;
+  CHECK_INT(m12->col - m3->col, 3); /* 3, 6, 10, 12 */
+  CHECK(find_text(s, "预算数（万元）") != NULL);
+  /* Table 1, 12348 法律服务热线: 25, 50, 75, 100 %. */
+  const cell *name = find_text(s, "12348 法律服务热线");
+  CHECK(name != NULL);
+  if (!name) return;
+  static const char *const want[] = {"0.25", "0.5", "0.75", "1"};
+  for (int m = 0; m < 4; m++) {
+    const cell *v = cell_at(s, name->row, m3->col + m);
+    CHECK(v != NULL && v->number && !strcmp(v->number, want[m]));
+    if (v) {
+      char *fmt = format_of(b, v);
+      CHECK_STR(fmt, "0%");
+      free(fmt);
+    }
+  }
+  /* Table 3 plans nothing at 3月底: the cell is blank, not 0%. */
+  const cell *third = find_text(s, "法律援助中心工作经费");
+  CHECK(third != NULL);
+  if (third) {
+    const cell *v = cell_at(s, third->row, m3->col);
+    CHECK(!v || (!v->number && (!v->text || !*v->text)));
+  }
+  /* 27 projects below the header. */
+  int rows = 0;
+  for (int i = 0; i < s->ncells; i++)
+    if (s->cells[i].col == 2 && s->cells[i].row >= 2) rows++;
+  CHECK_INT(rows, 27);
 }
 
 static void check_forms(const char *tests) {
@@ -563,10 +603,11 @@ static void check_forms(const char *tests) {
   char *file = temp_path();
   book b;
   if (r && jx_render_xlsx(ctx, r, &opt, file, &why) && load_book(&b, file)) {
-    CHECK_INT(b.nsheets, 3);
-    if (b.nsheets == 3) {
-      CHECK_STR(b.sheets[1].name, "某县第一中学");
-      CHECK_STR(b.sheets[2].name, "200001 某县第二中学");
+    CHECK_INT(b.nsheets, 4);
+    if (b.nsheets == 4) {
+      CHECK_STR(b.sheets[1].name, "资金支出计划");
+      CHECK_STR(b.sheets[2].name, "某县第一中学");
+      CHECK_STR(b.sheets[3].name, "200001 某县第二中学");
     }
     check_forms_summary(&b);
     check_forms_unit(&b, sheet_named(&b, "某县第一中学"));
@@ -576,14 +617,14 @@ static void check_forms(const char *tests) {
     CHECK(!"the forms workbook could be written and read back");
   }
   unlink(file);
-  /* One sheet per project: by its code, or by its name without one. */
+  /* One sheet per project: by its code and name, or its name without one. */
   opt.sheet_per_project = true;
   if (r && jx_render_xlsx(ctx, r, &opt, file, &why) && load_book(&b, file)) {
-    static const char *const names[] = {"汇总", "日常公用经费", "校舍维修",
-                                        "13080024P00000000002A", "实验室耗材",
-                                        "13080024P00000000003B"};
-    CHECK_INT(b.nsheets, 6);
-    for (int i = 0; i < b.nsheets && i < 6; i++) CHECK_STR(b.sheets[i].name, names[i]);
+    static const char *const names[] = {"汇总", "资金支出计划", "日常公用经费", "校舍维修",
+                                        "13080024P00000000002A 课桌椅更新", "实验室耗材",
+                                        "13080024P00000000003B 教师培训"};
+    CHECK_INT(b.nsheets, 7);
+    for (int i = 0; i < b.nsheets && i < 7; i++) CHECK_STR(b.sheets[i].name, names[i]);
     free_book(&b);
   } else {
     CHECK(!"the per-project forms workbook could be written and read back");
@@ -645,12 +686,14 @@ int main(void) {
   CHECK(written);
   book b;
   if (written && load_book(&b, file)) {
-    CHECK_INT(b.nsheets, 3);
-    if (b.nsheets == 3) {
+    CHECK_INT(b.nsheets, 4);
+    if (b.nsheets == 4) {
       CHECK_STR(b.sheets[0].name, "汇总");
-      CHECK_STR(b.sheets[1].name, "324001 承德市司法局本级");
-      CHECK_STR(b.sheets[2].name, "324004 承德市戒毒管理所");
+      CHECK_STR(b.sheets[1].name, "资金支出计划");
+      CHECK_STR(b.sheets[2].name, "324001 承德市司法局本级");
+      CHECK_STR(b.sheets[3].name, "324004 承德市戒毒管理所");
     }
+    check_plan_sheet(&b, sheet_named(&b, "资金支出计划"));
     CHECK(has_string(&b, "解答 12348 来电次数"));
     CHECK(has_string(&b, "≥7000次"));
     CHECK(has_string(&b, "单位：万元"));
@@ -667,20 +710,22 @@ int main(void) {
   unlink(file);
   free(file);
 
-  /* One sheet per project: 汇总 + 27, named by the project codes. */
+  /* One sheet per project: 汇总, the plans + 27, named by the project
+   * codes and as much of the names as Excel's 31 characters leave. */
   opt.sheet_per_project = true;
   file = temp_path();
   written = jx_render_xlsx(ctx, r, &opt, file, &why);
   CHECK(written);
   if (written && load_book(&b, file)) {
-    CHECK_INT(b.nsheets, 1 + 27);
-    if (b.nsheets == 28) {
+    CHECK_INT(b.nsheets, 2 + 27);
+    if (b.nsheets == 29) {
       CHECK_STR(b.sheets[0].name, "汇总");
-      CHECK_STR(b.sheets[1].name, "13080025P00010310003N");
-      CHECK_STR(b.sheets[27].name, "13080024P00015510006J");
+      CHECK_STR(b.sheets[2].name, "13080025P00010310003N 12348 法律…");
+      CHECK_STR(b.sheets[6].name, "13080025P000006100495 公务运转经费");
+      CHECK_STR(b.sheets[28].name, "13080024P00015510006J 过渡性专门教育学…");
     }
     /* Each project sheet holds exactly one form. */
-    const sheet *s = b.nsheets > 1 ? &b.sheets[1] : NULL;
+    const sheet *s = b.nsheets > 2 ? &b.sheets[2] : NULL;
     int titles = 0;
     for (int i = 0; s && i < s->ncells; i++)
       if (s->cells[i].text && strstr(s->cells[i].text, "绩效目标表")) titles++;
