@@ -533,7 +533,126 @@ bool jx_xml_validate(jx_ctx *ctx, xmlDocPtr xml, const char *xsd_path,
   return rc == 0;
 }
 
-char *jx_xml_serialize(xmlDocPtr xml, size_t *len) {
+/* --- serialisation --------------------------------------------------------
+ * The documents jxc builds are plain: elements, attributes, namespace
+ * declarations, and elements that hold either text or elements. They are
+ * written here in exactly the bytes libxml2's indented output would give
+ * (tests/unit/test_xml.c compares the two on every document), several times
+ * faster; anything else is left to libxml2. */
+
+typedef struct out_buf {
+  char *data;
+  size_t len, cap;
+} out_buf;
+
+static void grow(out_buf *b, size_t more) {
+  if (b->len + more <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 1 << 16;
+  while (cap < b->len + more) cap *= 2;
+  b->data = realloc(b->data, cap);
+  if (!b->data) abort();
+  b->cap = cap;
+}
+
+static void put_n(out_buf *b, const char *s, size_t n) {
+  grow(b, n);
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+}
+
+static void put_s(out_buf *b, const char *s) { put_n(b, s, strlen(s)); }
+
+/* Text as libxml2 escapes it: & < > and CR in content; also " and the
+ * white-space controls in attribute values. */
+static void put_escaped(out_buf *b, const char *s, bool attribute) {
+  const char *run = s;
+  for (; *s; s++) {
+    const char *rep = NULL;
+    switch (*s) {
+      case '&': rep = "&amp;"; break;
+      case '<': rep = "&lt;"; break;
+      case '>': rep = "&gt;"; break;
+      case '\r': rep = "&#13;"; break;
+      case '"': if (attribute) rep = "&quot;"; break;
+      case '\n': if (attribute) rep = "&#10;"; break;
+      case '\t': if (attribute) rep = "&#9;"; break;
+      default: break;
+    }
+    if (!rep) continue;
+    put_n(b, run, (size_t)(s - run));
+    put_s(b, rep);
+    run = s + 1;
+  }
+  put_n(b, run, (size_t)(s - run));
+}
+
+static void put_qname(out_buf *b, xmlNsPtr ns, const xmlChar *name) {
+  if (ns && ns->prefix) {
+    put_s(b, (const char *)ns->prefix);
+    put_n(b, ":", 1);
+  }
+  put_s(b, (const char *)name);
+}
+
+/* Whether the element holds only text (or nothing), only elements, and is
+ * otherwise plain; *text receives its one text child, if any. */
+static bool plain_element(xmlNodePtr n, xmlNodePtr *text, bool *elements) {
+  *text = NULL;
+  *elements = false;
+  for (xmlNodePtr c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && !c->next && c == n->children &&
+        xmlStrEqual(c->name, xmlStringText))
+      *text = c;
+    else if (c->type == XML_ELEMENT_NODE)
+      *elements = true;
+    else
+      return false;
+  }
+  return !(*text && *elements);
+}
+
+static bool put_element(out_buf *b, xmlNodePtr n, int depth) {
+  xmlNodePtr text;
+  bool elements;
+  if (!plain_element(n, &text, &elements)) return false;
+  for (int i = 0; i < depth; i++) put_n(b, "  ", 2);
+  put_n(b, "<", 1);
+  put_qname(b, n->ns, n->name);
+  for (xmlNsPtr ns = n->nsDef; ns; ns = ns->next) {
+    put_s(b, ns->prefix ? " xmlns:" : " xmlns");
+    if (ns->prefix) put_s(b, (const char *)ns->prefix);
+    put_n(b, "=\"", 2);
+    put_escaped(b, (const char *)ns->href, true);
+    put_n(b, "\"", 1);
+  }
+  for (xmlAttrPtr a = n->properties; a; a = a->next) {
+    if (!a->children || a->children->next || a->children->type != XML_TEXT_NODE) return false;
+    put_n(b, " ", 1);
+    put_qname(b, a->ns, a->name);
+    put_n(b, "=\"", 2);
+    put_escaped(b, (const char *)a->children->content, true);
+    put_n(b, "\"", 1);
+  }
+  if (!text && !elements) {
+    put_n(b, "/>\n", 3);
+    return true;
+  }
+  put_n(b, ">", 1);
+  if (text) {
+    put_escaped(b, (const char *)text->content, false);
+  } else {
+    put_n(b, "\n", 1);
+    for (xmlNodePtr c = n->children; c; c = c->next)
+      if (!put_element(b, c, depth + 1)) return false;
+    for (int i = 0; i < depth; i++) put_n(b, "  ", 2);
+  }
+  put_n(b, "</", 2);
+  put_qname(b, n->ns, n->name);
+  put_n(b, ">\n", 2);
+  return true;
+}
+
+char *jx_xml_serialize_libxml(xmlDocPtr xml, size_t *len) {
   xmlChar *buf = NULL;
   int n = 0;
   xmlDocDumpFormatMemoryEnc(xml, &buf, &n, "UTF-8", 1);
@@ -544,5 +663,19 @@ char *jx_xml_serialize(xmlDocPtr xml, size_t *len) {
   xmlFree(buf);
   *len = (size_t)n;
   return out;
+}
+
+char *jx_xml_serialize(xmlDocPtr xml, size_t *len) {
+  xmlNodePtr root = xmlDocGetRootElement(xml);
+  out_buf b = {0};
+  put_s(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  if (!root || root->prev || root->next || !put_element(&b, root, 0)) {
+    free(b.data);
+    return jx_xml_serialize_libxml(xml, len);
+  }
+  grow(&b, 1);
+  b.data[b.len] = '\0';
+  *len = b.len;
+  return b.data;
 }
 

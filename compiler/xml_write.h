@@ -20,7 +20,10 @@ xmlDocPtr jx_xml_build(jx_ctx *ctx, const jx_document *doc);
 bool jx_xml_validate(jx_ctx *ctx, xmlDocPtr xml, const char *xsd_path,
                      const char **why);
 
-/* Serializes xml (UTF-8, indented) into a malloc'd buffer; caller frees. */
+/* Serializes xml (UTF-8, indented) into a malloc'd buffer; caller frees.
+ * jx_xml_serialize writes the plain documents jxc builds itself, byte for
+ * byte as libxml2 would (jx_xml_serialize_libxml, kept as the reference). */
 char *jx_xml_serialize(xmlDocPtr xml, size_t *len);
+char *jx_xml_serialize_libxml(xmlDocPtr xml, size_t *len);
 
 #endif

@@ -47,6 +47,14 @@ static char *build(jx_ctx *ctx, const jx_document *doc, size_t *len, const char 
     check_failures++;
   }
   char *text = jx_xml_serialize(xml, len);
+  /* jxc's own serialiser writes what libxml2 writes, byte for byte. */
+  size_t ref_len;
+  char *ref = jx_xml_serialize_libxml(xml, &ref_len);
+  if (ref_len != *len || memcmp(ref, text, ref_len)) {
+    fprintf(stderr, "%s: jx_xml_serialize differs from libxml2's output\n", what);
+    check_failures++;
+  }
+  free(ref);
   xmlFreeDoc(xml);
   return text;
 }
