@@ -130,9 +130,11 @@ typedef struct jx_value {
   jx_quantity quantity;  /* QUANTITY; RELATIVE and DEADLINE when has_quantity */
   bool has_quantity;
   jx_date date;          /* DEADLINE, PERIOD (its start); MONTHLY uses day */
-  jx_date until;         /* PERIOD: its end (year 0: the start's year) */
+  union {                /* never both: a value is a period or a text */
+    jx_date until;       /* PERIOD: its end (year 0: the start's year) */
+    jx_string text;      /* TEXT */
+  };
   jx_relative relative;
-  jx_string text;        /* TEXT */
   const char *wording;   /* words after the structured part, or "" */
   jx_loc wording_loc;
 } jx_value;

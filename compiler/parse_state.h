@@ -55,6 +55,11 @@ typedef struct jx_parse_state {
   size_t buflen, bufcap;
   jx_loc block_start;
 
+  /* Values as the grammar builds them, before a row or stage copies them:
+   * at most two are alive at once (a row's and its 长期 value). */
+  jx_value scratch[4];
+  unsigned nscratch;
+
   /* The atoms of the value being parsed; malloc'd, freed by jx_parse. */
   jx_atom *atoms;
   size_t natoms, atomcap;

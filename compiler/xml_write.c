@@ -1,6 +1,7 @@
 #include "xml_write.h"
 
 #include <errno.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -624,7 +624,9 @@ attr:
   | KW_STANDARD STRING      { $$ = jx_arena_alloc(ARENA, sizeof *$$);
                               $$->kind = KW_STANDARD; $$->loc = @1; $$->text = $2; }
   | KW_LONG_TERM value      { $$ = jx_arena_alloc(ARENA, sizeof *$$);
-                              $$->kind = KW_LONG_TERM; $$->loc = @1; $$->value = $2; }
+                              $$->kind = KW_LONG_TERM; $$->loc = @1;
+                              $$->value = jx_arena_alloc(ARENA, sizeof *$$->value);
+                              *$$->value = *$2; }
   | allow                   { $$ = jx_arena_alloc(ARENA, sizeof *$$);
                               $$->kind = KW_ALLOW; $$->loc = @1; $$->allow = $1; }
   ;
@@ -812,8 +814,11 @@ static jx_string *blank_cell(jx_parse_state *ps, jx_loc loc) {
   return s;
 }
 
+/* A value in the scratch ring: rows and stages copy it into themselves, so
+ * it needs no memory of its own (a 长期 value is copied to the arena). */
 static jx_value *simple_value(jx_parse_state *ps, jx_value_kind kind, jx_loc loc) {
-  jx_value *v = jx_arena_alloc(ps->ctx->arena, sizeof *v);
+  jx_value *v = &ps->scratch[ps->nscratch++ % (sizeof ps->scratch / sizeof ps->scratch[0])];
+  memset(v, 0, sizeof *v);
   v->kind = kind;
   v->loc = loc;
   v->wording = "";
