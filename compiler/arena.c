@@ -34,6 +34,18 @@ void jx_arena_free(jx_arena *a) {
   free(a);
 }
 
+size_t jx_arena_capacity(const jx_arena *a) {
+  size_t n = 0;
+  for (const struct chunk *c = a->head; c; c = c->next) n += c->size;
+  return n;
+}
+
+size_t jx_arena_used(const jx_arena *a) {
+  size_t n = 0;
+  for (const struct chunk *c = a->head; c; c = c->next) n += c->used;
+  return n;
+}
+
 /* Memory for size bytes aligned to align (a power of two), not zeroed. */
 static void *take(jx_arena *a, size_t size, size_t align) {
   struct chunk *c = a->head;

@@ -14,6 +14,11 @@ typedef struct jx_arena jx_arena;
 jx_arena *jx_arena_new(void);
 void jx_arena_free(jx_arena *a);
 
+/* Bytes the arena holds from malloc, and bytes of them handed out (for
+ * measuring memory, in make bench and tests). */
+size_t jx_arena_capacity(const jx_arena *a);
+size_t jx_arena_used(const jx_arena *a);
+
 /* Zeroed memory, aligned for any type; aborts on exhaustion (a compiler that
  * half-built its tree has nothing useful to say). */
 void *jx_arena_alloc(jx_arena *a, size_t size);
