@@ -7,6 +7,16 @@ void *jx_node_new(jx_arena *a, jx_node_kind kind, size_t size, jx_loc loc) {
   return n;
 }
 
+const jx_trivia *jx_trivia_of(const jx_node *n) {
+  static const jx_trivia none;
+  return n->trivia ? n->trivia : &none;
+}
+
+jx_trivia *jx_trivia_make(jx_arena *a, jx_node *n) {
+  if (!n->trivia) n->trivia = jx_arena_alloc(a, sizeof *n->trivia);
+  return n->trivia;
+}
+
 jx_node *jx_project_field(const jx_project *p, jx_node_kind kind) {
   for (size_t i = 0; i < p->fields.len; i++) {
     jx_node *f = p->fields.items[i];

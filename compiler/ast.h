@@ -23,13 +23,15 @@ typedef struct jx_comment {
   bool blank_before;
 } jx_comment;
 
+/* The comments around a node. Most nodes have none: a node points to its
+ * trivia only when it has some, so a 700,000-row document carries the space
+ * for comments only where they are. */
 typedef struct jx_trivia {
   jx_list leading;       /* jx_comment *, on the lines before the node */
   jx_comment *trailing;  /* after the node on its line (for a block: on the
                           * line of its opening brace); or NULL */
   jx_list dangling;      /* blocks: comments after the last child */
   jx_comment *closing;   /* blocks: after the closing brace on its line */
-  bool blank_before;     /* a blank line separates it from what precedes it */
 } jx_trivia;
 
 typedef enum {
@@ -197,9 +199,16 @@ typedef enum {
 /* Common header of every node; the specific struct embeds it first. */
 typedef struct jx_node {
   jx_node_kind kind;
-  jx_loc loc; /* from the keyword to the end of the construct */
-  jx_trivia trivia;
+  bool blank_before; /* a blank line separates it from what precedes it */
+  jx_loc loc;        /* from the keyword to the end of the construct */
+  jx_trivia *trivia; /* its comments, or NULL when it has none */
 } jx_node;
+
+/* A node's comments: its trivia, or an empty one. */
+const jx_trivia *jx_trivia_of(const jx_node *n);
+
+/* A node's trivia, made when it has none yet (for attaching comments). */
+jx_trivia *jx_trivia_make(jx_arena *a, jx_node *n);
 
 /* 部门, 单位, 主管部门, and the 类别 line (SECTION): code (NULL when none
  * is given; always for a SECTION), name, optional declared total. */

@@ -49,8 +49,8 @@ static void comments(jx_json *j, const char *key, const jx_list *l) {
   jx_json_end_array(j);
 }
 
-static void trivia(jx_json *j, const jx_trivia *t) {
-  if (t->blank_before) {
+static void trivia(jx_json *j, bool blank_before, const jx_trivia *t) {
+  if (blank_before) {
     jx_json_key(j, "blank_line_before");
     jx_json_bool(j, true);
   }
@@ -436,7 +436,7 @@ static void node(jx_json *j, const jx_node *n) {
     case JX_NODE_KIND_COUNT:
       break;
   }
-  trivia(j, &n->trivia);
+  trivia(j, n->blank_before, jx_trivia_of(n));
   jx_json_end_object(j);
 }
 

@@ -178,11 +178,11 @@ static void comment(writer *w, const jx_comment *c, int depth) {
 }
 
 static void leading(writer *w, const jx_node *n, int depth, bool first) {
-  const jx_trivia *t = &n->trivia;
-  if (t->blank_before && !first && !t->leading.len) fputc('\n', w->out);
+  const jx_trivia *t = jx_trivia_of(n);
+  if (n->blank_before && !first && !t->leading.len) fputc('\n', w->out);
   for (size_t i = 0; i < t->leading.len; i++) {
     const jx_comment *c = t->leading.items[i];
-    if (i == 0 && t->blank_before && !first && !c->blank_before) fputc('\n', w->out);
+    if (i == 0 && n->blank_before && !first && !c->blank_before) fputc('\n', w->out);
     comment(w, c, depth);
   }
   indent(w, depth);
@@ -343,15 +343,15 @@ static void row(writer *w, const jx_row *r, int depth, bool first, bool flat) {
     fputs("  ", w->out);
     allow(w, r->allows.items[i]);
   }
-  end_line(w, r->base.trivia.trailing);
+  end_line(w, jx_trivia_of(&r->base)->trailing);
 }
 
 static void block_end(writer *w, const jx_node *n, int depth) {
-  for (size_t i = 0; i < n->trivia.dangling.len; i++)
-    comment(w, n->trivia.dangling.items[i], depth + 1);
+  for (size_t i = 0; i < jx_trivia_of(n)->dangling.len; i++)
+    comment(w, jx_trivia_of(n)->dangling.items[i], depth + 1);
   indent(w, depth);
   fputc('}', w->out);
-  end_line(w, n->trivia.closing);
+  end_line(w, jx_trivia_of(n)->closing);
 }
 
 static void node(writer *w, const jx_node *n, int depth, bool first);
@@ -488,7 +488,7 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       fputs("分项目标 ", w->out);
       string(w, s->title.text, depth);
       fputs(" {", w->out);
-      end_line(w, n->trivia.trailing);
+      end_line(w, jx_trivia_of(n)->trailing);
       children(w, &s->texts, depth + 1);
       block_end(w, n, depth);
       return;
@@ -507,7 +507,7 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       if (p->code) fprintf(w->out, "%s ", p->code->text);
       string(w, p->name.text, depth);
       fputs(" {", w->out);
-      end_line(w, n->trivia.trailing);
+      end_line(w, jx_trivia_of(n)->trailing);
       children(w, &p->fields, depth + 1);
       block_end(w, n, depth);
       return;
@@ -544,7 +544,7 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       else
         word(w, &g->level1, "first-level indicator name");
       fputs(" {", w->out);
-      end_line(w, n->trivia.trailing);
+      end_line(w, jx_trivia_of(n)->trailing);
       for (size_t i = 0; i < g->rows.len; i++)
         row(w, g->rows.items[i], depth + 1, i == 0, g->flat);
       block_end(w, n, depth);
@@ -592,7 +592,7 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
     case JX_NODE_KIND_COUNT:
       break;
   }
-  end_line(w, n->trivia.trailing);
+  end_line(w, jx_trivia_of(n)->trailing);
 }
 
 bool jx_format_file(jx_ctx *ctx, const jx_file *file, FILE *out) {

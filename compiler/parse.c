@@ -149,25 +149,25 @@ static void attach(jx_arena *a, jx_node **nodes, size_t n, jx_comment *c,
   for (size_t i = first_ending_at_or_after(nodes, n, line); i < n; i++) {
     jx_node *node = nodes[i];
     if (node->loc.first_line > line) {
-      jx_list_push(a, &node->trivia.leading, c);
+      jx_list_push(a, &jx_trivia_make(a, node)->leading, c);
       return;
     }
     if (node->loc.last_line < line) continue;
     /* The comment is on one of this node's lines. */
     if (!is_block(node) || line == node->loc.first_line) {
-      if (!node->trivia.trailing && (line == node->loc.last_line || is_block(node)))
-        node->trivia.trailing = c;
+      if (!jx_trivia_of(node)->trailing && (line == node->loc.last_line || is_block(node)))
+        jx_trivia_make(a, node)->trailing = c;
       else
-        jx_list_push(a, &node->trivia.leading, c);
+        jx_list_push(a, &jx_trivia_make(a, node)->leading, c);
       return;
     }
     if (line == node->loc.last_line) {
-      node->trivia.closing = c;
+      jx_trivia_make(a, node)->closing = c;
       return;
     }
     jx_list *kids = jx_node_child_list(node);
     attach(a, kids ? (jx_node **)kids->items : NULL, kids ? kids->len : 0, c,
-           &node->trivia.dangling);
+           &jx_trivia_make(a, node)->dangling);
     return;
   }
   jx_list_push(a, dangling, c);
@@ -176,11 +176,11 @@ static void attach(jx_arena *a, jx_node **nodes, size_t n, jx_comment *c,
 static void mark_blank(jx_node *node, void *data) {
   const jx_source *src = data;
   int first = node->loc.first_line;
-  if (node->trivia.leading.len) {
-    jx_comment *c = node->trivia.leading.items[0];
+  if (jx_trivia_of(node)->leading.len) {
+    jx_comment *c = jx_trivia_of(node)->leading.items[0];
     first = c->loc.first_line;
   }
-  node->trivia.blank_before = line_blank(src, first - 1);
+  node->blank_before = line_blank(src, first - 1);
   jx_node_children(node, mark_blank, data);
 }
 

@@ -789,7 +789,7 @@ static jx_project *project(reader *r, xmlNodePtr n, jx_org *agency, jx_org *sect
   jx_project *p = node(r, JX_NODE_PROJECT, sizeof *p, n);
   p->agency = agency;
   p->section = section;
-  p->base.trivia.blank_before = true;
+  p->base.blank_before = true;
   jx_org *sup = NULL;
   for (xmlNodePtr c = first_child(n); c; c = next(c)) {
     jx_node *f = NULL;
@@ -847,7 +847,7 @@ static void projects(reader *r, xmlNodePtr c, jx_org *agency, jx_org *section,
  * the projects under it: the order the source had. */
 static void agency(reader *r, xmlNodePtr n, jx_list *items) {
   jx_org *a = node(r, JX_NODE_AGENCY, sizeof *a, n);
-  a->base.trivia.blank_before = true;
+  a->base.blank_before = true;
   add(r, items, a);
   xmlNodePtr c = first_child(n);
   if (is(c, "AGENCY_CODE")) {
@@ -865,7 +865,7 @@ static void agency(reader *r, xmlNodePtr n, jx_list *items) {
   while (is(c, "PROJECT")) c = next(c);
   for (; is(c, "SECTION"); c = next(c)) {
     jx_org *s = node(r, JX_NODE_SECTION, sizeof *s, c);
-    s->base.trivia.blank_before = true;
+    s->base.blank_before = true;
     s->parent = a;
     add(r, items, s);
     xmlNodePtr k = first_child(c);
@@ -1033,7 +1033,7 @@ jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
     for (size_t i = 1; i < f->items.len; i++) {
       jx_node *a = f->items.items[i - 1], *b = f->items.items[i];
       bool header_a = a->kind <= JX_NODE_FRAMEWORK, header_b = b->kind <= JX_NODE_FRAMEWORK;
-      if (header_a != header_b || b->kind == JX_NODE_SUB_TARGET) b->trivia.blank_before = true;
+      if (header_a != header_b || b->kind == JX_NODE_SUB_TARGET) b->blank_before = true;
     }
     if (!r.ok) f = NULL;
   } else if (!*why) {

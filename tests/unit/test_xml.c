@@ -81,7 +81,8 @@ static jx_file *import(jx_ctx *ctx, const char *xml, size_t len, const char *wha
 
 static void clear_trivia(jx_node *n, void *data) {
   (void)data;
-  n->trivia = (jx_trivia){0};
+  n->trivia = NULL;
+  n->blank_before = false;
   jx_node_children(n, clear_trivia, NULL);
 }
 
