@@ -67,9 +67,11 @@ int jx_date_part_of(const char *word, size_t *len) {
   return -1;
 }
 
+/* A date without a year is in the budget year, which the parser does not
+ * know: 2月29日 may be a real day then (the exchange XML reader agrees). */
 static int days_in_month(int year, int month) {
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && year && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+  if (month == 2 && (!year || (year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
     return 29;
   return days[month - 1];
 }
