@@ -89,6 +89,8 @@ static jx_node *budget_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
 static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
                                  jx_loc mloc, const char *word, jx_loc wloc,
                                  const char *pct, jx_loc ploc, jx_loc loc);
+static jx_plan_entry *period_entry(jx_parse_state *ps, const char *word, jx_loc wloc,
+                                   const char *pct, jx_loc ploc, jx_loc loc);
 static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
                         jx_string *name, jx_value *value, jx_list *attrs);
 static jx_value *build_value(jx_parse_state *ps, int prefix, int relative,
@@ -217,6 +219,20 @@ header:
                               n->value = *$2; $$ = &n->base; }
   | KW_YEAR NUMBER          { jx_name_item *n = NEW(jx_name_item, JX_NODE_YEAR, @$);
                               n->value = *make_name(PS, $2, @2); $$ = &n->base; }
+  | KW_YEAR NUMBER WORD     { jx_name_item *n = NEW(jx_name_item, JX_NODE_YEAR, @$);
+                              n->value = *make_name(PS, $2, @2); $$ = &n->base;
+                              /* 年度 2026年 is 年度 2026; any other word is not. */
+                              if (strcmp($3, "年")) {
+                                jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J010", @3,
+                                  "The budget year is a number, without \"%s\" after it.", $3);
+                                jx_diag_hint(PS->ctx, d, "Write it as 年度 %s.", $2);
+                              } }
+  | KW_YEAR STRING          { jx_name_item *n = NEW(jx_name_item, JX_NODE_YEAR, @$);
+                              n->value = *make_name(PS, $2->text, @2); $$ = &n->base;
+                              jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J010", @2,
+                                "The budget year is a number, not a text in quotes.");
+                              jx_diag_hint(PS->ctx, d, "Write it without quotes: 年度 %s.",
+                                           $2->text); }
   | KW_MONEY_UNIT WORD      { jx_name_item *n = NEW(jx_name_item, JX_NODE_MONEY_UNIT, @$);
                               n->value = *make_name(PS, $2, @2); $$ = &n->base; }
   | KW_COMPILED_BY STRING   { $$ = text_item(PS, JX_NODE_COMPILED_BY, @$, $2); }
@@ -553,6 +569,7 @@ plan_entry:
                                 "The spending-plan percentage %s has no %% sign.", $3);
                               jx_diag_hint(PS->ctx, d, "Write it as %s%%: plan entries are "
                                 "cumulative percentages.", $3); }
+  | WORD NUMBER "%"         { $$ = period_entry(PS, $1, @1, $2, @2, @$); }
   ;
 
 medium_opt:
@@ -782,7 +799,7 @@ static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
   parse_number(ps, pct, ploc, &e->percent);
   if (strcmp(word, "月底") == 0)
     e->month_end = true;
-  else if (strcmp(word, "月") != 0) {
+  else if (strcmp(word, "月") != 0 && strcmp(word, "月份") != 0) { /* 3月份 is 3月 */
     jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J013", wloc,
                            "A spending-plan entry names a month, such as 3月 or "
                            "3月底, not \"%s%s\".", month, word);
@@ -797,6 +814,33 @@ static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
   return e;
 }
 
+
+/* A plan entry written with a quarter or half year (一季度 30%): the month it
+ * ends is meant, and the plan counts by months; say which. */
+static jx_plan_entry *period_entry(jx_parse_state *ps, const char *word, jx_loc wloc,
+                                   const char *pct, jx_loc ploc, jx_loc loc) {
+  static const struct { const char *word; int month; } periods[] = {
+      {"一季度", 3}, {"第一季度", 3}, {"二季度", 6}, {"第二季度", 6}, {"上半年", 6},
+      {"三季度", 9}, {"第三季度", 9}, {"四季度", 12}, {"第四季度", 12}, {"下半年", 12},
+      {"全年", 12}, {"年底", 12}, {"年末", 12}};
+  int month = 0;
+  for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++)
+    if (!strcmp(word, periods[i].word)) month = periods[i].month;
+  jx_plan_entry *e = jx_arena_alloc(ps->ctx->arena, sizeof *e);
+  e->loc = loc;
+  e->percent_text = pct;
+  e->month = month ? month : 12;
+  parse_number(ps, pct, ploc, &e->percent);
+  jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J013", wloc,
+                         "A spending-plan entry names a month, not \"%s\".", word);
+  if (month)
+    jx_diag_hint(ps->ctx, d, "Write the month %s ends: %d月 %s%% (the plan is cumulative, "
+                             "month by month).", word, month, pct);
+  else
+    jx_diag_hint(ps->ctx, d, "Write each entry as a month and a cumulative percentage: "
+                             "支出计划 3月 25%%, 6月 50%%.");
+  return e;
+}
 
 /* "J141, J132": the codes of an allowance as written back in a hint. */
 static const char *codes_text(jx_parse_state *ps, const jx_list *codes) {
@@ -1008,7 +1052,18 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
   jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J010", *loc, "%s", full);
   /* The token before the unexpected one says most about what was meant. */
   const int before = ps->history[1];
-  if (before == KW_LONG_TERM) {
+  size_t line_len = 0;
+  const char *line = jx_source_line(jx_ctx_source(ps->ctx, ps->file), loc->first_line,
+                                    &line_len);
+  size_t tabs = 0;
+  for (size_t i = 0; i < line_len; i++) tabs += line[i] == '\t';
+  if (tabs >= 2) {
+    jx_diag_hint(ps->ctx, d, "This line looks like a row pasted from a spreadsheet (its "
+                             "cells are separated by tabs). Write an indicator row as: "
+                             "数量指标 \"解答来电次数\" ≥ 7000 次  描述 \"…\"  依据 \"…\".");
+  } else if (ps->last_text && !strncmp(ps->last_text, "百分之", strlen("百分之"))) {
+    jx_diag_hint(ps->ctx, d, "Write a percentage with the sign: 95%% rather than 百分之95.");
+  } else if (before == KW_LONG_TERM) {
     jx_diag_hint(ps->ctx, d, "长期 is followed by the long-term value, such as 长期 ≥ 900 "
                              "人次, or 长期 空白 when the cell is empty.");
   } else if (before == KW_ALLOW) {
