@@ -209,7 +209,17 @@ static void check_units(jx_checker *c, const row_info *ri, value_info *vi) {
   bool money = !strcmp(u->role, "money");
   bool ratio = !strcmp(u->role, "ratio") && vi->unit.nper == 0;
   bool plain = jx_value_plain_quantity(vi->v);
-  if (ri->cost && !money && plain) {
+  if (ri->cost && !money && plain && ratio) {
+    /* 成本控制率 100%: common in real tables, and no wrong number; a warning
+     * that says why an amount serves better, not an error that blocks. */
+    jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J131", q->unit.loc,
+                           "The cost indicator %s is a rate (%s), not an amount of "
+                           "money.", jx_row_ref(c, r), q->unit.text);
+    jx_diag_hint(c->ctx, d, "A cost indicator states what the output may cost, so that "
+                            "the finance bureau can hold it against the budget: write "
+                            "the amount (≤ 22.5 万元) or the cost per unit (≤ 5900 "
+                            "元/人/年); a rate such as 成本控制率 100%% cannot be checked.");
+  } else if (ri->cost && !money && plain) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J131", q->unit.loc,
                            "The cost indicator %s is measured in %s, which is "
                            "not money.", jx_row_ref(c, r), q->unit.text);
@@ -342,8 +352,25 @@ static bool yearly(const jx_unit_expr *e) {
   return !strcmp(t->role, "time") && jx_decimal_cmp(t->factor, jx_decimal_from_int(12)) == 0;
 }
 
+/* The budget plus half of its last written digit, in 元: a product is above
+ * the budget only when it is above it at the precision the budget is
+ * written with (2591.55 元/人/年 × 142 人 = 36.80001 万元 is 36.80 万元). */
+static jx_decimal budget_limit(jx_checker *c, const jx_project *p, jx_decimal budget) {
+  const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
+  if (!b) return budget;
+  const jx_unit *u = b->amount.unit ? jx_units_find(&c->lib.units, b->amount.unit->text)
+                                    : c->money;
+  jx_decimal half, half_base, limit;
+  if (!u || !jx_decimal_shift(jx_decimal_from_int(5),
+                              -(jx_decimal_precision(b->amount.value) + 1), &half) ||
+      !jx_unit_to_base(u, half, &half_base) || !jx_decimal_add(budget, half_base, &limit))
+    return budget;
+  return limit;
+}
+
 static void check_rate(jx_checker *c, const jx_project *p, const row_info *rate,
                        jx_hash *by_base, jx_decimal budget) {
+  const jx_decimal limit = budget_limit(c, p, budget);
   const value_info *vi = &rate->annual;
   const jx_unit_expr *e = &vi->unit;
   if (!rate->cost || !vi->has_unit || !jx_value_plain_quantity(vi->v) ||
@@ -357,19 +384,19 @@ static void check_rate(jx_checker *c, const jx_project *p, const row_info *rate,
   bool fits;
   if (!q || !jx_unit_to_base(e->unit, vi->v->quantity.number, &rate_base) ||
       jx_decimal_sign(rate_base) <= 0 ||
-      !exceeds(rate_base, q->max[q->n - 1], budget, &product, &fits))
+      !exceeds(rate_base, q->max[q->n - 1], limit, &product, &fits))
     return;
   /* The first row whose running maximum makes the product too large is
    * the first row that does. */
   size_t lo = 0, hi = q->n - 1;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (exceeds(rate_base, q->max[mid], budget, &product, &fits))
+    if (exceeds(rate_base, q->max[mid], limit, &product, &fits))
       hi = mid;
     else
       lo = mid + 1;
   }
-  exceeds(rate_base, q->value[lo], budget, &product, &fits);
+  exceeds(rate_base, q->value[lo], limit, &product, &fits);
   const jx_row *rr = rate->row, *qr = q->rows[lo]->row;
   const jx_value *qv = q->rows[lo]->annual.v;
   jx_diag *d = jx_report(

@@ -219,14 +219,6 @@ header:
                               n->value = *$2; $$ = &n->base; }
   | KW_YEAR NUMBER          { jx_name_item *n = NEW(jx_name_item, JX_NODE_YEAR, @$);
                               n->value = *make_name(PS, $2, @2); $$ = &n->base; }
-  | KW_YEAR NUMBER WORD     { jx_name_item *n = NEW(jx_name_item, JX_NODE_YEAR, @$);
-                              n->value = *make_name(PS, $2, @2); $$ = &n->base;
-                              /* 年度 2026年 is 年度 2026; any other word is not. */
-                              if (strcmp($3, "年")) {
-                                jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J010", @3,
-                                  "The budget year is a number, without \"%s\" after it.", $3);
-                                jx_diag_hint(PS->ctx, d, "Write it as 年度 %s.", $2);
-                              } }
   | KW_YEAR STRING          { jx_name_item *n = NEW(jx_name_item, JX_NODE_YEAR, @$);
                               n->value = *make_name(PS, $2->text, @2); $$ = &n->base;
                               jx_diag *d = jx_report(PS->ctx, JX_SEV_ERROR, "J010", @2,
