@@ -82,6 +82,7 @@ typedef struct writer {
   jx_ctx *ctx;
   FILE *out;
   bool ok;
+  bool annotate_units;
 } writer;
 
 static void indent(writer *w, int depth) {
@@ -503,7 +504,15 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       if (p->code) fprintf(w->out, "%s ", p->code->text);
       string(w, p->name.text, depth);
       fputs(" {", w->out);
-      end_line(w, n->trivia.trailing);
+      if (w->annotate_units && p->agency) {
+        const jx_comment *c = n->trivia.trailing;
+        const jx_org *u = p->agency;
+        fprintf(w->out, "  #%s%s单位 %s%s%s", c ? c->text : "", c ? "  · " : " ",
+                u->code ? u->code->text : "", u->code ? " " : "", u->name.text);
+        fputc('\n', w->out);
+      } else {
+        end_line(w, n->trivia.trailing);
+      }
       children(w, &p->fields, depth + 1);
       block_end(w, n, depth);
       return;
@@ -592,7 +601,13 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
 }
 
 bool jx_format_file(jx_ctx *ctx, const jx_file *file, FILE *out) {
-  writer w = {ctx, out, true};
+  jx_format_options opt = {0};
+  return jx_format_file_with(ctx, file, &opt, out);
+}
+
+bool jx_format_file_with(jx_ctx *ctx, const jx_file *file,
+                         const jx_format_options *opt, FILE *out) {
+  writer w = {ctx, out, true, opt->annotate_units};
   children(&w, &file->items, 0);
   for (size_t i = 0; i < file->dangling.len; i++) comment(&w, file->dangling.items[i], 0);
   return w.ok;
