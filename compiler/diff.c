@@ -1708,8 +1708,8 @@ static jx_diff_unit *new_unit(builder *b, unit_rec *o, unit_rec *n) {
   return du;
 }
 
-static void tally(jx_diff *d, jx_diff_unit *du, const jx_diff_project *dp) {
-  jx_diff_counts *c = &d->counts;
+static void tally(builder *b, jx_diff_unit *du, const jx_diff_project *dp) {
+  jx_diff_counts *c = &b->d->counts;
   switch (dp->status) {
     case JX_DIFF_SAME: c->same++; du->same++; break;
     case JX_DIFF_ADDED: c->added++; du->added++; break;
@@ -1719,6 +1719,8 @@ static void tally(jx_diff *d, jx_diff_unit *du, const jx_diff_project *dp) {
   c->renamed += dp->renamed;
   c->moved += dp->moved;
   du->moved_in += dp->moved;
+  if (dp->moved && dp->old_unit && dp->old_unit != du)
+    jx_list_push(b->a, &dp->old_unit->moved_out, (void *)dp);
   if (dp->status == JX_DIFF_ADDED || dp->status == JX_DIFF_REMOVED) return;
   c->ind_added += dp->ind_added;
   c->ind_removed += dp->ind_removed;
@@ -1771,14 +1773,14 @@ jx_diff *jx_diff_build(jx_ctx *ctx, const jx_library *stdlib, const jx_diff_inpu
   for (size_t i = 0; i < b.new.projects.len; i++) {
     proj_rec *n = b.new.projects.items[i];
     jx_diff_project *dp = compare_project(&b, n->match, n);
-    tally(d, n->unit->du, dp);
+    tally(&b, n->unit->du, dp);
     if (dp->status != JX_DIFF_SAME) jx_list_push(b.a, &n->unit->du->projects, dp);
   }
   for (size_t i = 0; i < b.old.projects.len; i++) {
     proj_rec *o = b.old.projects.items[i];
     if (o->match) continue;
     jx_diff_project *dp = compare_project(&b, o, NULL);
-    tally(d, o->unit->du, dp);
+    tally(&b, o->unit->du, dp);
     jx_list_push(b.a, &o->unit->du->projects, dp);
   }
   d->counts.old_projects = (int)b.old.projects.len;

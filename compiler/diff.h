@@ -163,6 +163,8 @@ struct jx_diff_unit {
   jx_list projects;          /* jx_diff_project * that are not the same:
                               * those standing here in the new document in
                               * its order, then those removed from here */
+  jx_list moved_out;         /* jx_diff_project * that stood here in the old
+                              * document and stand in another unit now */
   int added, removed, changed, same, moved_in;
   int ind_tighter, ind_looser, ind_other, ind_added, ind_removed;
 };

@@ -274,6 +274,7 @@ bool jx_diff_render_html(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
       }
       fprintf(out, "; %d added, %d removed, %d changed, %d the same", u->added, u->removed,
               u->changed, u->same);
+      if (u->moved_out.len) fprintf(out, ", %zu moved to another budget unit", u->moved_out.len);
       const char *counts = jxd_indicator_counts(a, u->ind_tighter, u->ind_looser, u->ind_other,
                                                 u->ind_added, u->ind_removed);
       if (*counts) {
@@ -287,6 +288,14 @@ bool jx_diff_render_html(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
         fputs("</table>\n", out);
       }
       for (size_t k = 0; k < u->projects.len; k++) project(out, a, u->projects.items[k]);
+      for (size_t k = 0; k < u->moved_out.len; k++) {
+        const jx_diff_project *dp = u->moved_out.items[k];
+        fputs("<p class=\"match\">", out);
+        esc(out, jxd_project_title(a, dp->old_code, dp->old_name));
+        fputs(" moved to budget unit ", out);
+        esc(out, dp->new_unit->heading);
+        fputs(" (shown there)</p>\n", out);
+      }
     }
   }
   fputs("</body>\n</html>\n", out);

@@ -283,6 +283,8 @@ bool jx_diff_render_json(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
     jx_json_int(&j, du->changed);
     jx_json_key(&j, "same");
     jx_json_int(&j, du->same);
+    jx_json_key(&j, "moved_out");
+    jx_json_int(&j, (long long)du->moved_out.len);
     jx_json_end_object(&j);
     money_list(&j, "totals", &du->money);
     if (!opt->stat) {

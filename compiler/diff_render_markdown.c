@@ -163,11 +163,11 @@ bool jx_diff_render_markdown(jx_ctx *ctx, const jx_diff *d, const jx_diff_render
   for (size_t i = 0; i <= d->units.len; i++) {
     const jx_diff_unit *u = i < d->units.len ? d->units.items[i] : NULL;
     const jx_diff_money *m = jxd_budget_line(u ? &u->money : &d->money);
-    fputs("|", out);
+    fputs("| ", out);
     const char *name = u ? u->heading : *d->new.department ? d->new.department : "Department";
     if (u && u->status == JX_DIFF_ADDED) name = jx_arena_printf(a, "%s (added)", name);
     if (u && u->status == JX_DIFF_REMOVED) name = jx_arena_printf(a, "%s (removed)", name);
-    if (!u) fputs(" **", out);
+    if (!u) fputs("**", out);
     md(out, name);
     fputs(u ? " |" : "** |", out);
     cell(out, u ? jx_arena_printf(a, "%d → %d", u->old_projects, u->new_projects)
@@ -206,6 +206,7 @@ bool jx_diff_render_markdown(jx_ctx *ctx, const jx_diff *d, const jx_diff_render
     }
     fprintf(out, ". %d added, %d removed, %d changed, %d the same", u->added, u->removed,
             u->changed, u->same);
+    if (u->moved_out.len) fprintf(out, ", %zu moved to another budget unit", u->moved_out.len);
     const char *counts = jxd_indicator_counts(a, u->ind_tighter, u->ind_looser, u->ind_other,
                                               u->ind_added, u->ind_removed);
     if (*counts) fprintf(out, "; targets %s", counts);
@@ -215,6 +216,15 @@ bool jx_diff_render_markdown(jx_ctx *ctx, const jx_diff *d, const jx_diff_render
       text_item(out, a, u->name_diff, 0);
     }
     for (size_t k = 0; k < u->projects.len; k++) project(out, a, u->projects.items[k]);
+    if (u->moved_out.len) fputc('\n', out);
+    for (size_t k = 0; k < u->moved_out.len; k++) {
+      const jx_diff_project *dp = u->moved_out.items[k];
+      fputs("- ", out);
+      md(out, jxd_project_title(a, dp->old_code, dp->old_name));
+      fputs(" moved to budget unit ", out);
+      md(out, dp->new_unit->heading);
+      fputs(" (shown there)\n", out);
+    }
   }
   return !ferror(out);
 }

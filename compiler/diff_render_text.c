@@ -278,9 +278,17 @@ static void unit(pen *p, const jx_diff *d, const jx_diff_unit *u) {
                                             u->ind_added, u->ind_removed);
   fprintf(p->out, "  %d added, %d removed, %d changed, %d the same", u->added, u->removed,
           u->changed, u->same);
+  if (u->moved_out.len) fprintf(p->out, ", %zu moved to another budget unit", u->moved_out.len);
   if (*counts) fprintf(p->out, "; targets %s", counts);
   fputc('\n', p->out);
   for (size_t i = 0; i < u->projects.len; i++) project(p, u->projects.items[i]);
+  for (size_t i = 0; i < u->moved_out.len; i++) {
+    const jx_diff_project *dp = u->moved_out.items[i];
+    fputs("  ", p->out);
+    colored(p, YELLOW, ">");
+    fprintf(p->out, " %s  moved to budget unit %s (shown there)\n",
+            jxd_project_title(p->a, dp->old_code, dp->old_name), dp->new_unit->heading);
+  }
 }
 
 bool jx_diff_render_text(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_options *opt,
