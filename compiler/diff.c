@@ -106,21 +106,33 @@ static size_t sort_unique(uint64_t *v, size_t n) {
   return w;
 }
 
-/* The code-point bigrams of a normalised name (a one-character name: the
- * character itself). */
+/* The bigrams of a normalised name's units: each character, and each run of
+ * ASCII letters and digits as one unit (解答 12348 来电 is 解 答 12348 来 电),
+ * so that a number added to a name does not count as five changes. A name
+ * of one unit gives that unit alone. */
 static void name_grams(jx_arena *a, const char *norm, sig *s) {
   size_t len = strlen(norm);
-  uint32_t *cps = jx_arena_alloc(a, (len + 1) * sizeof *cps);
+  uint32_t *units = jx_arena_alloc(a, (len + 1) * sizeof *units);
   size_t n = 0;
   for (size_t i = 0; i < len;) {
-    int32_t c;
-    i += (size_t)jx_utf8_decode(norm + i, len - i, &c);
-    cps[n++] = (uint32_t)c;
+    unsigned char c = (unsigned char)norm[i];
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      size_t j = i;
+      while (j < len && ((norm[j] >= '0' && norm[j] <= '9') || (norm[j] >= 'a' && norm[j] <= 'z') ||
+                         (norm[j] >= 'A' && norm[j] <= 'Z')))
+        j++;
+      units[n++] = 0x80000000u | (uint32_t)jx_hash_bytes(norm + i, j - i);
+      i = j;
+      continue;
+    }
+    int32_t cp;
+    i += (size_t)jx_utf8_decode(norm + i, len - i, &cp);
+    units[n++] = (uint32_t)cp;
   }
   s->grams = jx_arena_alloc(a, (n + 1) * sizeof *s->grams);
   size_t g = 0;
-  if (n == 1) s->grams[g++] = ((uint64_t)cps[0] << 32) | 0xFFFFFFFFu;
-  for (size_t i = 0; i + 1 < n; i++) s->grams[g++] = ((uint64_t)cps[i] << 32) | cps[i + 1];
+  if (n == 1) s->grams[g++] = ((uint64_t)units[0] << 32) | 0xFFFFFFFFu;
+  for (size_t i = 0; i + 1 < n; i++) s->grams[g++] = ((uint64_t)units[i] << 32) | units[i + 1];
   s->ngrams = sort_unique(s->grams, g);
 }
 
@@ -860,7 +872,7 @@ static bool strict(jx_sign s) { return s == JX_SIGN_GT || s == JX_SIGN_LT; }
 /* What decides whether a number is better higher or lower. */
 typedef struct orientation {
   bool lower_better;    /* 逆向指标 (a bad-event rate) or a cost */
-  const char *why_lower; /* "a lower bad-event rate (逆向指标 …)", "a lower cost" */
+  const char *what;     /* "cost", "bad-event rate (逆向指标 事故发生率)" */
 } orientation;
 
 static void set_dir(jx_diff_value *v, jx_direction d, const char *why) {
@@ -908,11 +920,11 @@ static void compare_quantity(builder *b, const jx_quantity *o, const jx_quantity
   bool tighter = (c > 0) == higher_better;
   const char *why;
   if (or->lower_better)
-    why = jx_arena_printf(b->a, "%s %s", c < 0 ? "lower:" : "higher:", or->why_lower);
+    why = jx_arena_printf(b->a, "a %s %s", c < 0 ? "lower" : "higher", or->what);
   else if (fn > 0)
-    why = c > 0 ? "a higher lower bound (≥)" : "a lower lower bound (≥)";
+    why = c > 0 ? "a higher minimum (≥)" : "a lower minimum (≥)";
   else if (fn < 0)
-    why = c < 0 ? "a lower upper bound (≤)" : "a higher upper bound (≤)";
+    why = c < 0 ? "a lower maximum (≤)" : "a higher maximum (≤)";
   else
     why = c > 0 ? "a higher target" : "a lower target";
   set_dir(v, tighter ? JX_DIR_TIGHTER : JX_DIR_LOOSER, why);
@@ -1111,7 +1123,7 @@ static void match_rows(builder *b, jx_list *olds, jx_list *news) {
       for (size_t i = 0; i < no; i++) {
         if (strcmp(ro[i]->l1, rn[j]->l1)) continue;
         int s = name_alike(&so[i], &sn[j]);
-        if (s >= 500) cands[nc++] = (cand){s, i, j, 0};
+        if (s >= 600) cands[nc++] = (cand){s, i, j, 0};
       }
     qsort(cands, nc, sizeof *cands, by_score);
     for (size_t c = 0; c < nc; c++) {
@@ -1134,8 +1146,7 @@ static orientation orientation_of(builder *b, const jx_row *r, const jx_group *g
   const char *matched = NULL;
   if (jx_name_matches(&s->lib.frameworks.lower_is_better, r->name.text, &matched)) {
     or.lower_better = true;
-    or.why_lower = jx_arena_printf(b->a, "a bad-event rate (逆向指标 %s) is better lower",
-                                   matched);
+    or.what = jx_arena_printf(b->a, "bad-event rate (逆向指标 %s)", matched);
     return or;
   }
   const jx_framework_def *f = b->new.framework;
@@ -1145,12 +1156,12 @@ static orientation orientation_of(builder *b, const jx_row *r, const jx_group *g
     /* 成本指标 as a first level (2021): its rows are costs too. */
     if (grp && (!strcmp(grp->alias.text, "cost"))) {
       or.lower_better = true;
-      or.why_lower = "a cost is better lower";
+      or.what = "cost";
     }
   }
   if (lvl && (!strcmp(lvl->alias.text, "cost") || !strcmp(lvl->alias.text, "economic-cost"))) {
     or.lower_better = true;
-    or.why_lower = "a cost is better lower";
+    or.what = "cost";
   }
   return or;
 }

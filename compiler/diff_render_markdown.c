@@ -77,9 +77,8 @@ static void indicator(FILE *out, jx_arena *a, const jx_diff_indicator *di) {
     md(out, jxd_value_change(a, &di->value));
   }
   if (di->value.changed && di->value.why) {
-    fputs(" (", out);
+    fputs(" — ", out);
     md(out, di->value.why);
-    fputc(')', out);
   }
   fputc('\n', out);
   if (di->long_term.changed) {

@@ -215,10 +215,10 @@ static void indicator(pen *p, const jx_diff_indicator *di) {
     fputs("  ", p->out);
     fputs(jxd_value_change(p->a, &di->value), p->out);
   }
-  if (di->value.changed && di->value.why) fprintf(p->out, "  (%s)", di->value.why);
+  if (di->value.changed && di->value.why) fprintf(p->out, "  — %s", di->value.why);
   fputc('\n', p->out);
   if (di->long_term.changed)
-    fprintf(p->out, "                长期  %s  (%s)\n", jxd_value_change(p->a, &di->long_term),
+    fprintf(p->out, "                长期  %s  — %s\n", jxd_value_change(p->a, &di->long_term),
             di->long_term.why);
   for (size_t i = 0; i < di->texts.len; i++) text_line(p, di->texts.items[i], 16);
 }
