@@ -507,8 +507,10 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       if (w->annotate_units && p->agency) {
         const jx_comment *c = n->trivia.trailing;
         const jx_org *u = p->agency;
-        fprintf(w->out, "  #%s%s单位 %s%s%s", c ? c->text : "", c ? "  · " : " ",
-                u->code ? u->code->text : "", u->code ? " " : "", u->name.text);
+        /* git shows at most 80 bytes of a hunk header: the unit's code
+         * alone when it has one. */
+        fprintf(w->out, "  #%s%s单位 %s", c ? c->text : "", c ? "  · " : " ",
+                u->code ? u->code->text : u->name.text);
         fputc('\n', w->out);
       } else {
         end_line(w, n->trivia.trailing);

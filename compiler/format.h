@@ -16,9 +16,9 @@ bool jx_format_file(jx_ctx *ctx, const jx_file *file, FILE *out);
 
 typedef struct jx_format_options {
   /* For reading diffs (jxc format --textconv): each project's opening line
-   * ends with a comment naming its budget unit, "# 单位 324001 承德市…", so
-   * a hunk header that shows the project shows its unit too. The output is
-   * then no longer the file's canonical form. */
+   * ends with a comment naming its budget unit, "# 单位 324001" (its code,
+   * else its name), so that a hunk header showing the project shows its
+   * unit too. The output is then no longer the file's canonical form. */
   bool annotate_units;
 } jx_format_options;
 

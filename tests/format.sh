@@ -131,7 +131,10 @@ contains err "cannot read $tmp/nope.jx" "-w unreadable"
 # --textconv: the project's line names its unit; an unreadable file is
 # shown as it is, with status 0 (git stops on a failing textconv).
 expect 0 "--textconv" -- "$JXC" format --textconv "$doc/unit.jx"
-contains out '项目 "办公经费" {  # 单位 100001 本级' "--textconv"
+contains out '项目 "办公经费" {  # 单位 100001' "--textconv"
+printf '单位 "某县第一中学"\n项目 "校舍维修" {  # 原名\n  预算 1\n}\n' >"$tmp/nocode.jx"
+expect 0 "--textconv, a unit without a code" -- "$JXC" format --textconv "$tmp/nocode.jx"
+contains out '项目 "校舍维修" {  # 原名  · 单位 某县第一中学' "--textconv: the unit's name, after the comment"
 expect 0 "--textconv syntax error" -- "$JXC" format --textconv "$tmp/bad.jx"
 cmp -s "$tmp/out" "$tmp/bad.orig" || fail "--textconv: a file with syntax errors is not shown as it is"
 contains err "has syntax errors" "--textconv syntax error"
