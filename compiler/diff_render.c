@@ -42,6 +42,7 @@ static const char *value_side(const char *t) {
 }
 
 const char *jxd_value_change(jx_arena *a, const jx_diff_value *v) {
+  if (!v->changed && v->new_text) return value_side(v->new_text);
   if (!v->old_text) return value_side(v->new_text);
   if (!v->new_text) return value_side(v->old_text);
   return jx_arena_printf(a, "%s → %s", value_side(v->old_text), value_side(v->new_text));

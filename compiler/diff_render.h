@@ -21,7 +21,8 @@ const char *jxd_money_side(const jx_diff_money *m, bool old);
 /* `20.00 → 22.50 (+2.50, +12.5%)`, or just the side that exists. */
 const char *jxd_money_change(jx_arena *a, const jx_diff_money *m);
 
-/* `≥6000次 → ≥7000次`; （空） for an empty value. */
+/* `≥6000次 → ≥7000次`, or the value alone when it did not change; （空）
+ * for an empty value. */
 const char *jxd_value_change(jx_arena *a, const jx_diff_value *v);
 
 /* `3月 20% → 25%，12月 — → 100%`. */

@@ -104,7 +104,7 @@ static void indicators(FILE *out, jx_arena *a, const jx_diff_project *dp) {
     fprintf(out, "<tr><td class=\"%s\">%s</td><td>", word, word);
     esc(out, jxd_indicator_title(a, di));
     fputs("</td><td>", out);
-    if (di->status != JX_DIFF_CHANGED || di->value.changed) esc(out, jxd_value_change(a, &di->value));
+    esc(out, jxd_value_change(a, &di->value));
     if (di->value.changed && di->value.why) {
       fputs("<br><span class=\"why\">", out);
       esc(out, di->value.why);
@@ -142,7 +142,9 @@ static void project(FILE *out, jx_arena *a, const jx_diff_project *dp) {
       esc(out, jxd_money_side(bud, dp->status == JX_DIFF_REMOVED));
       fputs("; ", out);
     }
-    fprintf(out, "%d indicator%s.</p></section>\n", rows, rows == 1 ? "" : "s");
+    fprintf(out, "%d indicator%s.</p>\n", rows, rows == 1 ? "" : "s");
+    indicators(out, a, dp);
+    fputs("</section>\n", out);
     return;
   }
   fputs("<p class=\"match\">", out);

@@ -72,7 +72,7 @@ static void indicator(FILE *out, jx_arena *a, const jx_diff_indicator *di) {
   if (di->status == JX_DIFF_CHANGED && !di->value.changed) word = "changed";
   fprintf(out, "- *%s* ", word);
   md(out, jxd_indicator_title(a, di));
-  if (di->status != JX_DIFF_CHANGED || di->value.changed) {
+  {
     fputs(": ", out);
     md(out, jxd_value_change(a, &di->value));
   }
@@ -101,7 +101,15 @@ static void project(FILE *out, jx_arena *a, const jx_diff_project *dp) {
       md(out, jxd_money_side(bud, dp->status == JX_DIFF_REMOVED));
       fputs(", ", out);
     }
-    fprintf(out, "%d indicator%s.\n", rows, rows == 1 ? "" : "s");
+    fprintf(out, "%d indicator%s:\n\n", rows, rows == 1 ? "" : "s");
+    for (size_t i = 0; i < dp->indicators.len; i++) {
+      const jx_diff_indicator *di = dp->indicators.items[i];
+      fputs("- ", out);
+      md(out, jxd_indicator_title(a, di));
+      fputs(": ", out);
+      md(out, jxd_value_change(a, &di->value));
+      fputc('\n', out);
+    }
     return;
   }
   fputc('*', out);

@@ -211,7 +211,7 @@ static void indicator(pen *p, const jx_diff_indicator *di) {
   padded(p, word, 10);
   if (p->color) fputs(codes[RESET], p->out);
   fputs(jxd_indicator_title(p->a, di), p->out);
-  if (di->status != JX_DIFF_CHANGED || di->value.changed) {
+  {
     fputs("  ", p->out);
     fputs(jxd_value_change(p->a, &di->value), p->out);
   }
@@ -232,11 +232,15 @@ static void project(pen *p, const jx_diff_project *dp) {
   if (p->color) fputs(codes[RESET], p->out);
   const jx_diff_money *bud = jxd_project_budget(dp);
   if (dp->status == JX_DIFF_ADDED || dp->status == JX_DIFF_REMOVED) {
-    int rows = 0;
-    for (size_t i = 0; i < dp->indicators.len; i++) rows++;
+    int rows = (int)dp->indicators.len;
     fprintf(p->out, "  %s", dp->status == JX_DIFF_ADDED ? "added" : "removed");
     if (bud) fprintf(p->out, ", budget %s", jxd_money_side(bud, dp->status == JX_DIFF_REMOVED));
     fprintf(p->out, ", %d indicator%s\n", rows, rows == 1 ? "" : "s");
+    for (size_t i = 0; i < dp->indicators.len; i++) {
+      const jx_diff_indicator *di = dp->indicators.items[i];
+      fprintf(p->out, "      %s  %s\n", jxd_indicator_title(p->a, di),
+              jxd_value_change(p->a, &di->value));
+    }
     return;
   }
   fprintf(p->out, "  (%s)\n", dp->match);
