@@ -323,7 +323,15 @@ typedef struct builder {
   side_data old, new;
   const jx_unit *show;  /* the unit amounts are shown in */
   jx_list unit_old, unit_new; /* unit_rec * or NULL, parallel to d->units */
+  jx_strmap level_keys; /* a level name as written -> its key (they are few) */
 } builder;
+
+/* level_key, remembered: every row names its levels. */
+static const char *level_key_of(builder *b, const char *level) {
+  void **slot = jx_strmap_slot(b->a, &b->level_keys, level, strlen(level));
+  if (!*slot) *slot = (void *)level_key(b->a, level);
+  return *slot;
+}
 
 static unit_rec *unit_for(builder *b, side_data *s, const jx_org *org) {
   if (!org) {
@@ -883,6 +891,10 @@ static void set_dir(jx_diff_value *v, jx_direction d, const char *why) {
 
 static void compare_quantity(builder *b, const jx_quantity *o, const jx_quantity *n,
                              const orientation *or, jx_diff_value *v) {
+  /* Written the same: the same (most rows, quickly). */
+  if (o->sign == n->sign && o->placeholder == n->placeholder &&
+      !strcmp(o->number_text, n->number_text) && !strcmp(o->unit.text, n->unit.text))
+    return;
   if (o->placeholder || n->placeholder) {
     if (o->placeholder && n->placeholder && !strcmp(o->number_text, n->number_text) &&
         !strcmp(o->unit.text, n->unit.text) && o->sign == n->sign)
@@ -961,10 +973,14 @@ static long date_cmp(const jx_date *x, int yx, const jx_date *y, int yy) {
   return date_ord(y, yy) - date_ord(x, yx);
 }
 
-static void compare_values(builder *b, const jx_value *o, const jx_value *n,
-                           const orientation *or, jx_diff_value *v) {
+/* The values as the forms show them, for an indicator that is reported. */
+static void value_texts(builder *b, const jx_value *o, const jx_value *n, jx_diff_value *v) {
   v->old_text = o ? jx_value_display(b->ctx, o) : NULL;
   v->new_text = n ? jx_value_display(b->ctx, n) : NULL;
+}
+
+static void compare_values(builder *b, const jx_value *o, const jx_value *n,
+                           const orientation *or, jx_diff_value *v) {
   if (!o || !n) {
     if (o || n) set_dir(v, JX_DIR_OTHER, o ? "removed" : "added");
     return;
@@ -1026,7 +1042,8 @@ static void compare_values(builder *b, const jx_value *o, const jx_value *n,
 typedef struct ind_rec {
   const jx_row *row;
   const jx_group *group;
-  const char *key, *name_norm, *l1;
+  const char *raw;       /* levels and name as written: most rows match so */
+  const char *key, *name_norm, *l1; /* normalised, computed when needed */
   struct ind_rec *match;
   jx_match_how how;
   int score;
@@ -1036,20 +1053,26 @@ static void collect_rows(builder *b, const jx_project *p, jx_list *out) {
   for (size_t i = 0; i < p->fields.len; i++) {
     const jx_group *g = p->fields.items[i];
     if (g->base.kind != JX_NODE_GROUP) continue;
-    const char *l1 = jx_arena_printf(b->a, "%s%s", g->medium_term ? "中期:" : "",
-                                     level_key(b->a, g->level1.text));
     for (size_t k = 0; k < g->rows.len; k++) {
       const jx_row *r = g->rows.items[k];
       ind_rec *ir = jx_arena_alloc(b->a, sizeof *ir);
       ir->row = r;
       ir->group = g;
-      ir->l1 = l1;
-      ir->name_norm = jx_diff_normalise_name(b->a, r->name.text);
-      ir->key = jx_arena_printf(b->a, "%s\x1f%s\x1f%s", l1, level_key(b->a, r->level2.text),
-                                ir->name_norm);
+      ir->raw = jx_arena_printf(b->a, "%s%s\x1f%s\x1f%s", g->medium_term ? "中期:" : "",
+                                g->level1.text, r->level2.text, r->name.text);
       jx_list_push(b->a, out, ir);
     }
   }
+}
+
+/* The normalised keys of a row that did not match as written. */
+static void normalise_row(builder *b, ind_rec *ir) {
+  if (ir->key) return;
+  ir->l1 = jx_arena_printf(b->a, "%s%s", ir->group->medium_term ? "中期:" : "",
+                           level_key_of(b, ir->group->level1.text));
+  ir->name_norm = jx_diff_normalise_name(b->a, ir->row->name.text);
+  ir->key = jx_arena_printf(b->a, "%s\x1f%s\x1f%s", ir->l1, level_key_of(b, ir->row->level2.text),
+                            ir->name_norm);
 }
 
 static void pair(ind_rec *o, ind_rec *n, jx_match_how how) {
@@ -1078,13 +1101,27 @@ static void list_in(jx_arena *a, jx_strmap *m, const char *key, void *item) {
 enum { SIMILAR_ROWS = 64 };
 
 static void match_rows(builder *b, jx_list *olds, jx_list *news) {
-  jx_strmap by_key = {0}, by_name = {0}, new_names = {0};
+  jx_strmap by_raw = {0}, by_key = {0}, by_name = {0}, new_names = {0};
+  /* Levels and name as written, then normalised. */
   for (size_t i = 0; i < olds->len; i++) {
     ind_rec *r = olds->items[i];
+    list_in(b->a, &by_raw, r->raw, r);
+  }
+  for (size_t i = 0; i < news->len; i++) {
+    ind_rec *n = news->items[i];
+    ind_rec *o = take_first(&by_raw, n->raw);
+    if (o) pair(o, n, JX_MATCH_LEVEL);
+  }
+  for (size_t i = 0; i < olds->len; i++) {
+    ind_rec *r = olds->items[i];
+    if (r->match) continue;
+    normalise_row(b, r);
     list_in(b->a, &by_key, r->key, r);
   }
   for (size_t i = 0; i < news->len; i++) {
     ind_rec *n = news->items[i];
+    if (n->match) continue;
+    normalise_row(b, n);
     ind_rec *o = take_first(&by_key, n->key);
     if (o) pair(o, n, JX_MATCH_LEVEL);
   }
@@ -1170,8 +1207,11 @@ static const char *row_name(const jx_row *r) {
   return r->blank_name ? "" : r->name.text;
 }
 
+/* The comparison of a row on both sides (or one); NULL when it is the same.
+ * Built on the stack first: most rows are the same and cost nothing. */
 static jx_diff_indicator *indicator(builder *b, const ind_rec *o, const ind_rec *n) {
-  jx_diff_indicator *di = jx_arena_alloc(b->a, sizeof *di);
+  jx_diff_indicator tmp, *di = &tmp;
+  memset(di, 0, sizeof *di);
   const ind_rec *m = n ? n : o;
   di->new = n ? n->row : NULL;
   di->old = o ? o->row : NULL;
@@ -1187,40 +1227,47 @@ static jx_diff_indicator *indicator(builder *b, const ind_rec *o, const ind_rec 
   if (!o || !n) {
     di->status = o ? JX_DIFF_REMOVED : JX_DIFF_ADDED;
     di->how = JX_MATCH_NONE;
-    compare_values(b, o ? &o->row->value : NULL, n ? &n->row->value : NULL,
-                   &(orientation){false, NULL}, &di->value);
-    di->value.direction = JX_DIR_NONE;
-    return di;
+    di->match = "";
+    di->value.changed = true;
+    di->value.why = o ? "removed" : "added";
+  } else {
+    di->how = n->how;
+    di->renamed = strcmp(di->name, di->old_name) != 0;
+    di->moved = strcmp(level_key_of(b, di->level1), level_key_of(b, di->old_level1)) ||
+                strcmp(level_key_of(b, di->level2), level_key_of(b, di->old_level2)) ||
+                o->group->medium_term != n->group->medium_term;
+    orientation or = orientation_of(b, n->row, n->group);
+    compare_values(b, &o->row->value, &n->row->value, &or, &di->value);
+    compare_values(b, o->row->long_term, n->row->long_term, &or, &di->long_term);
+    if (di->renamed) push_text(b, &di->texts, "三级指标", "name", di->old_name, di->name);
+    if (di->moved)
+      push_text(b, &di->texts, "指标层级", "levels",
+                jx_arena_printf(b->a, "%s%s › %s", o->group->medium_term ? "中期 " : "",
+                                di->old_level1, di->old_level2),
+                jx_arena_printf(b->a, "%s%s › %s", n->group->medium_term ? "中期 " : "",
+                                di->level1, di->level2));
+    const jx_row *ro = o->row, *rn = n->row;
+    push_text(b, &di->texts, "绩效指标描述", "description",
+              ro->description ? ro->description->text : NULL,
+              rn->description ? rn->description->text : NULL);
+    push_text(b, &di->texts, "指标值确定依据", "basis", ro->basis ? ro->basis->text : NULL,
+              rn->basis ? rn->basis->text : NULL);
+    push_text(b, &di->texts, "绩效标准", "standard", ro->standard ? ro->standard->text : NULL,
+              rn->standard ? rn->standard->text : NULL);
+    if (ro->allows.len || rn->allows.len)
+      push_text(b, &di->texts, "允许", "allow", allows_text(b, &ro->allows),
+                allows_text(b, &rn->allows));
+    if (!di->value.changed && !di->long_term.changed && !di->texts.len) return NULL;
+    di->status = JX_DIFF_CHANGED;
+    di->match = n->how == JX_MATCH_LEVEL       ? "same level and name"
+                : n->how == JX_MATCH_ONLY_NAME ? "same name, under another level"
+                                               : jx_arena_printf(b->a, "probably renamed from “%s” (%d%% alike)",
+                                                                 di->old_name, n->score);
   }
-  di->how = n->how;
-  di->renamed = strcmp(di->name, di->old_name) != 0;
-  di->moved = strcmp(level_key(b->a, di->level1), level_key(b->a, di->old_level1)) ||
-              strcmp(level_key(b->a, di->level2), level_key(b->a, di->old_level2)) ||
-              o->group->medium_term != n->group->medium_term;
-  di->match = n->how == JX_MATCH_LEVEL       ? "same level and name"
-              : n->how == JX_MATCH_ONLY_NAME ? "same name, under another level"
-                                             : jx_arena_printf(b->a, "probably renamed from “%s” (%d%% alike)",
-                                                               di->old_name, n->score);
-  orientation or = orientation_of(b, n->row, n->group);
-  compare_values(b, &o->row->value, &n->row->value, &or, &di->value);
-  compare_values(b, o->row->long_term, n->row->long_term, &or, &di->long_term);
-  if (di->renamed) push_text(b, &di->texts, "三级指标", "name", di->old_name, di->name);
-  if (di->moved)
-    push_text(b, &di->texts, "指标层级", "levels",
-              jx_arena_printf(b->a, "%s%s › %s", o->group->medium_term ? "中期 " : "", di->old_level1,
-                              di->old_level2),
-              jx_arena_printf(b->a, "%s%s › %s", n->group->medium_term ? "中期 " : "", di->level1,
-                              di->level2));
-  const jx_row *ro = o->row, *rn = n->row;
-  push_text(b, &di->texts, "绩效指标描述", "description", ro->description ? ro->description->text : NULL,
-            rn->description ? rn->description->text : NULL);
-  push_text(b, &di->texts, "指标值确定依据", "basis", ro->basis ? ro->basis->text : NULL,
-            rn->basis ? rn->basis->text : NULL);
-  push_text(b, &di->texts, "绩效标准", "standard", ro->standard ? ro->standard->text : NULL,
-            rn->standard ? rn->standard->text : NULL);
-  push_text(b, &di->texts, "允许", "allow", allows_text(b, &ro->allows), allows_text(b, &rn->allows));
-  di->status = di->value.changed || di->long_term.changed || di->texts.len ? JX_DIFF_CHANGED
-                                                                           : JX_DIFF_SAME;
+  di = jx_arena_alloc(b->a, sizeof *di);
+  *di = tmp;
+  value_texts(b, o ? &o->row->value : NULL, n ? &n->row->value : NULL, &di->value);
+  if (o && n) value_texts(b, o->row->long_term, n->row->long_term, &di->long_term);
   return di;
 }
 
@@ -1232,7 +1279,7 @@ static void project_indicators(builder *b, jx_diff_project *dp) {
   for (size_t i = 0; i < news.len; i++) {
     ind_rec *n = news.items[i];
     jx_diff_indicator *di = indicator(b, n->match, n);
-    if (di->status == JX_DIFF_SAME) {
+    if (!di) {
       dp->ind_same++;
       continue;
     }
@@ -1840,7 +1887,7 @@ const char *jx_direction_name(jx_direction dir) {
     case JX_DIR_OTHER: return "changed";
     case JX_DIR_NONE: break;
   }
-  return "unchanged";
+  return "none";
 }
 
 const char *jx_diff_status_name(jx_diff_status s) {

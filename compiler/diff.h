@@ -57,7 +57,7 @@ typedef enum {
 
 /* A direction of a changed target. */
 typedef enum {
-  JX_DIR_NONE,    /* not changed */
+  JX_DIR_NONE,    /* not changed (or the indicator is added or removed) */
   JX_DIR_TIGHTER, /* a higher ≥, a lower ≤, a lower bad-event rate or cost,
                    * an earlier deadline, a more frequent date */
   JX_DIR_LOOSER,  /* the opposite */

@@ -18,7 +18,7 @@ static size_t find(const jx_strmap *m, const char *key, size_t n) {
 void **jx_strmap_slot(jx_arena *a, jx_strmap *m, const char *key, size_t n) {
   if (2 * (m->len + 1) > m->cap) {
     jx_strmap bigger = {0};
-    bigger.cap = m->cap ? 2 * m->cap : 64;
+    bigger.cap = m->cap ? 2 * m->cap : 16;
     bigger.keys = jx_arena_alloc(a, bigger.cap * sizeof *bigger.keys);
     bigger.lens = jx_arena_alloc(a, bigger.cap * sizeof *bigger.lens);
     bigger.values = jx_arena_alloc(a, bigger.cap * sizeof *bigger.values);
