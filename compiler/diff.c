@@ -758,17 +758,23 @@ static void project_texts(builder *b, jx_diff_project *dp) {
               field_text(b, jx_project_field(o, k)), field_text(b, jx_project_field(n, k)));
   }
   /* 栏目: by label, the new side's order, then labels only the old has. */
-  for (int pass = 0; pass < 2; pass++) {
-    const jx_project *p = pass ? o : n, *other = pass ? n : o;
+  jx_strmap labels[2] = {{0}, {0}}; /* label -> text, old and new */
+  for (int side = 0; side < 2; side++) {
+    const jx_project *p = side ? n : o;
     for (size_t i = 0; i < p->fields.len; i++) {
       const jx_labelled *l = p->fields.items[i];
       if (l->base.kind != JX_NODE_LABELLED) continue;
-      const char *there = NULL;
-      for (size_t k = 0; k < other->fields.len && !there; k++) {
-        const jx_labelled *m = other->fields.items[k];
-        if (m->base.kind == JX_NODE_LABELLED && !strcmp(m->label.text, l->label.text))
-          there = m->text.text;
-      }
+      void **slot = jx_strmap_slot(b->a, &labels[side], l->label.text, strlen(l->label.text));
+      if (!*slot) *slot = (void *)l->text.text;
+    }
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    const jx_project *p = pass ? o : n;
+    const jx_strmap *other = &labels[pass ? 1 : 0];
+    for (size_t i = 0; i < p->fields.len; i++) {
+      const jx_labelled *l = p->fields.items[i];
+      if (l->base.kind != JX_NODE_LABELLED) continue;
+      const char *there = jx_strmap_get(other, l->label.text, strlen(l->label.text));
       if (pass && there) continue; /* compared in the first pass */
       push_text(b, &dp->texts, l->label.text, "labelled_field", pass ? l->text.text : there,
                 pass ? there : l->text.text);
