@@ -21,24 +21,50 @@ enum { RESET, BOLD, RED, GREEN, YELLOW, CYAN, DIM };
 static const char *const codes[] = {"\033[0m", "\033[1m", "\033[31m", "\033[32m",
                                     "\033[33m", "\033[36m", "\033[2m"};
 
+/* Text from the documents as it may be shown on a terminal: a control
+ * character (an escape sequence could drive the terminal) is shown as its
+ * visible symbol (␛, ␇ …), as diagnostics do; line breaks and tabs stay. */
+static const char *S(pen *p, const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  bool plain = true;
+  for (; *u && plain; u++) plain = !((*u < 0x20 && *u != '\n' && *u != '\t') || *u == 0x7F);
+  if (plain) return s;
+  size_t n = strlen(s);
+  char *out = jx_arena_alloc(p->a, 3 * n + 1), *o = out;
+  for (u = (const unsigned char *)s; *u; u++) {
+    if ((*u < 0x20 && *u != '\n' && *u != '\t') || *u == 0x7F) {
+      unsigned cp = *u == 0x7F ? 0x2421 : 0x2400 + *u;
+      *o++ = (char)(0xE0 | (cp >> 12));
+      *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+      *o++ = (char)(0x80 | (cp & 0x3F));
+    } else {
+      *o++ = (char)*u;
+    }
+  }
+  *o = '\0';
+  return out;
+}
+
 static void on(pen *p, int c) {
   if (p->color) fputs(codes[c], p->out);
 }
 
 static void colored(pen *p, int c, const char *s) {
   on(p, c);
-  fputs(s, p->out);
+  fputs(S(p, s), p->out);
   if (p->color) fputs(codes[RESET], p->out);
 }
 
 /* s, then spaces up to `width` display columns. */
 static void padded(pen *p, const char *s, size_t width) {
+  s = S(p, s);
   fputs(s, p->out);
   size_t w = jx_utf8_width(s, strlen(s));
   for (; w < width; w++) fputc(' ', p->out);
 }
 
 static void right(pen *p, const char *s, size_t width) {
+  s = S(p, s);
   size_t w = jx_utf8_width(s, strlen(s));
   for (; w < width; w++) fputc(' ', p->out);
   fputs(s, p->out);
@@ -48,7 +74,7 @@ static size_t width_of(const char *s) { return jx_utf8_width(s, strlen(s)); }
 
 /* Writes text, continuing its lines at the indentation. */
 static void indented(pen *p, const char *text, int indent) {
-  for (const char *s = text; *s; s++) {
+  for (const char *s = S(p, text); *s; s++) {
     fputc(*s, p->out);
     if (*s == '\n')
       for (int i = 0; i < indent; i++) fputc(' ', p->out);
@@ -101,7 +127,7 @@ static void money_line(pen *p, const jx_diff_money *m, int indent) {
   for (int i = 0; i < indent + 2 * m->depth; i++) fputc(' ', p->out);
   colored(p, BOLD, m->label);
   fputs("  ", p->out);
-  fputs(jxd_money_change(p->a, m), p->out);
+  fputs(S(p, jxd_money_change(p->a, m)), p->out);
   fputc('\n', p->out);
 }
 
@@ -178,7 +204,7 @@ static void summary(pen *p, const jx_diff *d) {
     const jx_diff_money *m = d->money.items[i];
     if (i && !m->has_old && !m->has_new) continue;
     if (i) fputs("; ", p->out);
-    fprintf(p->out, "%s %s", m->label, jxd_money_change(p->a, m));
+    fprintf(p->out, "%s %s", S(p, m->label), S(p, jxd_money_change(p->a, m)));
   }
   fputs("\n\n", p->out);
   units_table(p, d);
@@ -210,15 +236,15 @@ static void indicator(pen *p, const jx_diff_indicator *di) {
   on(p, c);
   padded(p, word, 10);
   if (p->color) fputs(codes[RESET], p->out);
-  fputs(jxd_indicator_title(p->a, di), p->out);
+  fputs(S(p, jxd_indicator_title(p->a, di)), p->out);
   {
     fputs("  ", p->out);
-    fputs(jxd_value_change(p->a, &di->value), p->out);
+    fputs(S(p, jxd_value_change(p->a, &di->value)), p->out);
   }
   if (di->value.changed && di->value.why) fprintf(p->out, "  — %s", di->value.why);
   fputc('\n', p->out);
   if (di->long_term.changed)
-    fprintf(p->out, "                长期  %s  — %s\n", jxd_value_change(p->a, &di->long_term),
+    fprintf(p->out, "                长期  %s  — %s\n", S(p, jxd_value_change(p->a, &di->long_term)),
             di->long_term.why);
   for (size_t i = 0; i < di->texts.len; i++) text_line(p, di->texts.items[i], 16);
 }
@@ -228,28 +254,28 @@ static void project(pen *p, const jx_diff_project *dp) {
   colored(p, mark_colors[dp->status], marks[dp->status]);
   fputc(' ', p->out);
   on(p, BOLD);
-  fputs(jxd_project_title(p->a, dp->code, dp->name), p->out);
+  fputs(S(p, jxd_project_title(p->a, dp->code, dp->name)), p->out);
   if (p->color) fputs(codes[RESET], p->out);
   const jx_diff_money *bud = jxd_project_budget(dp);
   if (dp->status == JX_DIFF_ADDED || dp->status == JX_DIFF_REMOVED) {
     int rows = (int)dp->indicators.len;
     fprintf(p->out, "  %s", dp->status == JX_DIFF_ADDED ? "added" : "removed");
-    if (bud) fprintf(p->out, ", budget %s", jxd_money_side(bud, dp->status == JX_DIFF_REMOVED));
+    if (bud) fprintf(p->out, ", budget %s", S(p, jxd_money_side(bud, dp->status == JX_DIFF_REMOVED)));
     fprintf(p->out, ", %d indicator%s\n", rows, rows == 1 ? "" : "s");
     for (size_t i = 0; i < dp->indicators.len; i++) {
       const jx_diff_indicator *di = dp->indicators.items[i];
-      fprintf(p->out, "      %s  %s\n", jxd_indicator_title(p->a, di),
-              jxd_value_change(p->a, &di->value));
+      fprintf(p->out, "      %s  %s\n", S(p, jxd_indicator_title(p->a, di)),
+              S(p, jxd_value_change(p->a, &di->value)));
     }
     return;
   }
-  fprintf(p->out, "  (%s)\n", dp->match);
+  fprintf(p->out, "  (%s)\n", S(p, dp->match));
   if (dp->name_diff) text_line(p, dp->name_diff, 6);
   if (dp->recoded && dp->how == JX_MATCH_PINNED)
-    fprintf(p->out, "      项目编码  %s → %s\n", *dp->old_code ? dp->old_code : "—",
+    fprintf(p->out, "      项目编码  %s → %s\n", *dp->old_code ? S(p, dp->old_code) : "—",
             *dp->code ? dp->code : "—");
   if (dp->moved && dp->old_unit)
-    fprintf(p->out, "      moved from budget unit %s\n", dp->old_unit->heading);
+    fprintf(p->out, "      moved from budget unit %s\n", S(p, dp->old_unit->heading));
   for (size_t i = 0; i < dp->money.len; i++) {
     const jx_diff_money *m = dp->money.items[i];
     if (m->changed) money_line(p, m, 6);
@@ -257,7 +283,7 @@ static void project(pen *p, const jx_diff_project *dp) {
   if (dp->plan.len) {
     fputs("      ", p->out);
     colored(p, BOLD, "支出计划");
-    fprintf(p->out, "  %s\n", jxd_plan_text(p->a, &dp->plan));
+    fprintf(p->out, "  %s\n", S(p, jxd_plan_text(p->a, &dp->plan)));
   }
   for (size_t i = 0; i < dp->texts.len; i++) text_line(p, dp->texts.items[i], 6);
   for (size_t i = 0; i < dp->indicators.len; i++) indicator(p, dp->indicators.items[i]);
@@ -268,14 +294,14 @@ static void unit(pen *p, const jx_diff *d, const jx_diff_unit *u) {
   colored(p, mark_colors[u->status], marks[u->status]);
   fputs(" ", p->out);
   on(p, BOLD);
-  fprintf(p->out, "单位 %s", u->heading);
+  fprintf(p->out, "单位 %s", S(p, u->heading));
   if (p->color) fputs(codes[RESET], p->out);
   const jx_diff_money *m = jxd_budget_line(&u->money);
   fprintf(p->out, "  (%s", u->status == JX_DIFF_ADDED     ? "added"
                            : u->status == JX_DIFF_REMOVED ? "removed"
                                                           : u->match);
   fprintf(p->out, "; projects %d → %d", u->old_projects, u->new_projects);
-  if (m) fprintf(p->out, "; budget %s", jxd_money_change(p->a, m));
+  if (m) fprintf(p->out, "; budget %s", S(p, jxd_money_change(p->a, m)));
   fputs(")\n", p->out);
   if (u->name_diff) text_line(p, u->name_diff, 2);
   const char *counts = jxd_indicator_counts(p->a, u->ind_tighter, u->ind_looser, u->ind_other,
@@ -291,7 +317,7 @@ static void unit(pen *p, const jx_diff *d, const jx_diff_unit *u) {
     fputs("  ", p->out);
     colored(p, YELLOW, ">");
     fprintf(p->out, " %s  moved to budget unit %s (shown there)\n",
-            jxd_project_title(p->a, dp->old_code, dp->old_name), dp->new_unit->heading);
+            S(p, jxd_project_title(p->a, dp->old_code, dp->old_name)), S(p, dp->new_unit->heading));
   }
 }
 
@@ -299,9 +325,9 @@ bool jx_diff_render_text(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
                          FILE *out) {
   pen p = {out, ctx->arena, opt->color};
   on(&p, BOLD);
-  fprintf(out, "jxc diff: %s → %s", d->old.label, d->new.label);
+  fprintf(out, "jxc diff: %s → %s", S(&p, d->old.label), S(&p, d->new.label));
   if (p.color) fputs(codes[RESET], out);
-  fprintf(out, "\n  old  %s\n  new  %s\n  amounts in %s\n\n", d->old.path, d->new.path,
+  fprintf(out, "\n  old  %s\n  new  %s\n  amounts in %s\n\n", S(&p, d->old.path), S(&p, d->new.path),
           d->money_unit);
   if (!d->differs) {
     fputs("The documents do not differ.\n", out);

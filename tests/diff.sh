@@ -123,6 +123,15 @@ if command -v script >/dev/null 2>&1; then
   grep -q "$esc\[" "$tmp/tty" || fail "--color=always loses to NO_COLOR"
 fi
 
+# Text from the documents cannot drive the terminal: a control character
+# (here in a file's name, as the parser refuses them in texts) is shown as
+# its visible symbol.
+hostile="$tmp/$(printf 'a\033[31mb').jx"
+cp "$d/small-old.jx" "$hostile"
+expect 1 "control character" -- "$JXC" diff --color=never "$hostile" "$d/small-new.jx"
+grep -q "$esc" "$tmp/out" && fail "a control character reached the terminal"
+contains out "a␛[31mb.jx" "the control character is shown as ␛"
+
 # 5. -o writes the report (atomically, through the output helper), never
 # over a source of the run.
 # shellcheck disable=SC2086
