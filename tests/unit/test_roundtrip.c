@@ -4,7 +4,8 @@
  * all, compared through the location-free AST dump), formatting the
  * formatted text changes nothing, and no comment or character of text is
  * lost (the strings the scanner reads and the comments, in order, are the
- * same before and after). */
+ * same before and after), and jxc diff of the file and its formatted text
+ * finds no difference. */
 /* Paths here are short; a truncated one would only fail a lookup. */
 #pragma GCC diagnostic ignored "-Wformat-truncation"
 #include <dirent.h>
@@ -13,6 +14,8 @@
 
 #include "check.h"
 #include "ctx.h"
+#include "diff.h"
+#include "library.h"
 #include "dump.h"
 #include "format.h"
 #include "parse.h"
@@ -74,6 +77,25 @@ static char *comments_of(const jx_file *f) {
 }
 
 static int files_checked, files_skipped;
+static jx_ctx *lib_ctx;
+static jx_library lib;
+
+/* jxc diff of a file and its formatted text finds nothing. */
+static void same_by_diff(jx_ctx *ctx, const char *path, jx_file *a, jx_file *b) {
+  jx_document da = {0}, db = {0};
+  jx_list_push(ctx->arena, &da.files, a);
+  jx_list_push(ctx->arena, &da.roots, a);
+  jx_list_push(ctx->arena, &db.files, b);
+  jx_list_push(ctx->arena, &db.roots, b);
+  jx_diff_input x = {path, &da, NULL}, y = {"formatted.jx", &db, NULL};
+  jx_diff_options opt = {NULL};
+  const char *why = NULL;
+  jx_diff *d = jx_diff_build(ctx, &lib, &x, &y, &opt, &why);
+  if (!d || d->differs) {
+    fprintf(stderr, "%s: jxc diff finds a difference with the formatted file\n", path);
+    check_failures++;
+  }
+}
 
 /* must_read: the file is valid (an example, the library); otherwise a file
  * with syntax errors is skipped, as the formatter refuses it. */
@@ -115,6 +137,7 @@ static void roundtrip_file(const char *path, bool must_read) {
     fprintf(stderr, "%s: the texts of strings and names change when formatted\n", path);
     check_failures++;
   }
+  same_by_diff(ctx, path, a, b);
   char *ca = comments_of(a), *cb = comments_of(b);
   if (strcmp(ca, cb) != 0) {
     fprintf(stderr, "%s: the comments change when formatted\n", path);
@@ -156,6 +179,10 @@ int main(void) {
   const char *examples = getenv("EXAMPLES");
   const char *tests = getenv("TESTS_SRCDIR");
   char dir[4096];
+  const char *stdlib_dir = getenv("JIXIAO_STDLIB");
+  const char *why = NULL;
+  lib_ctx = jx_ctx_new();
+  CHECK(jx_library_load(lib_ctx, stdlib_dir ? stdlib_dir : "stdlib", &lib, &why));
   snprintf(dir, sizeof dir, "%s", examples ? examples : "examples");
   CHECK(each_example(dir) >= 16);
   snprintf(dir, sizeof dir, "%s/golden-dump", tests ? tests : "tests");
@@ -174,5 +201,6 @@ int main(void) {
   CHECK_INT(each_jx_file(dir, "", roundtrip), 3);
   printf("%d files formatted and compared, %d test inputs with syntax errors skipped\n",
          files_checked, files_skipped);
+  jx_ctx_free(lib_ctx);
   return CHECK_DONE();
 }
