@@ -197,6 +197,11 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
     jx_ctx_free(ctx);
     return r.status == EXIT_USAGE ? EXIT_USAGE : EXIT_CLEAN;
   }
+  if (r.unformatted && (cli->check_only || cli->show_diff))
+    fprintf(stderr, "jxc: %d file%s %s not in the canonical layout; jxc format -w "
+                    "rewrites %s (a file with syntax errors must be corrected first).\n",
+            r.unformatted, r.unformatted == 1 ? "" : "s", r.unformatted == 1 ? "is" : "are",
+            r.unformatted == 1 ? "it" : "them");
   if (r.status == EXIT_CLEAN && r.unformatted) r.status = EXIT_INPUT;
   return jx_cli_finish(ctx, cli, r.status);
 }

@@ -1407,7 +1407,8 @@ static proj_rec *find_pinned(builder *b, side_data *s, const char *what, const c
   *why = count ? jx_arena_printf(b->a, "--match: the %s document has %d projects named “%s”; "
                                        "name the project by its code", which, count, what)
                : jx_arena_printf(b->a, "--match: the %s document has no project with the code "
-                                       "or name “%s”", which, what);
+                                       "or name “%s”; give a project's code, or its name as "
+                                       "that document writes it", which, what);
   return NULL;
 }
 

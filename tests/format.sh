@@ -57,6 +57,7 @@ expect 1 "--check" -- "$JXC" format --check "$doc"
 contains out "$doc/main.jx" "--check"
 contains out "$doc/unit.jx" "--check"
 grep -qF stray "$tmp/out" && fail "--check: a file the document does not import is listed"
+contains err "2 files are not in the canonical layout; jxc format -w rewrites them" "--check says what to do"
 cmp -s "$doc/unit.jx" "$tmp/unit.orig" || fail "--check changed a file"
 
 # --diff is a unified diff that patch applies to give the formatted file.
