@@ -1,26 +1,49 @@
-/* Budget rules: sources add up (J101, J102), unit and department totals
- * (J103, J104), non-negative (J105), precision (J106), money units (J107),
- * every project has a budget (J108). */
+/* Budget rules: sources add up (J101, J102), unit, department and 类别
+ * totals (J103, J104, J109), non-negative (J105), precision and size
+ * (J106), money units (J107), every project has a budget (J108), the
+ * annual budget within 资金总额 (J114), named sources are declared (J134). */
 #include <string.h>
 
 #include "checker.h"
+#include "funding.h"
+#include "utf8.h"
+
+/* Whose amount it is, for a message: "The LABEL of project P", or fixed
+ * text. Built only when an amount is wrong: naming every amount up front
+ * costs more than checking it. */
+typedef struct whose {
+  const char *label;         /* "budget", a source's name; NULL: text */
+  const jx_project *project;
+  const char *text;
+} whose;
+
+static const char *describe(jx_checker *c, whose w) {
+  if (!w.label) return w.text;
+  return jx_arena_printf(c->ctx->arena, "The %s of project %s", w.label,
+                         jx_project_id(c->ctx->arena, w.project));
+}
 
 /* Checks one amount on its own; returns its value in 元 via out. */
-static bool amount_ok(jx_checker *c, const jx_amount *a, const char *what,
-                      jx_decimal *out) {
+static bool amount_ok(jx_checker *c, const jx_amount *a, whose w, jx_decimal *out) {
   const jx_unit *u = jx_amount_unit(c, a);
   if (!u) return false;
-  if (jx_decimal_sign(a->value) < 0) {
+  const char *what = NULL;
+  bool negative = jx_decimal_sign(a->value) < 0;
+  bool fits = jx_unit_to_base(u, a->value, out);
+  bool precise = !fits || u->precision < 0 || jx_decimal_precision(*out) <= u->precision;
+  if (!negative && fits && precise) return true;
+  what = describe(c, w);
+  if (negative) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J105", a->loc,
                            "%s is negative (%s).", what, a->text);
     jx_diag_hint(c->ctx, d, "Amounts are never negative; correct the sign.");
   }
-  if (!jx_unit_to_base(u, a->value, out)) {
+  if (!fits) {
     jx_report(c->ctx, JX_SEV_ERROR, "J106", a->loc, "%s (%s %s) is too large.",
               what, a->text, u->name);
     return false;
   }
-  if (u->precision >= 0 && jx_decimal_precision(*out) > u->precision) {
+  if (!precise) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J106", a->loc,
                            "%s %s %s is more precise than a %s can be: it is %s %s.",
                            what, a->text, u->name, u->base, jx_dec(c, jx_decimal_normalize(*out)),
@@ -31,73 +54,177 @@ static bool amount_ok(jx_checker *c, const jx_amount *a, const char *what,
   return true;
 }
 
-static const char *source_label(const jx_fund_source *s) { return s->name.text; }
+/* A sum that does not fit is an error of its own: the check it was for
+ * cannot be made, and saying nothing would pass a wrong table. */
+static void sum_too_large(jx_checker *c, jx_loc at, const char *what) {
+  jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J106", at,
+                         "%s add up to more than can be counted exactly, so "
+                         "they cannot be checked.", what);
+  jx_diag_hint(c->ctx, d, "No budget is that large: look for an amount with too "
+                          "many digits, or one written in the wrong unit.");
+}
 
-/* Checks that sources add up to total (in 元); recurses into splits. */
-static void check_sources(jx_checker *c, const jx_project *p, const jx_list *sources,
-                          jx_decimal total, const char *parent, jx_loc parent_loc,
-                          const char *code) {
-  if (!sources->len) return;
+/* J134: a named source that no 资金来源 declares cannot be put in the
+ * 财政资金 or 其他资金 column of the official forms. */
+static void check_source_declared(jx_checker *c, const jx_project *p,
+                                  const jx_fund_source *s) {
+  if (s->kind != JX_SOURCE_NAMED ||
+      jx_fund_source_kind(&c->lib.sources, s) != JX_FUNDS_UNKNOWN)
+    return;
+  jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J134", s->name.loc,
+                         "The funding source %s of project %s is not declared, so "
+                         "it is not known whether it counts as 财政资金 or 其他资金.",
+                         s->name.text, jx_project_id(c->ctx->arena, p));
+  /* A declared name that differs in at most a third of the characters
+   * (自由资金 for 自有资金), not one that merely shares 资金. */
+  const char *best = NULL;
+  size_t len = jx_utf8_length(s->name.text, strlen(s->name.text));
+  size_t best_d = len / 3 + 1;
+  for (size_t i = 0; i < c->lib.sources.defs.len; i++) {
+    const jx_source_def *def = c->lib.sources.defs.items[i];
+    size_t dist = jx_edit_distance(s->name.text, def->name.text);
+    if (dist < best_d) {
+      best = def->name.text;
+      best_d = dist;
+    }
+  }
+  if (best)
+    jx_diag_hint(c->ctx, d, "Did you mean %s? Otherwise declare it with 资金来源 "
+                            "%s 财政 (fiscal funds) or 资金来源 %s 其他 (other funds).",
+                 best, s->name.text, s->name.text);
+  else
+    jx_diag_hint(c->ctx, d, "Declare it with 资金来源 %s 财政 (fiscal funds) or "
+                            "资金来源 %s 其他 (other funds).", s->name.text, s->name.text);
+}
+
+/* The value of one source in 元 via out: its amount, or for an empty cell
+ * (no amount) the sum of its parts, or nothing (false) when neither is
+ * written. Checks its parts against it (J102) on the way. *ok becomes
+ * false when an amount was unusable (already reported). */
+static bool check_sources(jx_checker *c, const jx_project *p, const jx_list *sources,
+                          const jx_decimal *total, const char *parent,
+                          jx_loc parent_loc, const char *code, jx_decimal *sum_out,
+                          bool *ok);
+
+static bool source_value(jx_checker *c, const jx_project *p, const jx_fund_source *s,
+                         jx_decimal *v, bool *ok) {
+  if (!s->amount) {
+    /* An empty cell is not zero and adds nothing; when its parts are
+     * written, it stands for their sum (a heading over sub-columns). */
+    return check_sources(c, p, &s->parts, NULL, s->name.text, s->name.loc, "J102", v, ok);
+  }
+  if (!amount_ok(c, s->amount, (whose){s->name.text, p, NULL}, v)) {
+    *ok = false;
+    return false;
+  }
+  check_sources(c, p, &s->parts, v, s->name.text, s->amount->loc, "J102", NULL, ok);
+  return true;
+}
+
+static bool check_sources(jx_checker *c, const jx_project *p, const jx_list *sources,
+                          const jx_decimal *total, const char *parent,
+                          jx_loc parent_loc, const char *code, jx_decimal *sum_out,
+                          bool *ok) {
   jx_decimal sum = jx_decimal_from_int(0);
-  bool ok = true;
-  jx_decimal values[64];
-  size_t n = sources->len < 64 ? sources->len : 64;
+  bool any = false, fine = true, fits = true;
+  jx_decimal *values = jx_arena_alloc(c->ctx->arena, (sources->len + 1) * sizeof *values);
+  bool *given = jx_arena_alloc(c->ctx->arena, (sources->len + 1) * sizeof *given);
   for (size_t i = 0; i < sources->len; i++) {
     const jx_fund_source *s = sources->items[i];
-    jx_decimal v = jx_decimal_from_int(0);
-    if (i < n) values[i] = v;
-    /* An empty cell adds nothing; it is printed blank, not as zero. */
-    if (!s->amount) continue;
-    const char *what = jx_arena_printf(c->ctx->arena, "The %s of project %s",
-                                       source_label(s), jx_project_id(c->ctx->arena, p));
-    if (!amount_ok(c, s->amount, what, &v)) {
-      ok = false;
-      continue;
-    }
-    if (i < n) values[i] = v;
-    if (!jx_decimal_add(sum, v, &sum)) ok = false;
-    check_sources(c, p, &s->parts, v, source_label(s), s->amount->loc, "J102");
+    given[i] = source_value(c, p, s, &values[i], &fine);
+    if (!given[i]) continue;
+    any = true;
+    if (fits && !jx_decimal_add(sum, values[i], &sum)) fits = false;
   }
-  if (!ok || jx_decimal_cmp(sum, total) == 0) return;
-  jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, code, parent_loc,
-                         "The funding sources of project %s add up to %s, but its "
-                         "%s is %s.", jx_project_id(c->ctx->arena, p), jx_money_text(c, sum), parent,
-                         jx_money_text(c, total));
-  for (size_t i = 0; i < n; i++) {
+  if (!fine) *ok = false;
+  if (!fits) {
+    sum_too_large(c, parent_loc,
+                  jx_arena_printf(c->ctx->arena, "The funding sources of project %s",
+                                  jx_project_id(c->ctx->arena, p)));
+    *ok = false;
+    return false;
+  }
+  if (sum_out) *sum_out = sum;
+  if (!total || !sources->len || !fine) return any;
+  if (any && jx_decimal_cmp(sum, *total) == 0) return any;
+  jx_diag *d;
+  if (!any) {
+    /* Every cell of the split is empty: nothing accounts for the amount. */
+    if (jx_decimal_sign(*total) == 0) return any;
+    d = jx_report(c->ctx, JX_SEV_ERROR, code, parent_loc,
+                  "The funding sources of project %s are all empty (no amount), "
+                  "but its %s is %s.", jx_project_id(c->ctx->arena, p), parent,
+                  jx_money_text(c, *total));
+    jx_diag_hint(c->ctx, d, "Write the amount of each source, such as (财政资金 "
+                            "22.50, 其他资金); an empty cell counts as nothing.");
+    return any;
+  }
+  d = jx_report(c->ctx, JX_SEV_ERROR, code, parent_loc,
+                "The funding sources of project %s add up to %s, but its "
+                "%s is %s.", jx_project_id(c->ctx->arena, p), jx_money_text(c, sum), parent,
+                jx_money_text(c, *total));
+  bool empty = false;
+  for (size_t i = 0; i < sources->len; i++) {
     const jx_fund_source *s = sources->items[i];
-    if (s->amount)
-      jx_diag_note_add(c->ctx, d, s->amount->loc, "%s %s", source_label(s),
-                       jx_money_text(c, values[i]));
+    if (!s->amount) empty = true;
+    if (given[i])
+      jx_diag_note_add(c->ctx, d, s->amount ? s->amount->loc : s->name.loc, "%s %s%s",
+                       s->name.text, jx_money_text(c, values[i]),
+                       s->amount ? "" : " (the sum of its parts)");
   }
   jx_diag_hint(c->ctx, d, "Correct the amounts so that the parts add up to the "
-                          "whole exactly.");
+                          "whole exactly%s.", empty ? "; an empty cell counts as nothing" : "");
+  return any;
 }
 
-static void check_budget_item(jx_checker *c, const jx_project *p,
-                              const jx_budget *b, const char *label) {
-  jx_decimal total;
-  const char *what = jx_arena_printf(c->ctx->arena, "The %s of project %s", label,
-                                     jx_project_id(c->ctx->arena, p));
-  if (!amount_ok(c, &b->amount, what, &total)) return;
-  check_sources(c, p, &b->sources, total, label, b->amount.loc, "J101");
+/* Checks a budget-like field (预算, 中期预算, 资金总额); its value in 元
+ * via out when usable. */
+static bool check_budget_item(jx_checker *c, const jx_project *p,
+                              const jx_budget *b, const char *label, jx_decimal *out) {
+  for (size_t i = 0; i < b->sources.len; i++) check_source_declared(c, p, b->sources.items[i]);
+  if (!amount_ok(c, &b->amount, (whose){label, p, NULL}, out)) return false;
+  bool ok = true;
+  check_sources(c, p, &b->sources, out, label, b->amount.loc, "J101", NULL, &ok);
+  return jx_decimal_sign(*out) >= 0;
 }
 
-/* A declared total against the sum of the given projects' budgets. */
+/* J114: the annual budget is part of the project's total funds. */
+static void check_within_total_funds(jx_checker *c, const jx_project *p,
+                                     const jx_budget *b, jx_decimal budget,
+                                     const jx_budget *t, jx_decimal total) {
+  if (jx_decimal_cmp(budget, total) <= 0) return;
+  jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J114", b->amount.loc,
+                         "The budget of project %s (%s) is more than its total "
+                         "funds (资金总额) of %s.", jx_project_id(c->ctx->arena, p),
+                         jx_money_text(c, budget), jx_money_text(c, total));
+  jx_diag_note_add(c->ctx, d, t->amount.loc, "the total funds are here");
+  jx_diag_hint(c->ctx, d, "A year's budget is part of the project's total funds; "
+                          "correct one of the two, or check their units.");
+}
+
+/* A declared total (合计) against the sum of the given projects' budgets. */
 static void check_total(jx_checker *c, const jx_amount *total, const char *whose,
                         const jx_list *projects, const char *rule) {
   jx_decimal declared;
-  if (!amount_ok(c, total, jx_arena_printf(c->ctx->arena, "The total of %s", whose),
+  if (!amount_ok(c, total,
+                 (struct whose){NULL, NULL, jx_arena_printf(c->ctx->arena, "The total of %s", whose)},
                  &declared))
     return;
   jx_decimal sum = jx_decimal_from_int(0);
   size_t count = 0;
+  bool fits = true;
   for (size_t i = 0; i < projects->len; i++) {
     const jx_project *p = projects->items[i];
     jx_decimal v;
     /* A budget already reported as missing or wrong makes any sum moot. */
     if (!jx_project_budget_base(c, p, &v)) return;
-    jx_decimal_add(sum, v, &sum);
+    if (fits && !jx_decimal_add(sum, v, &sum)) fits = false;
     count++;
+  }
+  if (!fits) {
+    sum_too_large(c, total->loc,
+                  jx_arena_printf(c->ctx->arena, "The budgets of the projects of %s", whose));
+    return;
   }
   if (jx_decimal_cmp(sum, declared) == 0) return;
   jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, rule, total->loc,
@@ -120,25 +247,39 @@ void jx_check_budgets(jx_checker *c) {
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
     const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
+    const jx_budget *t = (const jx_budget *)jx_project_field(p, JX_NODE_TOTAL_FUNDS);
+    jx_decimal budget, total;
+    bool have_budget = false, have_total = false;
     if (!b) {
       jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J108", p->base.loc,
                              "Project %s has no budget (预算).",
                              jx_project_ref(c->ctx->arena, p));
       jx_diag_hint(c->ctx, d, "Add a line such as 预算 22.50 (财政资金 22.50).");
     } else {
-      check_budget_item(c, p, b, "budget");
+      have_budget = check_budget_item(c, p, b, "budget", &budget);
     }
     const jx_budget *m = (const jx_budget *)jx_project_field(p, JX_NODE_MEDIUM_BUDGET);
-    if (m) check_budget_item(c, p, m, "medium-term budget");
+    jx_decimal medium;
+    if (m) check_budget_item(c, p, m, "medium-term budget", &medium);
+    if (t) have_total = check_budget_item(c, p, t, "total funds (资金总额)", &total);
+    if (have_budget && have_total) check_within_total_funds(c, p, b, budget, t, total);
   }
+  /* A unit's total covers its projects in every file that opens it. */
   for (size_t i = 0; i < c->agencies.len; i++) {
     const jx_org *a = c->agencies.items[i];
     if (!a->total) continue;
-    check_total(c, a->total,
-                jx_arena_printf(c->ctx->arena, "budget unit %s",
-                                a->code ? a->code->text
-                                        : jx_arena_printf(c->ctx->arena, "\"%s\"", a->name.text)),
-                &a->projects, "J103");
+    check_total(c, a->total, jx_arena_printf(c->ctx->arena, "budget unit %s", jx_org_ref(c, a)),
+                &jx_unit_of(c, a)->projects, "J103");
+  }
+  for (size_t i = 0; i < c->sections.len; i++) {
+    const jx_org *s = c->sections.items[i];
+    if (!s->total) continue;
+    const char *whose = s->parent ? jx_arena_printf(c->ctx->arena,
+                                                    "the 类别 \"%s\" of budget unit %s",
+                                                    s->name.text, jx_org_ref(c, s->parent))
+                                  : jx_arena_printf(c->ctx->arena, "the 类别 \"%s\"",
+                                                    s->name.text);
+    check_total(c, s->total, whose, &s->projects, "J109");
   }
   if (c->department && c->department->total)
     check_total(c, c->department->total, "the department", &c->projects, "J104");

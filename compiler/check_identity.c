@@ -1,5 +1,7 @@
 /* Identity rules: project codes (J160, J161, J162), project names (J163),
- * budget unit codes (J164, J165). */
+ * budget unit codes (J164, J165). Codes are checked only where given;
+ * duplicates are found with hash tables, never by comparing every pair
+ * (a province has 100,000 projects). */
 #include <ctype.h>
 #include <string.h>
 
@@ -52,46 +54,84 @@ static void check_code(jx_checker *c, const jx_project *p) {
   }
 }
 
+/* Whether two projects are known to have the same code. */
+static bool same_code(const jx_project *p, const jx_project *q) {
+  return p->code && q->code && !strcmp(p->code->text, q->code->text);
+}
+
+/* The projects of one name in one budget unit, for J163: the first, and
+ * the first after it whose code is not the first's (or that has none). A
+ * later project with the first's code is reported against that second
+ * one, the first earlier project whose code differs from its own. */
+typedef struct named {
+  const jx_project *first, *other;
+} named;
+
+static void same_name(jx_checker *c, const jx_project *p, const jx_project *q) {
+  const jx_budget_unit *u = jx_unit_of(c, p->agency);
+  const char *both = p->code && q->code
+                         ? jx_arena_printf(c->ctx->arena, " (%s and %s)", q->code->text,
+                                           p->code->text)
+                         : "";
+  jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J163", p->name.loc,
+                         "Two projects of budget unit %s are both named \"%s\"%s.",
+                         jx_org_ref(c, u->first), p->name.text, both);
+  jx_diag_note_add(c->ctx, d, q->name.loc, "the other one is here");
+  jx_diag_hint(c->ctx, d, "If they are different projects, give them names a "
+                          "reader can tell apart.");
+}
+
 static void check_projects(jx_checker *c) {
+  jx_hash codes, names;
+  jx_hash_init(&codes, c->projects.len);
+  jx_hash_init(&names, c->projects.len);
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
     check_code(c, p);
-    for (size_t k = 0; p->code && k < i; k++) {
-      const jx_project *q = c->projects.items[k];
-      if (q->code && !strcmp(p->code->text, q->code->text)) {
+    bool added;
+    if (p->code) {
+      jx_hash_slot *s = jx_hash_slot_of(&codes, p->code->text, strlen(p->code->text), &added);
+      if (added) {
+        s->value = (void *)p;
+      } else {
+        const jx_project *q = s->value;
         jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J162", p->code->loc,
                                "The project code %s is used twice.", p->code->text);
         jx_diag_note_add(c->ctx, d, q->code->loc, "first used here for \"%s\"",
                          q->name.text);
         jx_diag_hint(c->ctx, d, "Each project has its own code; correct one of "
                                 "them, or merge the two projects.");
-        break;
       }
     }
-    for (size_t k = 0; k < i; k++) {
-      const jx_project *q = c->projects.items[k];
-      /* The same name in two budget units is normal (every unit has its
-       * 公务运转经费); within one unit it is a likely copy-paste slip. */
-      bool same_unit = p->agency && q->agency && p->agency->code &&
-                       q->agency->code &&
-                       !strcmp(p->agency->code->text, q->agency->code->text);
-      if (same_unit && !strcmp(p->name.text, q->name.text) &&
-          (!p->code || !q->code || strcmp(p->code->text, q->code->text))) {
-        jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J163", p->name.loc,
-                               "Two projects of budget unit %s are both named "
-                               "\"%s\" (%s and %s).", p->agency->code->text,
-                               p->name.text, jx_project_id(c->ctx->arena, q),
-                               jx_project_id(c->ctx->arena, p));
-        jx_diag_note_add(c->ctx, d, q->name.loc, "the other one is here");
-        jx_diag_hint(c->ctx, d, "If they are different projects, give them names a "
-                                "reader can tell apart.");
-        break;
-      }
+    /* The same name in two budget units is normal (every unit has its
+     * 公务运转经费); within one unit it is a likely copy-paste slip. Units
+     * are compared as wholes (jx_unit_of), with or without codes. */
+    const jx_budget_unit *u = jx_unit_of(c, p->agency);
+    if (!u) continue;
+    const char *key = jx_arena_printf(c->ctx->arena, "%p %s", (const void *)u, p->name.text);
+    jx_hash_slot *s = jx_hash_slot_of(&names, key, strlen(key), &added);
+    if (added) {
+      named *n = jx_arena_alloc(c->ctx->arena, sizeof *n);
+      n->first = p;
+      s->value = n;
+      continue;
     }
+    named *n = s->value;
+    if (!same_code(p, n->first))
+      same_name(c, p, n->first);
+    else if (n->other)
+      same_name(c, p, n->other);
+    if (!n->other && !same_code(p, n->first)) n->other = p;
   }
+  jx_hash_free(&codes);
+  jx_hash_free(&names);
 }
 
 static void check_agencies(jx_checker *c) {
+  /* By code: the first 单位 line with it, and the first after it that gives
+   * the code another name (the first earlier one to differ from a third). */
+  jx_hash codes;
+  jx_hash_init(&codes, c->agencies.len);
   for (size_t i = 0; i < c->agencies.len; i++) {
     const jx_org *a = c->agencies.items[i];
     if (!a->code) continue;
@@ -101,19 +141,26 @@ static void check_agencies(jx_checker *c) {
                              "The budget unit code %s is not made of digits.", code);
       jx_diag_hint(c->ctx, d, "Budget unit codes are digits only, such as 324001.");
     }
-    for (size_t k = 0; k < i; k++) {
-      const jx_org *b = c->agencies.items[k];
-      if (b->code && !strcmp(code, b->code->text) && strcmp(a->name.text, b->name.text)) {
-        jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J165", a->code->loc,
-                               "The budget unit code %s is used for \"%s\" and "
-                               "for \"%s\".", code, b->name.text, a->name.text);
-        jx_diag_note_add(c->ctx, d, b->code->loc, "first used here");
-        jx_diag_hint(c->ctx, d, "A code names one budget unit; correct the code or "
-                                "the name.");
-        break;
-      }
+    bool added;
+    jx_hash_slot *s = jx_hash_slot_of(&codes, code, strlen(code), &added);
+    if (added) {
+      const jx_org **pair = jx_arena_alloc(c->ctx->arena, 2 * sizeof *pair);
+      pair[0] = a;
+      s->value = pair;
+      continue;
     }
+    const jx_org **pair = s->value;
+    const jx_org *b = strcmp(a->name.text, pair[0]->name.text) ? pair[0] : pair[1];
+    if (!b) continue;
+    if (!pair[1] && b == pair[0]) pair[1] = a;
+    jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J165", a->code->loc,
+                           "The budget unit code %s is used for \"%s\" and "
+                           "for \"%s\".", code, b->name.text, a->name.text);
+    jx_diag_note_add(c->ctx, d, b->code->loc, "first used here");
+    jx_diag_hint(c->ctx, d, "A code names one budget unit; correct the code or "
+                            "the name.");
   }
+  jx_hash_free(&codes);
 }
 
 void jx_check_identity(jx_checker *c) {

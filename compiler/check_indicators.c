@@ -1,17 +1,30 @@
 /* Indicator rules: the framework (J120, J121, J122), units (J130 via
  * jx_units_resolve, J131, J132, J133), cost against budget (J140, J141),
- * direction of the sign (J142, J143) and deadlines (J150). */
+ * direction of the sign (J142, J143), deadlines (J150), names (J124) and
+ * bases (J172).
+ *
+ * A row's annual value and its long-term (长期) value are both read: the
+ * long-term one like a medium-term row's (J140 against 中期预算; neither
+ * J141 nor J150). Rows of a flat table (绩效指标 { 指标 … }) have no levels:
+ * the level rules skip them, the others apply. */
 #include <string.h>
 
 #include "checker.h"
 #include "utf8.h"
 
+/* One value of a row and its unit, once resolved. */
+typedef struct value_info {
+  const jx_value *v;
+  bool has_unit;      /* a quantity whose unit resolved */
+  jx_unit_expr unit;
+} value_info;
+
 typedef struct row_info {
   const jx_row *row;
   const jx_group *group;
+  const char *level;  /* the framework's name of its second level, or as written */
   bool cost;          /* a cost indicator (role "cost" in the framework) */
-  bool has_unit;      /* value is a quantity whose unit resolved */
-  jx_unit_expr unit;
+  value_info annual, long_term; /* long_term.v is NULL when absent */
 } row_info;
 
 static bool is_role(const jx_name *alias, const char *role) {
@@ -28,6 +41,15 @@ static const char *names_of(jx_checker *c, const jx_list *l) {
   return s;
 }
 
+/* Another framework than the document's with a first level of this name. */
+static const jx_framework_def *other_framework_with_group(jx_checker *c, const char *name) {
+  for (size_t i = 0; i < c->lib.frameworks.defs.len; i++) {
+    const jx_framework_def *x = c->lib.frameworks.defs.items[i];
+    if (x != c->framework && jx_framework_group(x, name)) return x;
+  }
+  return NULL;
+}
+
 static const jx_fw_group *resolve_group(jx_checker *c, const jx_group *g) {
   const jx_framework_def *f = c->framework;
   const jx_fw_group *fg = jx_framework_group(f, g->level1.text);
@@ -36,11 +58,7 @@ static const jx_fw_group *resolve_group(jx_checker *c, const jx_group *g) {
                          "%s is not a first-level indicator (一级指标) of the "
                          "framework \"%s\".", g->level1.text, f->name.text);
   const jx_fw_group *owner = jx_framework_group_of_level(f, g->level1.text);
-  const jx_framework_def *other = NULL;
-  for (size_t i = 0; i < c->lib.frameworks.defs.len && !other; i++) {
-    const jx_framework_def *x = c->lib.frameworks.defs.items[i];
-    if (x != f && jx_framework_group(x, g->level1.text)) other = x;
-  }
+  const jx_framework_def *other = other_framework_with_group(c, g->level1.text);
   if (other)
     jx_diag_hint(c->ctx, d, "%s is a first level in the framework \"%s\": add "
                             "指标体系 \"%s\" to the header if the document follows "
@@ -51,9 +69,53 @@ static const jx_fw_group *resolve_group(jx_checker *c, const jx_group *g) {
     jx_diag_hint(c->ctx, d, "%s is a second level: write its rows inside %s { … }.",
                  g->level1.text, owner->name.text);
   else
-    jx_diag_hint(c->ctx, d, "The first levels of \"%s\" are %s.", f->name.text,
+    jx_diag_hint(c->ctx, d, "The first levels of \"%s\" are %s; a document with "
+                            "other first levels defines its framework with "
+                            "指标体系 \"NAME\" { … } and selects it with "
+                            "指标体系 \"NAME\".", f->name.text,
                  names_of(c, &f->groups));
   return NULL;
+}
+
+/* J121 for a row whose second level is really a first level. */
+static void first_level_as_second(jx_checker *c, const jx_fw_group *fg, const jx_row *r,
+                                  const jx_framework_def *in, const jx_fw_group *own) {
+  jx_diag *d;
+  if (own == fg) {
+    /* 满意度指标 { 满意度指标 "…" }: the group is right, the row's start is
+     * not. */
+    d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
+                  "%s is the first level (一级指标) of this group, not a second "
+                  "level: a row starts with its second level (二级指标).",
+                  r->level2.text);
+    if (fg->levels.len == 1)
+      jx_diag_hint(c->ctx, d, "Write the row as %s %s ….",
+                   ((const jx_fw_level *)fg->levels.items[0])->name.text,
+                   jx_row_ref(c, r));
+    else
+      jx_diag_hint(c->ctx, d, "Start the row with one of the second levels of %s: "
+                              "%s.", fg->name.text, names_of(c, &fg->levels));
+    return;
+  }
+  d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
+                "%s is a first-level indicator (一级指标)%s%s%s, not a second "
+                "level of %s.", r->level2.text,
+                in == c->framework ? "" : " in the framework \"",
+                in == c->framework ? "" : in->name.text,
+                in == c->framework ? "" : "\"", fg->name.text);
+  if (in == c->framework)
+    jx_diag_hint(c->ctx, d, "Write the row inside its own group, starting with one "
+                            "of its second levels (%s): %s { %s %s … }.",
+                 names_of(c, &own->levels), own->name.text,
+                 own->levels.len ? ((const jx_fw_level *)own->levels.items[0])->name.text
+                                 : "…",
+                 jx_row_ref(c, r));
+  else
+    jx_diag_hint(c->ctx, d, "This document follows the framework \"%s\"; there "
+                            "the row goes in its own group %s { … }. Otherwise "
+                            "use one of the second levels of %s: %s.",
+                 in->name.text, r->level2.text, fg->name.text,
+                 names_of(c, &fg->levels));
 }
 
 static bool resolve_level(jx_checker *c, const jx_fw_group *fg, const jx_row *r,
@@ -62,47 +124,58 @@ static bool resolve_level(jx_checker *c, const jx_fw_group *fg, const jx_row *r,
   if (*out) return true;
   const jx_fw_group *owner = jx_framework_group_of_level(c->framework, r->level2.text);
   /* The document's own framework first, then the others. */
-  const jx_framework_def *first_in =
-      jx_framework_group(c->framework, r->level2.text) ? c->framework : NULL;
-  for (size_t i = 0; i < c->lib.frameworks.defs.len && !first_in; i++) {
-    const jx_framework_def *x = c->lib.frameworks.defs.items[i];
-    if (jx_framework_group(x, r->level2.text)) first_in = x;
+  const jx_fw_group *own = jx_framework_group(c->framework, r->level2.text);
+  const jx_framework_def *first_in = own ? c->framework : NULL;
+  if (!first_in) {
+    first_in = other_framework_with_group(c, r->level2.text);
+    if (first_in) own = jx_framework_group(first_in, r->level2.text);
   }
   jx_diag *d;
   if (!owner && first_in) {
-    d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
-                  "%s is a first-level indicator (一级指标)%s%s%s, not a second "
-                  "level of %s.", r->level2.text,
-                  first_in == c->framework ? "" : " in the framework \"",
-                  first_in == c->framework ? "" : first_in->name.text,
-                  first_in == c->framework ? "" : "\"", fg->name.text);
-    if (first_in == c->framework)
-      jx_diag_hint(c->ctx, d, "Write the row inside its own group: %s { … }.",
-                   r->level2.text);
-    else
-      jx_diag_hint(c->ctx, d, "This document follows the framework \"%s\"; there "
-                              "the row goes in its own group %s { … }. Otherwise "
-                              "use one of the second levels of %s: %s.",
-                   first_in->name.text, r->level2.text, fg->name.text,
-                   names_of(c, &fg->levels));
-  } else if (owner) {
+    first_level_as_second(c, fg, r, first_in, own);
+    return false;
+  }
+  if (owner) {
     d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
                   "%s belongs under %s, not under %s.", r->level2.text,
                   owner->name.text, fg->name.text);
-    jx_diag_hint(c->ctx, d, "Move the row \"%s\" into the %s group.", r->name.text,
+    jx_diag_hint(c->ctx, d, "Move the row %s into the %s group.", jx_row_ref(c, r),
                  owner->name.text);
-  } else {
-    d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
-                  "%s is not a second-level indicator (二级指标) of %s.",
-                  r->level2.text, fg->name.text);
+    return false;
+  }
+  /* A second level of this first level in another framework: the older
+   * layout with 社会公众或服务对象满意度指标 under 效益指标. */
+  const jx_framework_def *has = NULL;
+  for (size_t i = 0; i < c->lib.frameworks.defs.len && !has; i++) {
+    const jx_framework_def *x = c->lib.frameworks.defs.items[i];
+    const jx_fw_group *xg = x != c->framework ? jx_framework_group(x, fg->name.text) : NULL;
+    if (xg && jx_framework_level(xg, r->level2.text)) has = x;
+  }
+  d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
+                "%s is not a second-level indicator (二级指标) of %s.",
+                r->level2.text, fg->name.text);
+  if (has)
+    jx_diag_hint(c->ctx, d, "%s is a second level of %s in the framework \"%s\": "
+                            "add 指标体系 \"%s\" to the header if the document "
+                            "follows it. Otherwise the second levels of %s are %s.",
+                 r->level2.text, fg->name.text, has->name.text, has->name.text,
+                 fg->name.text, names_of(c, &fg->levels));
+  else
     jx_diag_hint(c->ctx, d, "The second levels of %s are %s.", fg->name.text,
                  names_of(c, &fg->levels));
-  }
   return false;
 }
 
+/* J122. A project whose indicators stand in a flat table (绩效指标) has no
+ * levels to require. */
 static void check_required(jx_checker *c, const jx_project *p) {
   const jx_framework_def *f = c->framework;
+  for (size_t k = 0; k < p->fields.len; k++) {
+    const jx_node *n = p->fields.items[k];
+    if (n->kind == JX_NODE_GROUP && ((const jx_group *)n)->flat &&
+        ((const jx_group *)n)->rows.len)
+      return;
+  }
   for (size_t i = 0; i < f->groups.len; i++) {
     const jx_fw_group *fg = f->groups.items[i];
     if (!fg->required) continue;
@@ -125,31 +198,26 @@ static void check_required(jx_checker *c, const jx_project *p) {
   }
 }
 
-static const jx_quantity *quantity_of(const jx_row *r) {
-  if (r->value.kind == JX_VALUE_QUANTITY) return &r->value.quantity;
-  if (r->value.kind == JX_VALUE_RELATIVE && r->value.has_quantity)
-    return &r->value.quantity;
-  return NULL;
-}
-
-static void check_units(jx_checker *c, row_info *ri) {
+static void check_units(jx_checker *c, const row_info *ri, value_info *vi) {
   const jx_row *r = ri->row;
-  const jx_quantity *q = quantity_of(r);
-  if (!q) return;
-  ri->has_unit = jx_units_resolve(c->ctx, &c->lib.units, &q->unit, &ri->unit);
-  if (!ri->has_unit) return;
-  const jx_unit *u = ri->unit.unit;
+  const jx_quantity *q = jx_value_quantity(vi->v);
+  /* A number without a unit is J190's. */
+  if (!q || !*q->unit.text) return;
+  vi->has_unit = jx_units_resolve(c->ctx, &c->lib.units, &q->unit, &vi->unit);
+  if (!vi->has_unit) return;
+  const jx_unit *u = vi->unit.unit;
   bool money = !strcmp(u->role, "money");
-  bool ratio = !strcmp(u->role, "ratio") && ri->unit.nper == 0;
-  if (ri->cost && !money && r->value.kind == JX_VALUE_QUANTITY) {
+  bool ratio = !strcmp(u->role, "ratio") && vi->unit.nper == 0;
+  bool plain = jx_value_plain_quantity(vi->v);
+  if (ri->cost && !money && plain) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J131", q->unit.loc,
-                           "The cost indicator \"%s\" is measured in %s, which is "
-                           "not money.", r->name.text, q->unit.text);
+                           "The cost indicator %s is measured in %s, which is "
+                           "not money.", jx_row_ref(c, r), q->unit.text);
     jx_diag_hint(c->ctx, d, "A cost indicator is an amount of money (≤ 22.5 万元) or "
                             "money per something (≤ 5900 元/人/年).");
   }
   const char *fragment = NULL;
-  if (!ratio && r->value.kind == JX_VALUE_QUANTITY &&
+  if (!ratio && plain &&
       jx_name_matches(&c->lib.frameworks.ratio_names, r->name.text, &fragment) &&
       !jx_name_matches(&c->lib.frameworks.not_ratio_names, r->name.text, NULL)) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J132", q->unit.loc,
@@ -158,13 +226,13 @@ static void check_units(jx_checker *c, row_info *ri) {
     jx_diag_hint(c->ctx, d, "Give the value as a percentage, such as ≥ 95%%, or "
                             "rename the indicator if it is not a ratio.");
   }
-  if (ratio && r->value.kind == JX_VALUE_QUANTITY) {
+  if (ratio && plain && !q->placeholder) {
     jx_decimal pct;
     if (jx_unit_to_base(u, q->number, &pct) &&
         (jx_decimal_sign(pct) < 0 || jx_decimal_cmp(pct, jx_decimal_from_int(100)) > 0)) {
-      jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J133", r->value.loc,
-                             "\"%s\" is a ratio of %s%%, outside 0%% to 100%%.",
-                             r->name.text, jx_dec(c, jx_decimal_normalize(pct)));
+      jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J133", vi->v->loc,
+                             "%s is a ratio of %s%%, outside 0%% to 100%%.",
+                             jx_row_ref(c, r), jx_dec(c, jx_decimal_normalize(pct)));
       jx_diag_hint(c->ctx, d, "A rate or satisfaction lies between 0%% and 100%%%s.",
                    strcmp(u->name, u->base) ? "; note the unit's scale (0.97 比例 = 97%)"
                                             : "");
@@ -178,15 +246,15 @@ static bool upper_bound(jx_sign s) {
 
 static bool lower_bound(jx_sign s) { return s == JX_SIGN_GE || s == JX_SIGN_GT; }
 
-static void check_direction(jx_checker *c, const row_info *ri) {
+static void check_direction(jx_checker *c, const row_info *ri, const jx_value *v) {
   const jx_row *r = ri->row;
-  if (r->value.kind != JX_VALUE_QUANTITY || !lower_bound(r->value.quantity.sign)) return;
-  const jx_quantity *q = &r->value.quantity;
+  if (!jx_value_plain_quantity(v) || !lower_bound(v->quantity.sign)) return;
+  const jx_quantity *q = &v->quantity;
   const char *fragment;
   if (ri->cost) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J142", q->sign_loc,
-                           "The cost indicator \"%s\" is a lower bound (%s); a "
-                           "cost target is normally an upper limit.", r->name.text,
+                           "The cost indicator %s is a lower bound (%s); a "
+                           "cost target is normally an upper limit.", jx_row_ref(c, r),
                            jx_sign_text(q->sign));
     jx_diag_hint(c->ctx, d, "Write ≤ (or ＜, ＝) before the amount.");
   } else if (jx_name_matches(&c->lib.frameworks.lower_is_better, r->name.text,
@@ -200,26 +268,70 @@ static void check_direction(jx_checker *c, const row_info *ri) {
   }
 }
 
+/* The value of a plain money quantity in 元 (not a rate, not a placeholder). */
+static bool money_value(const value_info *vi, jx_decimal *out) {
+  if (!vi->v || !vi->has_unit || !jx_value_plain_quantity(vi->v) ||
+      vi->v->quantity.placeholder || strcmp(vi->unit.unit->role, "money") || vi->unit.nper)
+    return false;
+  return jx_unit_to_base(vi->unit.unit, vi->v->quantity.number, out);
+}
+
 static void check_cost(jx_checker *c, const jx_project *p, const row_info *ri,
-                       bool have_budget, jx_decimal budget, const char *which) {
-  const jx_row *r = ri->row;
-  if (!ri->cost || !ri->has_unit || r->value.kind != JX_VALUE_QUANTITY) return;
-  const jx_quantity *q = &r->value.quantity;
-  if (strcmp(ri->unit.unit->role, "money") || ri->unit.nper) return;
-  if (!have_budget || !upper_bound(q->sign)) return;
+                       const value_info *vi, bool have_budget, jx_decimal budget,
+                       bool medium) {
   jx_decimal v;
-  if (!jx_unit_to_base(ri->unit.unit, q->number, &v) || jx_decimal_cmp(v, budget) <= 0)
+  if (!ri->cost || !have_budget || !money_value(vi, &v) ||
+      !upper_bound(vi->v->quantity.sign) || jx_decimal_cmp(v, budget) <= 0)
     return;
-  jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J140", r->value.loc,
-                         "The cost indicator \"%s\" of project %s allows %s, more "
-                         "than the project's %s of %s.", r->name.text,
+  const char *which = medium ? "medium-term budget" : "budget";
+  jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J140", vi->v->loc,
+                         "The cost indicator %s of project %s allows %s, more "
+                         "than the project's %s of %s.", jx_row_ref(c, ri->row),
                          jx_project_id(c->ctx->arena, p), jx_money_text(c, v), which,
                          jx_money_text(c, budget));
   const jx_budget *b = (const jx_budget *)jx_project_field(
-      p, ri->group->medium_term ? JX_NODE_MEDIUM_BUDGET : JX_NODE_BUDGET);
+      p, medium ? JX_NODE_MEDIUM_BUDGET : JX_NODE_BUDGET);
   if (b) jx_diag_note_add(c->ctx, d, b->amount.loc, "the %s is here", which);
   jx_diag_hint(c->ctx, d, "The total cost cannot exceed the budget; correct the "
                           "indicator or the budget.");
+}
+
+/* --- J141: rate × quantity ------------------------------------------------ */
+
+/* The annual quantities of a project measured in one base unit (人, 平方米
+ * …), in row order, with the running maximum: the first row whose
+ * quantity exceeds a bound is found by binary search. */
+typedef struct quantities {
+  size_t n, cap;
+  const row_info **rows;
+  jx_decimal *value, *max; /* in the base unit; max[i] = max(value[0..i]) */
+} quantities;
+
+static void quantities_add(jx_checker *c, quantities *q, const row_info *ri, jx_decimal v) {
+  if (q->n == q->cap) {
+    size_t cap = q->cap ? q->cap * 2 : 4;
+    const row_info **rows = jx_arena_alloc(c->ctx->arena, cap * sizeof *rows);
+    jx_decimal *value = jx_arena_alloc(c->ctx->arena, cap * sizeof *value);
+    jx_decimal *max = jx_arena_alloc(c->ctx->arena, cap * sizeof *max);
+    if (q->n) {
+      memcpy(rows, q->rows, q->n * sizeof *rows);
+      memcpy(value, q->value, q->n * sizeof *value);
+      memcpy(max, q->max, q->n * sizeof *max);
+    }
+    q->rows = rows, q->value = value, q->max = max, q->cap = cap;
+  }
+  q->rows[q->n] = ri;
+  q->value[q->n] = v;
+  q->max[q->n] = q->n && jx_decimal_cmp(q->max[q->n - 1], v) > 0 ? q->max[q->n - 1] : v;
+  q->n++;
+}
+
+/* Whether rate × quantity exceeds the budget; an amount too large to be
+ * counted exceeds any budget. */
+static bool exceeds(jx_decimal rate, jx_decimal quantity, jx_decimal budget,
+                    jx_decimal *product, bool *fits) {
+  *fits = jx_decimal_mul(rate, quantity, product);
+  return !*fits || jx_decimal_cmp(*product, budget) > 0;
 }
 
 /* Whether the unit after the first "per" says "per year" (元/人/年): then
@@ -231,92 +343,126 @@ static bool yearly(const jx_unit_expr *e) {
 }
 
 static void check_rate(jx_checker *c, const jx_project *p, const row_info *rate,
-                       const row_info *rows, size_t nrows, bool have_budget,
-                       jx_decimal budget) {
-  if (!rate->cost || !rate->has_unit || !have_budget) return;
-  const jx_row *rr = rate->row;
-  const jx_unit_expr *e = &rate->unit;
-  if (rr->value.kind != JX_VALUE_QUANTITY || strcmp(e->unit->role, "money") ||
-      e->nper < 1 || !yearly(e))
+                       jx_hash *by_base, jx_decimal budget) {
+  const value_info *vi = &rate->annual;
+  const jx_unit_expr *e = &vi->unit;
+  if (!rate->cost || !vi->has_unit || !jx_value_plain_quantity(vi->v) ||
+      vi->v->quantity.placeholder || strcmp(e->unit->role, "money") || e->nper < 1 ||
+      !yearly(e))
     return;
   const jx_unit *per = e->per[0];
   if (jx_decimal_cmp(per->factor, jx_decimal_from_int(1)) != 0) return;
-  for (size_t i = 0; i < nrows; i++) {
-    const row_info *qi = &rows[i];
-    const jx_row *qr = qi->row;
-    if (qi == rate || !qi->has_unit || qi->unit.nper ||
-        qr->value.kind != JX_VALUE_QUANTITY || qi->group->medium_term)
-      continue;
-    if (strcmp(qi->unit.unit->base, per->base)) continue;
-    jx_decimal rate_base, qty_base, total;
-    if (!jx_unit_to_base(e->unit, rr->value.quantity.number, &rate_base) ||
-        !jx_unit_to_base(qi->unit.unit, qr->value.quantity.number, &qty_base) ||
-        !jx_decimal_mul(rate_base, qty_base, &total))
-      continue;
-    if (jx_decimal_cmp(total, budget) <= 0) continue;
-    jx_diag *d = jx_report(
-        c->ctx, JX_SEV_WARNING, "J141", rr->value.loc,
-        "The cost rate \"%s\" times the quantity \"%s\" of project %s comes to "
-        "%s %s × %s %s = %s a year, more than the budget of %s.",
-        rr->name.text, qr->name.text, jx_project_id(c->ctx->arena, p), rr->value.quantity.number_text,
-        rr->value.quantity.unit.text, qr->value.quantity.number_text,
-        qr->value.quantity.unit.text, jx_money_text(c, total),
-        jx_money_text(c, budget));
-    jx_diag_note_add(c->ctx, d, qr->value.loc, "the quantity %s %s is here",
-                     qr->value.quantity.number_text, qr->value.quantity.unit.text);
-    const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
-    if (b) jx_diag_note_add(c->ctx, d, b->amount.loc, "the budget is here");
-    jx_diag_hint(c->ctx, d, "Check the rate, the quantity and the budget; if the "
-                            "rate covers only part of the quantity, say so in the "
-                            "indicator's description.");
+  const quantities *q = jx_hash_get_str(by_base, per->base);
+  jx_decimal rate_base, product;
+  bool fits;
+  if (!q || !jx_unit_to_base(e->unit, vi->v->quantity.number, &rate_base) ||
+      jx_decimal_sign(rate_base) <= 0 ||
+      !exceeds(rate_base, q->max[q->n - 1], budget, &product, &fits))
     return;
+  /* The first row whose running maximum makes the product too large is
+   * the first row that does. */
+  size_t lo = 0, hi = q->n - 1;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (exceeds(rate_base, q->max[mid], budget, &product, &fits))
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  exceeds(rate_base, q->value[lo], budget, &product, &fits);
+  const jx_row *rr = rate->row, *qr = q->rows[lo]->row;
+  const jx_value *qv = q->rows[lo]->annual.v;
+  jx_diag *d = jx_report(
+      c->ctx, JX_SEV_WARNING, "J141", rr->value.loc,
+      "The cost rate %s times the quantity %s of project %s comes to "
+      "%s %s × %s %s = %s a year, more than the budget of %s.",
+      jx_row_ref(c, rr), jx_row_ref(c, qr), jx_project_id(c->ctx->arena, p),
+      rr->value.quantity.number_text, rr->value.quantity.unit.text,
+      qv->quantity.number_text, qv->quantity.unit.text,
+      fits ? jx_money_text(c, product) : "more than can be counted",
+      jx_money_text(c, budget));
+  jx_diag_note_add(c->ctx, d, qv->loc, "the quantity %s %s is here",
+                   qv->quantity.number_text, qv->quantity.unit.text);
+  const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
+  if (b) jx_diag_note_add(c->ctx, d, b->amount.loc, "the budget is here");
+  jx_diag_hint(c->ctx, d, "Check the rate, the quantity and the budget; if the "
+                          "rate covers only part of the quantity, say so in the "
+                          "indicator's description.");
+}
+
+/* Indexes the annual plain quantities without a "per" by base unit. */
+static void index_quantities(jx_checker *c, const row_info *rows, size_t n, jx_hash *by_base) {
+  for (size_t i = 0; i < n; i++) {
+    const row_info *ri = &rows[i];
+    const value_info *vi = &ri->annual;
+    jx_decimal v;
+    if (ri->group->medium_term || !vi->has_unit || vi->unit.nper ||
+        !jx_value_plain_quantity(vi->v) || vi->v->quantity.placeholder ||
+        !jx_unit_to_base(vi->unit.unit, vi->v->quantity.number, &v))
+      continue;
+    const char *base = vi->unit.unit->base;
+    bool added;
+    jx_hash_slot *s = jx_hash_slot_of(by_base, base, strlen(base), &added);
+    if (added) s->value = jx_arena_alloc(c->ctx->arena, sizeof(quantities));
+    quantities_add(c, s->value, ri, v);
   }
 }
 
-static void check_deadline(jx_checker *c, const jx_row *r, bool medium_term) {
-  if (r->value.kind != JX_VALUE_DEADLINE || !c->year || medium_term) return;
+static void check_deadline(jx_checker *c, const row_info *ri) {
+  const jx_row *r = ri->row;
+  if (r->value.kind != JX_VALUE_DEADLINE || !c->year || ri->group->medium_term) return;
   const jx_date *dt = &r->value.date;
   if (!dt->year || dt->year == c->year) return;
   jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J150", dt->loc,
-                         "The deadline of \"%s\" falls in %d, outside the budget "
-                         "year %d.", r->name.text, dt->year, c->year);
+                         "The deadline of %s falls in %d, outside the budget "
+                         "year %d.", jx_row_ref(c, r), dt->year, c->year);
   jx_diag_hint(c->ctx, d, "Annual targets are due within the budget year; for a "
                           "target of a later year, say why in the description or "
                           "use a medium-term (中期) group.");
 }
 
 /* J124: two rows of one project with the same second level and name cannot
- * be told apart in the fiscal system, where the name is the key. */
+ * be told apart in the fiscal system, where the name is the key. Rows are
+ * found by a hash of term, level and name. */
 static void check_duplicate_names(jx_checker *c, const row_info *rows, size_t n) {
+  jx_hash seen;
+  jx_hash_init(&seen, n);
   for (size_t i = 0; i < n; i++) {
     const jx_row *r = rows[i].row;
-    if (r->not_applicable_row) continue;
-    for (size_t k = 0; k < i; k++) {
-      const jx_row *q = rows[k].row;
-      if (q->not_applicable_row || strcmp(r->name.text, q->name.text) ||
-          strcmp(r->level2.text, q->level2.text) ||
-          rows[i].group->medium_term != rows[k].group->medium_term)
-        continue;
-      jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J124", r->name.loc,
-                             "Two %s rows of this project are both named \"%s\".",
-                             r->level2.text, r->name.text);
-      jx_diag_note_add(c->ctx, d, q->name.loc, "the other one is here");
-      jx_diag_hint(c->ctx, d, "Give each indicator a name of its own that says "
-                              "what it measures; the name is how the budget "
-                              "system tells indicators apart.");
-      break;
+    if (r->not_applicable_row || r->blank_name) continue;
+    /* term, level, US, name: built by hand, as this runs for every row */
+    size_t ll = strlen(rows[i].level), nl = strlen(r->name.text);
+    char *key = jx_arena_alloc(c->ctx->arena, ll + nl + 2);
+    key[0] = rows[i].group->medium_term ? '1' : '0';
+    memcpy(key + 1, rows[i].level, ll);
+    key[1 + ll] = '\x1f';
+    memcpy(key + 2 + ll, r->name.text, nl);
+    bool added;
+    jx_hash_slot *s = jx_hash_slot_of(&seen, key, ll + nl + 2, &added);
+    if (added) {
+      s->value = (void *)r;
+      continue;
     }
+    const jx_row *q = s->value;
+    jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J124", r->name.loc,
+                           "Two %s rows of this project are both named \"%s\".",
+                           *r->level2.text ? r->level2.text : "indicator", r->name.text);
+    jx_diag_note_add(c->ctx, d, q->name.loc, "the other one is here");
+    jx_diag_hint(c->ctx, d, "Give each indicator a name of its own that says "
+                            "what it measures; the name is how the budget "
+                            "system tells indicators apart.");
   }
+  jx_hash_free(&seen);
 }
 
 /* J172: the basis of a real target cannot be "not applicable". */
 static void check_basis(jx_checker *c, const jx_row *r) {
-  if (r->not_applicable_row || r->value.kind == JX_VALUE_NA || !r->basis ||
-      strcmp(r->basis->text, "不涉及"))
+  if (r->not_applicable_row || r->value.kind == JX_VALUE_NA ||
+      r->value.kind == JX_VALUE_BLANK || !r->basis || strcmp(r->basis->text, "不涉及"))
     return;
   jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J172", r->basis->loc,
-                         "The indicator \"%s\" has a target value but its basis "
-                         "(依据) says 不涉及.", r->name.text);
+                         "The indicator %s has a target value but its basis "
+                         "(依据) says 不涉及.", jx_row_ref(c, r));
   jx_diag_hint(c->ctx, d, "Say where the value comes from, such as 问卷调查 or "
                           "年度工作计划.");
 }
@@ -333,38 +479,54 @@ static void check_project(jx_checker *c, const jx_project *p) {
     const jx_node *f = p->fields.items[i];
     if (f->kind != JX_NODE_GROUP) continue;
     const jx_group *g = (const jx_group *)f;
-    const jx_fw_group *fg = resolve_group(c, g);
+    const jx_fw_group *fg = g->flat ? NULL : resolve_group(c, g);
     for (size_t j = 0; j < g->rows.len; j++) {
       row_info *ri = &rows[k++];
       ri->row = g->rows.items[j];
       ri->group = g;
+      ri->level = ri->row->level2.text;
+      ri->annual.v = &ri->row->value;
+      ri->long_term.v = ri->row->long_term;
       const jx_fw_level *fl = NULL;
       /* Cost rows are money: the older framework's 成本指标 (cost) and the
        * 2021 framework's 经济成本指标 (economic-cost); social and
        * environmental costs need not be money. */
-      if (fg && resolve_level(c, fg, ri->row, &fl))
+      if (fg && resolve_level(c, fg, ri->row, &fl)) {
+        ri->level = fl->name.text;
         ri->cost = is_role(&fl->alias, "cost") || is_role(&fl->alias, "economic-cost");
-      check_units(c, ri);
-      check_direction(c, ri);
-      check_deadline(c, ri->row, g->medium_term);
+      }
+      check_units(c, ri, &ri->annual);
+      check_direction(c, ri, ri->annual.v);
+      if (ri->long_term.v) {
+        check_units(c, ri, &ri->long_term);
+        check_direction(c, ri, ri->long_term.v);
+      }
+      check_deadline(c, ri);
       check_basis(c, ri->row);
     }
   }
   check_duplicate_names(c, rows, k);
   check_required(c, p);
-  /* Annual rows are held to the annual budget; medium-term rows to the
-   * medium-term budget, and only for cost (a rate has no fixed period). */
+  /* Annual values are held to the annual budget; medium-term rows and
+   * long-term values to the medium-term budget, and only for cost (a rate
+   * has no fixed period). */
   jx_decimal budget, medium;
   bool have_budget = jx_project_budget_base(c, p, &budget);
   bool have_medium = jx_project_medium_budget_base(c, p, &medium);
   for (size_t i = 0; i < k; i++) {
-    if (rows[i].group->medium_term) {
-      check_cost(c, p, &rows[i], have_medium, medium, "medium-term budget");
-      continue;
-    }
-    check_cost(c, p, &rows[i], have_budget, budget, "budget");
-    check_rate(c, p, &rows[i], rows, k, have_budget, budget);
+    bool mt = rows[i].group->medium_term;
+    check_cost(c, p, &rows[i], &rows[i].annual, mt ? have_medium : have_budget,
+               mt ? medium : budget, mt);
+    if (rows[i].long_term.v)
+      check_cost(c, p, &rows[i], &rows[i].long_term, have_medium, medium, true);
   }
+  if (!have_budget) return;
+  jx_hash by_base;
+  jx_hash_init(&by_base, 8);
+  index_quantities(c, rows, k, &by_base);
+  for (size_t i = 0; i < k; i++)
+    if (!rows[i].group->medium_term) check_rate(c, p, &rows[i], &by_base, budget);
+  jx_hash_free(&by_base);
 }
 
 void jx_check_indicators(jx_checker *c) {

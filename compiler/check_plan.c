@@ -39,9 +39,9 @@ static void check_plan(jx_checker *c, const jx_project *p, const jx_plan *plan) 
   }
   if (prev && ordered && jx_decimal_cmp(prev->percent, hundred) < 0) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J113", plan->base.loc,
-                           "The spending plan of project %s \"%s\" ends at %s%% in "
-                           "month %d and never reaches 100%%.", jx_project_id(c->ctx->arena, p),
-                           p->name.text, prev->percent_text, prev->month);
+                           "The spending plan of project %s ends at %s%% in "
+                           "month %d and never reaches 100%%.", jx_project_ref(c->ctx->arena, p),
+                           prev->percent_text, prev->month);
     jx_diag_hint(c->ctx, d, "A plan normally spends the whole budget by the end of "
                             "the year: add 12月 100%%, or check the last entries.");
   }

@@ -48,6 +48,22 @@ static bool starts_unit(const jx_units *units, const char *s) {
   return false;
 }
 
+/* Whether s starts with exactly three digits (a thousands group). */
+static bool is_digit3(const char *s) {
+  for (int i = 0; i < 3; i++)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return s[3] < '0' || s[3] > '9';
+}
+
+static const char *without_commas(jx_checker *c, const char *s, size_t n) {
+  char *out = jx_arena_strndup(c->ctx->arena, s, n);
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++)
+    if (out[i] != ',') out[o++] = out[i];
+  out[o] = '\0';
+  return out;
+}
+
 /* Finds "NUMBER [spaces] MONEY-UNIT" in text; at most max of them. */
 static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t max) {
   size_t n = 0;
@@ -59,6 +75,12 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
     }
     size_t j = i;
     while (text[j] >= '0' && text[j] <= '9') j++;
+    /* Thousands separators, as clerks write them: 1,860万元. */
+    bool grouped = false;
+    while (text[j] == ',' && (grouped || j - i <= 3) && is_digit3(text + j + 1)) {
+      j += 4;
+      grouped = true;
+    }
     if (text[j] == '.' && text[j + 1] >= '0' && text[j + 1] <= '9') {
       j++;
       while (text[j] >= '0' && text[j] <= '9') j++;
@@ -76,7 +98,9 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
               per_clause(text, i)))
       u = NULL;
     jx_decimal v;
-    if (u && jx_decimal_parse(text + i, j - i, &v) && jx_unit_to_base(u, v, &out[n].base)) {
+    const char *digits = grouped ? without_commas(c, text + i, j - i) : text + i;
+    size_t ndigits = grouped ? strlen(digits) : j - i;
+    if (u && jx_decimal_parse(digits, ndigits, &v) && jx_unit_to_base(u, v, &out[n].base)) {
       out[n].text = jx_arena_strndup(c->ctx->arena, text + i, k + ulen - i);
       out[n].offset = i;
       n++;
@@ -85,18 +109,6 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
     if (i == j && i == k) i = j;
   }
   return n;
-}
-
-/* The location of byte offset within a one-line plain string, else the
- * string's own location. */
-static jx_loc loc_in_string(const jx_string *s, size_t offset, size_t len) {
-  jx_loc at = s->loc;
-  if (s->style != JX_STR_PLAIN || s->loc.first_line != s->loc.last_line ||
-      strchr(s->text, '\\') || strchr(s->text, '"'))
-    return at;
-  at.first_column += 1 + (int)jx_utf8_length(s->text, offset);
-  at.last_column = at.first_column + (int)jx_utf8_length(s->text + offset, len);
-  return at;
 }
 
 void jx_check_target_texts(jx_checker *c) {
@@ -117,7 +129,7 @@ void jx_check_target_texts(jx_checker *c) {
       list = jx_arena_printf(c->ctx->arena, "%s%s%s", list, k ? ", " : "",
                              amounts[k].text);
     jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J170",
-                           loc_in_string(&t->text, amounts[0].offset,
+                           jx_loc_in_string(&t->text, amounts[0].offset,
                                          strlen(amounts[0].text)),
                            "The target text of project %s states %s, but the "
                            "project's budget is %s.", jx_project_id(c->ctx->arena, p), list,

@@ -1,11 +1,22 @@
-/* Internal state shared by the checker's rule files (check_*.c). */
+/* Internal state shared by the checker's rule files (check_*.c), and the
+ * helpers they share (checker.c). check.c runs the rule groups in order;
+ * the rule files depend on this header only, never on each other. */
 #ifndef JX_CHECKER_H
 #define JX_CHECKER_H
 
 #include "check.h"
 #include "diag.h"
 #include "framework.h"
+#include "hash.h"
 #include "units.h"
+
+/* A budget unit as a whole. The 单位 lines of several files may open the
+ * same unit (its projects split over files): they are one unit when they
+ * have the same code, or, without a code, the same name. */
+typedef struct jx_budget_unit {
+  const jx_org *first;  /* the first 单位 line naming it */
+  jx_list projects;     /* const jx_project *, of every such line, in order */
+} jx_budget_unit;
 
 typedef struct jx_checker {
   jx_ctx *ctx;
@@ -16,7 +27,11 @@ typedef struct jx_checker {
   const jx_unit *money;                 /* default money unit (金额单位) */
   const jx_org *department;             /* NULL when not declared */
   jx_list agencies;                     /* const jx_org *, document order */
+  jx_list sections;                     /* const jx_org * (类别 lines), document order */
   jx_list projects;                     /* const jx_project *, document order */
+  jx_list allows;                       /* const jx_allow * at top level */
+  jx_list units;                        /* jx_budget_unit *, by first 单位 line */
+  jx_hash unit_of;                      /* jx_org pointer -> jx_budget_unit * */
 } jx_checker;
 
 /* Rule groups, run in this order by jx_check. */
@@ -25,8 +40,23 @@ void jx_check_identity(jx_checker *c);
 void jx_check_budgets(jx_checker *c);
 void jx_check_plans(jx_checker *c);
 void jx_check_indicators(jx_checker *c);
+void jx_check_values(jx_checker *c);
 void jx_check_target_texts(jx_checker *c);
 void jx_check_names(jx_checker *c);
+void jx_check_allowances(jx_checker *c);
+
+/* Groups the 单位 lines into budget units (c->units, c->unit_of). */
+void jx_checker_group_units(jx_checker *c);
+
+/* The budget unit an 单位 line belongs to, or NULL for NULL. */
+const jx_budget_unit *jx_unit_of(const jx_checker *c, const jx_org *agency);
+
+/* How messages name a budget unit: its code, else its name in quotes. */
+const char *jx_org_ref(jx_checker *c, const jx_org *o);
+
+/* How messages name an indicator row: its name in quotes, or for a row
+ * whose name cell is empty (空白), "(unnamed 数量指标 row)". */
+const char *jx_row_ref(jx_checker *c, const jx_row *r);
 
 /* An amount's unit (its own, else the document's money unit), checked to
  * be a known money unit; reports J130/J107 and returns NULL otherwise. */
@@ -35,8 +65,13 @@ const jx_unit *jx_amount_unit(jx_checker *c, const jx_amount *a);
 /* The amount in 元 (the money base unit); false if its unit is not money. */
 bool jx_amount_in_base(jx_checker *c, const jx_amount *a, jx_decimal *out);
 
-/* The project's annual (or medium-term) budget in 元; false when it has
- * none, or its unit is not money, or it is negative (already reported). */
+/* A budget-like field's (预算, 中期预算, 资金总额) amount in 元; false when
+ * the project has none, or its unit is not money, or it is negative (those
+ * are reported by the budget rules). */
+bool jx_project_amount_base(jx_checker *c, const jx_project *p, jx_node_kind kind,
+                            jx_decimal *out);
+
+/* The same for the annual (预算) and medium-term (中期预算) budget. */
 bool jx_project_budget_base(jx_checker *c, const jx_project *p, jx_decimal *out);
 bool jx_project_medium_budget_base(jx_checker *c, const jx_project *p,
                                    jx_decimal *out);
@@ -46,5 +81,17 @@ const char *jx_money_text(jx_checker *c, jx_decimal base_value);
 
 /* Formats a decimal into the ctx's arena. */
 const char *jx_dec(jx_checker *c, jx_decimal d);
+
+/* The location of the bytes [offset, offset+len) of a string, when it is a
+ * one-line plain string without escapes; else the whole string's. */
+jx_loc jx_loc_in_string(const jx_string *s, size_t offset, size_t len);
+
+/* The quantity a value states in numbers (QUANTITY; DEADLINE and RELATIVE
+ * when they carry one), or NULL. */
+const jx_quantity *jx_value_quantity(const jx_value *v);
+
+/* Whether the value is a plain target amount: a QUANTITY, or a DEADLINE
+ * that carries one (12月底前 100%); not a year-on-year change. */
+bool jx_value_plain_quantity(const jx_value *v);
 
 #endif

@@ -22,7 +22,7 @@ enum { JX_DEFAULT_MAX_ERRORS = 100 };
 
 typedef struct jx_cli {
   jx_check_options check;
-  bool json;               /* check --format=json */
+  enum { JX_DIAGS_TEXT, JX_DIAGS_JSON, JX_DIAGS_SARIF } diag_format; /* check --format */
   bool syntax_only;        /* check --syntax-only */
   const char *output;      /* -o FILE; NULL or "-" for standard output */
   const char *format;      /* build: xml, iati, html, text, csv, markdown, xlsx */

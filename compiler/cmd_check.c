@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "document.h"
+#include "sarif.h"
 
 int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
   jx_ctx *ctx = jx_cli_ctx(cli);
@@ -31,11 +32,14 @@ int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
     if (!cli->syntax_only && ctx->nerrors == before) jx_check(ctx, doc, &lib);
   }
   jx_check_filter(ctx, &docs, &cli->check);
-  if (!cli->json) return jx_cli_finish(ctx, cli, status);
+  if (cli->diag_format == JX_DIAGS_TEXT) return jx_cli_finish(ctx, cli, status);
   jx_ctx limited = *ctx;
   if (cli->max_errors && limited.diags.len > cli->max_errors)
     limited.diags.len = cli->max_errors;
-  jx_diags_print_json(&limited, stdout);
+  if (cli->diag_format == JX_DIAGS_SARIF)
+    jx_diags_print_sarif(&limited, stdout, 0);
+  else
+    jx_diags_print_json(&limited, stdout);
   if (limited.diags.len < ctx->diags.len)
     fprintf(stderr, "jxc: %zu more diagnostics are not shown (--max-errors=%zu); "
                     "--max-errors=0 shows them all.\n",

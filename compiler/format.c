@@ -9,6 +9,10 @@
 bool jx_is_bare_word(const char *s) {
   size_t len = strlen(s);
   if (!len) return false;
+  /* What the scanner would cut: a placeholder it starts with (XX), or a
+   * date word at 至 or - (7月至). */
+  if (jx_placeholder_prefix(s, len)) return false;
+  if (jx_date_word(s) && (strchr(s, '-') || strstr(s, "至"))) return false;
   for (size_t i = 0; i < len;) {
     int32_t cp;
     int n = jx_utf8_decode(s + i, len - i, &cp);
@@ -25,7 +29,7 @@ static const char *date_display(jx_arena *a, const jx_date *d, bool deadline) {
   const char *y = d->year ? jx_arena_printf(a, "%d年", d->year) : "";
   const char *rest = "";
   if (!d->month)
-    rest = "";
+    rest = d->day ? jx_arena_printf(a, "%d日", d->day) : "";
   else if (d->day)
     rest = jx_arena_printf(a, "%d月%d日", d->month, d->day);
   else if (d->month_end || (d->style == JX_DATE_ISO && deadline))

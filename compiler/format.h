@@ -25,7 +25,8 @@ typedef struct jx_format_options {
 bool jx_format_file_with(jx_ctx *ctx, const jx_file *file,
                          const jx_format_options *opt, FILE *out);
 
-/* Whether s can be written bare: a word that is not a keyword. */
+/* Whether s can be written bare: a word that is not a keyword and that the
+ * scanner reads back as this one word. */
 bool jx_is_bare_word(const char *s);
 
 /* The text a value shows in the official form: "≥7000次", "2025年12月31日前完成",

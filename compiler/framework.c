@@ -50,11 +50,27 @@ const jx_framework_def *jx_framework_find(const jx_frameworks *fw,
   return name ? NULL : fallback;
 }
 
+/* The length of a level name without its 指标 suffix. */
+static size_t stem_length(const char *s) {
+  static const char suffix[] = "指标";
+  size_t n = strlen(s), k = sizeof suffix - 1;
+  return n > k && !memcmp(s + n - k, suffix, k) ? n - k : n;
+}
+
+/* Whether a written level name is the level with this name or English
+ * name. Clerks often leave out the 指标 suffix (服务对象满意度, 社会效益,
+ * 产出), so the names match when they are equal without it. */
+static bool names_level(const char *written, const jx_name *name, const jx_name *alias) {
+  if (!strcmp(written, name->text) || !strcmp(written, alias->text)) return true;
+  size_t a = stem_length(written), b = stem_length(name->text);
+  return a && a == b && !memcmp(written, name->text, a);
+}
+
 const jx_fw_group *jx_framework_group(const jx_framework_def *f,
                                       const char *name) {
   for (size_t i = 0; i < f->groups.len; i++) {
     const jx_fw_group *g = f->groups.items[i];
-    if (!strcmp(g->name.text, name) || !strcmp(g->alias.text, name)) return g;
+    if (names_level(name, &g->name, &g->alias)) return g;
   }
   return NULL;
 }
@@ -62,7 +78,7 @@ const jx_fw_group *jx_framework_group(const jx_framework_def *f,
 const jx_fw_level *jx_framework_level(const jx_fw_group *g, const char *name) {
   for (size_t i = 0; i < g->levels.len; i++) {
     const jx_fw_level *l = g->levels.items[i];
-    if (!strcmp(l->name.text, name) || !strcmp(l->alias.text, name)) return l;
+    if (names_level(name, &l->name, &l->alias)) return l;
   }
   return NULL;
 }

@@ -20,10 +20,12 @@ void jx_frameworks_define(jx_ctx *ctx, jx_frameworks *fw, const jx_node *item);
 const jx_framework_def *jx_framework_find(const jx_frameworks *fw,
                                           const char *name);
 
-/* A first level by Chinese or English name, or NULL. */
+/* A first level by Chinese or English name, or NULL. A Chinese name
+ * matches with or without its 指标 suffix (产出 is 产出指标). */
 const jx_fw_group *jx_framework_group(const jx_framework_def *f,
                                       const char *name);
-/* A second level of a group by Chinese or English name, or NULL. */
+/* A second level of a group by Chinese or English name (with or without
+ * 指标, as above), or NULL. */
 const jx_fw_level *jx_framework_level(const jx_fw_group *g, const char *name);
 /* The first group of f that has a second level with this name, or NULL. */
 const jx_fw_group *jx_framework_group_of_level(const jx_framework_def *f,

@@ -1,11 +1,21 @@
 #include "iati.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "framework.h"
 #include "units.h"
+#include "utf8.h"
+
+/* The activity identifiers given so far: an open-addressing hash set, so a
+ * repeated identifier is found without comparing every pair of projects. */
+typedef struct id_set {
+  const char **slots;
+  size_t cap, len;
+} id_set;
 
 typedef struct iati {
   jx_ctx *ctx;
@@ -15,6 +25,7 @@ typedef struct iati {
   const jx_org *department;
   const jx_unit *money;     /* the document's default money unit */
   const jx_framework_def *framework;
+  id_set ids;
 } iati;
 
 static void collect(jx_node *item, const jx_file *file, void *data) {
@@ -32,6 +43,69 @@ static void collect(jx_node *item, const jx_file *file, void *data) {
       break;
     default: break;
   }
+}
+
+static uint64_t fnv1a(const char *s) {
+  uint64_t h = 14695981039346656037u;
+  for (; *s; s++) {
+    h ^= (unsigned char)*s;
+    h *= 1099511628211u;
+  }
+  return h;
+}
+
+/* Adds id to the set; false when it is there already. */
+static bool id_add(iati *x, const char *id) {
+  id_set *set = &x->ids;
+  if ((set->len + 1) * 2 > set->cap) {
+    size_t cap = set->cap ? set->cap * 2 : 64;
+    const char **slots = jx_arena_alloc(x->ctx->arena, cap * sizeof *slots);
+    memset(slots, 0, cap * sizeof *slots);
+    for (size_t i = 0; i < set->cap; i++) {
+      if (!set->slots[i]) continue;
+      size_t k = fnv1a(set->slots[i]) & (cap - 1);
+      while (slots[k]) k = (k + 1) & (cap - 1);
+      slots[k] = set->slots[i];
+    }
+    set->slots = slots;
+    set->cap = cap;
+  }
+  size_t k = fnv1a(id) & (set->cap - 1);
+  for (; set->slots[k]; k = (k + 1) & (set->cap - 1))
+    if (!strcmp(set->slots[k], id)) return false;
+  set->slots[k] = id;
+  set->len++;
+  return true;
+}
+
+/* A name as an identifier part: the prefix and 16 hex digits of a hash of
+ * the name's key (jx_utf8_name_key), so spacing and full-width forms do not
+ * change it and the identifier stays ASCII. */
+static const char *name_part(iati *x, char prefix, const char *name) {
+  char *key = jx_utf8_name_key(name);
+  const char *part = jx_arena_printf(x->ctx->arena, "%c%016llx", prefix,
+                                     (unsigned long long)fnv1a(key));
+  free(key);
+  return part;
+}
+
+/* The activity's iati-identifier (doc/iati.md): the reporting org's ref
+ * and the project code; without a code, the budget unit (its code, or a
+ * key of its name) and a key of the project's name. A second project with
+ * the same identifier gets -2, a third -3, in document order. */
+static const char *identifier(iati *x, const char *dept_ref, const jx_project *p) {
+  const char *base;
+  if (p->code) {
+    base = jx_arena_printf(x->ctx->arena, "%s-%s", dept_ref, p->code->text);
+  } else {
+    const jx_org *a = p->agency;
+    const char *unit = a && a->code ? a->code->text : name_part(x, 'U', a ? a->name.text : "");
+    base = jx_arena_printf(x->ctx->arena, "%s-%s-%s", dept_ref, unit,
+                           name_part(x, 'N', p->name.text));
+  }
+  const char *id = base;
+  for (int n = 2; !id_add(x, id); n++) id = jx_arena_printf(x->ctx->arena, "%s-%d", base, n);
+  return id;
 }
 
 static xmlNodePtr child(xmlNodePtr parent, const char *name) {
@@ -118,6 +192,8 @@ static void indicators(iati *x, xmlNodePtr act, const jx_group *g) {
     const jx_row *r = g->rows.items[i];
     if (r->value.kind != JX_VALUE_QUANTITY) continue;
     const jx_quantity *q = &r->value.quantity;
+    /* An unfilled template (≤ ** 万元) has no target to publish. */
+    if (q->placeholder) continue;
     const jx_unit *u = strchr(q->unit.text, '/') ? NULL : jx_units_find(&x->lib->units, q->unit.text);
     bool percent = u && !strcmp(u->role, "ratio");
     jx_decimal target = q->number;
@@ -132,15 +208,25 @@ static void indicators(iati *x, xmlNodePtr act, const jx_group *g) {
     prop(ind, "measure", percent ? "2" : "1");
     if (q->sign == JX_SIGN_GE || q->sign == JX_SIGN_GT) prop(ind, "ascending", "true");
     if (q->sign == JX_SIGN_LE || q->sign == JX_SIGN_LT) prop(ind, "ascending", "false");
-    narrative(ind, "title", jx_arena_printf(x->ctx->arena, "%s / %s", r->level2.text, r->name.text));
+    /* 二级指标 / 三级指标; a flat table has no second level, a blank name
+     * none of its own. */
+    const char *name = r->blank_name ? ""
+                       : r->ordinal  ? jx_arena_printf(x->ctx->arena, "%s%s", r->ordinal,
+                                                       r->name.text)
+                                     : r->name.text;
+    const char *title = *r->level2.text && *name
+                            ? jx_arena_printf(x->ctx->arena, "%s / %s", r->level2.text, name)
+                        : *name ? name
+                        : *r->level2.text ? r->level2.text
+                                          : g->level1.text;
+    narrative(ind, "title", title);
     if (r->description) narrative(ind, "description", r->description->text);
     xmlNodePtr per = child(ind, "period");
     period(x, per, 1, 12);
     xmlNodePtr t = child(per, "target");
     char buf[JX_DECIMAL_BUFSIZE];
     prop(t, "value", jx_decimal_format(jx_decimal_normalize(target), buf));
-    narrative(t, "comment", jx_arena_printf(x->ctx->arena, "%s%s%s", jx_sign_text(q->sign),
-                                            q->number_text, q->unit.text));
+    narrative(t, "comment", jx_value_display(x->ctx, &r->value));
   }
 }
 
@@ -150,9 +236,7 @@ static void activity(iati *x, xmlNodePtr root, const jx_project *p) {
   xmlNodePtr act = child(root, "iati-activity");
   prop(act, "default-currency", "CNY");
   xmlNodeSetLang(act, BAD_CAST "zh");
-  xmlNewTextChild(act, NULL, BAD_CAST "iati-identifier",
-                  BAD_CAST jx_arena_printf(x->ctx->arena, "%s-%s", dept_ref,
-                                          p->code ? p->code->text : p->name.text));
+  xmlNewTextChild(act, NULL, BAD_CAST "iati-identifier", BAD_CAST identifier(x, dept_ref, p));
   xmlNodePtr rep = child(act, "reporting-org");
   prop(rep, "ref", dept_ref);
   prop(rep, "type", "10");

@@ -61,9 +61,13 @@ static const char usage_text[] =
     "Options of check:\n"
     "  --warnings=error    treat warnings as errors (exit status 1)\n"
     "  --disable=CODE,...  turn off checker rules (J101 ...); a comment\n"
-    "                      '# jxc: allow CODE' does so on its own line\n"
+    "                      '# jxc: allow CODE' does so on its own line, and\n"
+    "                      '允许 CODE \"reason\"' in the document, a project\n"
+    "                      or an indicator row where it stands\n"
     "  --format=json       print diagnostics to standard output as JSON,\n"
     "                      one object a line, instead of text on stderr\n"
+    "  --format=sarif      print them to standard output as one SARIF 2.1.0\n"
+    "                      log, for CI systems that show findings inline\n"
     "  --syntax-only       only read the documents; skip the checker rules\n"
     "The rules run on each document that reads without syntax errors.\n"
     "\n"
@@ -210,9 +214,15 @@ static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
     case 'I': jx_list_push(cli->scratch->arena, &cli->import_dirs, (void *)arg); break;
     case OPT_FORMAT:
       if (!strcmp(cmd, "check")) {
-        if (strcmp(arg, "json") && strcmp(arg, "text"))
-          return jx_cli_usage_error("check: unknown --format '%s' (use text or json).", arg);
-        cli->json = !strcmp(arg, "json");
+        if (!strcmp(arg, "text"))
+          cli->diag_format = JX_DIAGS_TEXT;
+        else if (!strcmp(arg, "json"))
+          cli->diag_format = JX_DIAGS_JSON;
+        else if (!strcmp(arg, "sarif"))
+          cli->diag_format = JX_DIAGS_SARIF;
+        else
+          return jx_cli_usage_error("check: unknown --format '%s' (use text, json or "
+                                    "sarif).", arg);
       } else if (!strcmp(cmd, "diff")) {
         if (strcmp(arg, "text") && strcmp(arg, "markdown") && strcmp(arg, "html") &&
             strcmp(arg, "json"))

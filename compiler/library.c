@@ -60,8 +60,7 @@ bool jx_library_load(jx_ctx *ctx, const char *dir, jx_library *lib,
 jx_library jx_library_for_document(jx_ctx *ctx, const jx_library *base,
                                    const jx_document *doc) {
   jx_library lib;
-  lib.units.dimensions = jx_list_copy(ctx->arena, &base->units.dimensions);
-  lib.units.units = jx_list_copy(ctx->arena, &base->units.units);
+  lib.units = jx_units_copy(ctx->arena, &base->units);
   lib.frameworks.defs = jx_list_copy(ctx->arena, &base->frameworks.defs);
   lib.frameworks.lower_is_better =
       jx_list_copy(ctx->arena, &base->frameworks.lower_is_better);

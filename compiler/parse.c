@@ -101,6 +101,7 @@ static void init_state(jx_parse_state *ps, jx_ctx *ctx, int file) {
   ps->col = 1;
   ps->result = jx_arena_alloc(ctx->arena, sizeof *ps->result);
   ps->result->file = file;
+  jx_keyword_index_build(&ps->keywords);
 }
 
 /* --- trivia ------------------------------------------------------------ */

@@ -9,7 +9,13 @@
 #include "ast.h"
 #include "ctx.h"
 
-enum { JX_RECENT_WORDS = 8, JX_MAX_NESTING = 32 };
+enum { JX_RECENT_WORDS = 8, JX_MAX_NESTING = 32, JX_KEYWORD_SLOTS = 512 };
+
+/* The keywords' spellings in an open-addressing table, so the scanner finds
+ * whether a word is a keyword with one hash and a compare or two. */
+typedef struct jx_keyword_index {
+  short slot[JX_KEYWORD_SLOTS]; /* 1 + index of a spelling, 0 when empty */
+} jx_keyword_index;
 
 typedef struct jx_recent_word {
   const char *text;
@@ -57,6 +63,8 @@ typedef struct jx_parse_state {
   int schedule_depth; /* depth of the open 实施进度 { … }, or 0 */
   size_t gave_up;   /* when the scanner stopped early: diagnostics kept */
 
+  jx_keyword_index keywords;
+
   jx_file *result;
   jx_org *agency;  /* the most recent 单位 in this file */
   jx_org *section; /* the most recent 类别 line in that 单位, or NULL */
@@ -78,8 +86,31 @@ void jx_value_build(jx_parse_state *ps, int prefix, int relative, jx_value *out)
  * each side kept in ISO form (2024, 2023-07, 2025-01-01). J014 otherwise. */
 void jx_period_build(jx_parse_state *ps, jx_period *p);
 
-/* Keyword lookup shared with the parser's error messages. */
+/* How the scanner cuts words, shared with the formatter and the XML reader
+ * (which must know what reads back as itself):
+ * jx_placeholder_prefix is the length of the template placeholder a word
+ * starts with (two or more X or x, any run of × or ○: XX万元 is XX and 万元),
+ * 0 for none; jx_date_word tells whether a word starts with a date part
+ * (年, 月, 日, 号), which the scanner ends at 至 or '-'. */
+size_t jx_placeholder_prefix(const char *s, size_t len);
+bool jx_date_word(const char *word);
+
+/* How the value reader reads words, shared the same way: jx_wording_suffix
+ * is the length of the qualifying word (以上, 左右 …) a word ends with, 0 for
+ * none; jx_date_part_of the date part a word begins with (0 year, 1 month,
+ * 2 day, 3 month end; -1 for none) and its length in *len; and
+ * jx_ordinal_length the length of a row number (指标1:) a name begins with. */
+size_t jx_wording_suffix(const char *text);
+int jx_date_part_of(const char *word, size_t *len);
+size_t jx_ordinal_length(const char *name);
+
+/* Keyword lookup shared with the parser's error messages and the formatter. */
 int jx_keyword_token(const char *word, size_t len, int *relative);
+
+/* Fills the index, once per parse; then looks a word up in it. */
+void jx_keyword_index_build(jx_keyword_index *ix);
+int jx_keyword_index_find(const jx_keyword_index *ix, const char *word,
+                          size_t len, int *relative);
 /* The keyword closest to word (edit distance 1), or NULL. */
 const char *jx_keyword_suggest(const char *word);
 

@@ -53,7 +53,7 @@ static bool adjacent(jx_loc a, jx_loc b) {
 /* The date parts a word may start with, and their place in a date. */
 enum { PART_YEAR, PART_MONTH, PART_DAY, PART_MONTH_END };
 
-static int date_part_of(const char *word, size_t *len) {
+int jx_date_part_of(const char *word, size_t *len) {
   static const struct { const char *word; int part; } parts[] = {
       {"月底", PART_MONTH_END}, {"年", PART_YEAR}, {"月", PART_MONTH},
       {"日", PART_DAY},         {"号", PART_DAY}};
@@ -110,7 +110,7 @@ static void date_iso(jx_parse_state *ps, const jx_atom *a, jx_date *d) {
 static void date_part(jx_parse_state *ps, jx_date *d, const jx_atom *num,
                       const jx_atom *word) {
   size_t wl = 0;
-  int part = date_part_of(word->text, &wl);
+  int part = jx_date_part_of(word->text, &wl);
   int value = 0;
   bool ok = parse_int(num->text, 0, 9999, &value);
   int have = d->day ? 3 : d->month ? 2 : d->year ? 1 : 0;
@@ -143,7 +143,7 @@ static void date_part(jx_parse_state *ps, jx_date *d, const jx_atom *num,
 
 static bool date_start(const cursor *c, size_t k) {
   return at(c, k, NUMBER) && at(c, k + 1, WORD) &&
-         date_part_of(peek(c, k + 1)->text, NULL) >= 0;
+         jx_date_part_of(peek(c, k + 1)->text, NULL) >= 0;
 }
 
 /* A bare number before 至 that takes its part from the date after it: the 1
@@ -160,7 +160,7 @@ static bool looks_like_date(const cursor *c) {
   if (!date_start(c, 0)) return false;
   size_t wl = 0;
   const char *word = peek(c, 1)->text;
-  int part = date_part_of(word, &wl);
+  int part = jx_date_part_of(word, &wl);
   if (date_start(c, 2) || at(c, 2, KW_TO)) return true;
   if (part == PART_DAY || part == PART_MONTH_END || word[wl]) return true;
   return part == PART_YEAR && strlen(peek(c, 0)->text) == 4;
@@ -188,7 +188,7 @@ static bool parse_date(cursor *c, jx_date *d) {
       /* The part alone, without the wording of the word it is taken from. */
       const jx_atom *w = peek(c, 3);
       size_t wl = 0;
-      date_part_of(w->text, &wl);
+      jx_date_part_of(w->text, &wl);
       jx_atom part = {WORD, jx_arena_strndup(arena(c), w->text, wl), peek(c, 0)->loc};
       date_part(c->ps, d, peek(c, 0), &part);
       d->loc.last_line = peek(c, 0)->loc.last_line;
@@ -206,6 +206,24 @@ static bool parse_date(cursor *c, jx_date *d) {
   return true;
 }
 
+/* --- row names --------------------------------------------------------- */
+
+/* The row number a form prints before an indicator's name ("指标1:",
+ * "指标 2："): kept apart, so the name is the indicator's own. */
+size_t jx_ordinal_length(const char *name) {
+  static const char prefix[] = "指标";
+  if (strncmp(name, prefix, sizeof prefix - 1)) return 0;
+  size_t i = sizeof prefix - 1;
+  while (name[i] == ' ') i++;
+  size_t digits = i;
+  while (name[i] >= '0' && name[i] <= '9') i++;
+  if (i == digits) return 0;
+  while (name[i] == ' ') i++;
+  if (name[i] == ':') return i + 1;
+  if (!strncmp(name + i, "：", strlen("："))) return i + strlen("：");
+  return 0;
+}
+
 /* --- quantities -------------------------------------------------------- */
 
 /* Words that qualify a number rather than measure it: ≥95% 以上, 10 左右.
@@ -213,8 +231,7 @@ static bool parse_date(cursor *c, jx_date *d) {
 static const char *const wording_words[] = {"及以上", "及以下", "以上", "以下", "以内",
                                             "之内", "左右", "到位", "完成", "内"};
 
-/* The length of the wording word text ends with, or 0. */
-static size_t wording_suffix(const char *text) {
+size_t jx_wording_suffix(const char *text) {
   size_t n = strlen(text);
   for (size_t i = 0; i < sizeof wording_words / sizeof wording_words[0]; i++) {
     size_t w = strlen(wording_words[i]);
@@ -310,7 +327,7 @@ static bool parse_quantity(cursor *c, jx_quantity *q, jx_atom *split) {
   if (!at(c, 0, WORD)) return true;
   /* A word that is only wording (10 以上) leaves the number without a unit. */
   const jx_atom *w = peek(c, 0);
-  size_t suffix = wording_suffix(w->text);
+  size_t suffix = jx_wording_suffix(w->text);
   if (suffix == strlen(w->text)) return true;
   const char *unit = w->text;
   jx_loc loc = w->loc;
@@ -322,7 +339,7 @@ static bool parse_quantity(cursor *c, jx_quantity *q, jx_atom *split) {
     loc.last_column = w->loc.last_column;
     c->i += 2;
   }
-  suffix = wording_suffix(w->text);
+  suffix = jx_wording_suffix(w->text);
   if (suffix && suffix < strlen(w->text)) {
     *split = (jx_atom){WORD, w->text + strlen(w->text) - suffix,
                        tail_loc(w->loc, w->text, suffix)};

@@ -39,13 +39,13 @@ int jx_source_add(jx_ctx *ctx, const char *path, const char *text, size_t len) {
   src->text = jx_arena_strndup(ctx->arena, text, len);
   src->len = len;
   int lines = 1;
-  for (size_t i = 0; i < len; i++)
-    if (text[i] == '\n') lines++;
-  src->line_starts = jx_arena_alloc(ctx->arena, (size_t)lines * sizeof(size_t));
+  const char *end = text + len;
+  for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))); p++) lines++;
+  src->line_starts = jx_arena_alloc(ctx->arena, (size_t)lines * sizeof *src->line_starts);
   src->nlines = 0;
   src->line_starts[src->nlines++] = 0;
-  for (size_t i = 0; i < len; i++)
-    if (text[i] == '\n') src->line_starts[src->nlines++] = i + 1;
+  for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+    src->line_starts[src->nlines++] = (unsigned)(p - text) + 1;
   jx_list_push(ctx->arena, &ctx->sources, src);
   return (int)ctx->sources.len - 1;
 }

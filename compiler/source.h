@@ -27,7 +27,8 @@ typedef struct jx_source {
   unsigned long long dev, ino;
   const char *text;   /* contents after any BOM, NUL-terminated */
   size_t len;
-  size_t *line_starts; /* byte offset of each line's first byte */
+  unsigned *line_starts; /* byte offset of each line's first byte (files are
+                        * at most JX_SOURCE_MAX_BYTES) */
   int nlines;
 } jx_source;
 

@@ -1,6 +1,9 @@
-/* A hash map from NUL-terminated strings (or byte strings) to pointers,
- * living in an arena: what the year-over-year diff and the text diff use to
- * match in linear time. Keys are not copied; they must outlive the map. */
+/* A hash map from byte strings to pointers whose storage lives in an arena:
+ * what the year-over-year diff and the text diff use to match in linear
+ * time. Unlike jx_hash (hash.h, malloc'd, freed one by one), it needs no
+ * freeing, which suits the many small maps a diff makes per project and
+ * frees all at once with its ctx. Keys are not copied; they must outlive
+ * the map. */
 #ifndef JX_STRMAP_H
 #define JX_STRMAP_H
 

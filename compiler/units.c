@@ -17,12 +17,54 @@ static bool subsequence(const char *a, const char *b) {
   return i == la;
 }
 
-const jx_unit *jx_units_find(const jx_units *u, const char *name) {
-  /* Later definitions (the document's) override earlier ones. */
-  for (size_t i = u->units.len; i-- > 0;) {
-    const jx_unit *x = u->units.items[i];
-    if (!strcmp(x->name, name)) return x;
+static size_t name_hash(const char *s) {
+  size_t h = 2166136261u; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* Puts x in the index; a unit of the same name is replaced, so the later
+ * definition (the document's) wins. */
+static void index_put(jx_units *u, const jx_unit *x) {
+  size_t mask = u->cap - 1;
+  for (size_t h = name_hash(x->name) & mask;; h = (h + 1) & mask) {
+    if (!u->index[h] || !strcmp(u->index[h]->name, x->name)) {
+      u->index[h] = x;
+      return;
+    }
   }
+}
+
+/* Rebuilds the index for the units of the list, kept at most half full. */
+static void reindex(jx_arena *a, jx_units *u) {
+  size_t cap = 64;
+  while (cap < 2 * u->units.len + 2) cap *= 2;
+  u->index = jx_arena_alloc(a, cap * sizeof *u->index);
+  u->cap = cap;
+  for (size_t i = 0; i < u->units.len; i++) index_put(u, u->units.items[i]);
+}
+
+static void add_unit(jx_arena *a, jx_units *u, jx_unit *x) {
+  jx_list_push(a, &u->units, x);
+  if (2 * u->units.len + 2 > u->cap)
+    reindex(a, u);
+  else
+    index_put(u, x);
+}
+
+jx_units jx_units_copy(jx_arena *a, const jx_units *src) {
+  jx_units u = {0};
+  u.dimensions = jx_list_copy(a, &src->dimensions);
+  u.units = jx_list_copy(a, &src->units);
+  reindex(a, &u);
+  return u;
+}
+
+const jx_unit *jx_units_find(const jx_units *u, const char *name) {
+  if (!u->cap) return NULL;
+  size_t mask = u->cap - 1;
+  for (size_t h = name_hash(name) & mask; u->index[h]; h = (h + 1) & mask)
+    if (!strcmp(u->index[h]->name, name)) return u->index[h];
   return NULL;
 }
 
@@ -69,7 +111,7 @@ static void define_base(jx_ctx *ctx, jx_units *u, const jx_unit_def *def) {
   x->factor = jx_decimal_from_int(1);
   x->precision = def->precision;
   x->loc = def->name.loc;
-  jx_list_push(ctx->arena, &u->units, x);
+  add_unit(ctx->arena, u, x);
 }
 
 static void define_derived(jx_ctx *ctx, jx_units *u, const jx_unit_def *def) {
@@ -97,7 +139,7 @@ static void define_derived(jx_ctx *ctx, jx_units *u, const jx_unit_def *def) {
               of->base);
     return;
   }
-  jx_list_push(ctx->arena, &u->units, x);
+  add_unit(ctx->arena, u, x);
 }
 
 void jx_units_define(jx_ctx *ctx, jx_units *u, const jx_node *item) {

@@ -22,7 +22,12 @@ typedef struct jx_unit {
 typedef struct jx_units {
   jx_list dimensions; /* const jx_dimension * */
   jx_list units;      /* jx_unit * */
+  const jx_unit **index; /* by name, open addressing; the latest definition */
+  size_t cap;            /* slots of index: 0 or a power of two */
 } jx_units;
+
+/* A copy that a document's own definitions can extend (arena storage). */
+jx_units jx_units_copy(jx_arena *a, const jx_units *src);
 
 /* Adds the definitions among a file's items, reporting bad ones (J180-J182). */
 void jx_units_define(jx_ctx *ctx, jx_units *u, const jx_node *item);

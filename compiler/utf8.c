@@ -1,25 +1,56 @@
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 int jx_utf8_decode(const char *s, size_t len, int32_t *cp) {
-  utf8proc_int32_t c;
-  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                                        (utf8proc_ssize_t)len, &c);
-  if (n < 1) {
-    *cp = -1;
+  /* Decoded here rather than by utf8proc_iterate: this runs on every byte
+   * of every file, and the rules are few. Overlong forms, surrogates and
+   * code points above U+10FFFF are invalid. */
+  const unsigned char *u = (const unsigned char *)s;
+  *cp = -1;
+  if (!len) return 1;
+  unsigned char c = u[0];
+  if (c < 0x80) {
+    *cp = c;
     return 1;
   }
-  *cp = c;
-  return (int)n;
+  int n;
+  int32_t v, min;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2, v = c & 0x1F, min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3, v = c & 0x0F, min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4, v = c & 0x07, min = 0x10000;
+  } else {
+    return 1;
+  }
+  if (len < (size_t)n) return 1;
+  for (int i = 1; i < n; i++) {
+    if ((u[i] & 0xC0) != 0x80) return 1;
+    v = (v << 6) | (u[i] & 0x3F);
+  }
+  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 1;
+  *cp = v;
+  return n;
 }
 
 size_t jx_utf8_invalid_at(const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
-    if ((unsigned char)s[i] < 0x80) {
+    unsigned char c = u[i];
+    if (c < 0x80) {
       i++;
+      continue;
+    }
+    /* Three-byte sequences led by E1-EC or EE-EF (most of Chinese text) can
+     * be neither overlong nor surrogates: two continuation bytes suffice. */
+    if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && len - i >= 3 &&
+        (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+      i += 3;
       continue;
     }
     int32_t cp;
@@ -76,6 +107,32 @@ bool jx_utf8_is_word_cp(int32_t cp, bool first) {
     default:
       return false;
   }
+}
+
+char *jx_utf8_name_key(const char *s) {
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
+                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                        UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+  const char *text = n >= 0 ? (const char *)mapped : s;
+  size_t len = strlen(text);
+  char *out = malloc(len + 1);
+  if (!out) abort();
+  size_t k = 0;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    int step = jx_utf8_decode(text + i, len - i, &cp);
+    bool space = cp == '\t' || cp == '\n' || cp == '\r' ||
+                 (cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS);
+    if (!space) {
+      memcpy(out + k, text + i, (size_t)step);
+      k += (size_t)step;
+    }
+    i += (size_t)step;
+  }
+  out[k] = '\0';
+  free(mapped);
+  return out;
 }
 
 int jx_utf8_encode(int32_t cp, char *out) {

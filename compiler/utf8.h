@@ -35,6 +35,11 @@ bool jx_utf8_is_word_cp(int32_t cp, bool first);
  * compared on their first 32. */
 size_t jx_edit_distance(const char *a, const char *b);
 
+/* A name as a key that survives the drift of names between documents and
+ * years: NFKC (full-width letters, digits and brackets become half-width),
+ * case folded, with all white space removed. malloc'd; caller frees. */
+char *jx_utf8_name_key(const char *s);
+
 /* Writes cp as UTF-8 into out (at least 4 bytes); returns the byte count. */
 int jx_utf8_encode(int32_t cp, char *out);
 

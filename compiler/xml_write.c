@@ -40,7 +40,8 @@ static xmlNodePtr leaf(writer *w, xmlNodePtr parent, const char *tag,
                        const char *text, jx_loc loc) {
   if (!text) return NULL;
   if (!xml_safe(w, text, loc)) text = "";
-  return xmlNewTextChild(parent, w->ns, BAD_CAST tag, BAD_CAST text);
+  /* Empty content is written <X/> (doc/xml-format.md, canonical form). */
+  return xmlNewTextChild(parent, w->ns, BAD_CAST tag, *text ? BAD_CAST text : NULL);
 }
 
 static xmlNodePtr leaf_int(writer *w, xmlNodePtr parent, const char *tag, int v) {
@@ -77,68 +78,108 @@ static void sources(writer *w, xmlNodePtr parent, const jx_list *l) {
   }
 }
 
-static void quantity(writer *w, xmlNodePtr kpi, const jx_quantity *q, jx_loc loc) {
-  leaf(w, kpi, "KPI_VAL", q->number_text, loc);
-  leaf(w, kpi, "KPI_UNIT", q->unit.text, q->unit.loc);
+/* The number of a quantity (or its placeholder) and its unit, which is left
+ * out when the number was written without one. */
+static void number(writer *w, xmlNodePtr parent, const jx_quantity *q, jx_loc loc) {
+  leaf(w, parent, q->placeholder ? "KPI_PLACEHOLDER" : "KPI_VAL", q->number_text, loc);
+  if (*q->unit.text) leaf(w, parent, "KPI_UNIT", q->unit.text, q->unit.loc);
 }
 
 static const char *sign_xml(jx_sign s) {
   return s == JX_SIGN_NONE ? "＝" : jx_sign_text(s);
 }
 
-static void kpi(writer *w, xmlNodePtr group, const jx_row *r) {
-  const jx_value *v = &r->value;
-  xmlNodePtr n = open(w, group, "KPI");
-  flag(n, "na_row", r->not_applicable_row);
-  leaf(w, n, "KPI_LV2", r->level2.text, r->level2.loc);
-  leaf(w, n, "KPI_NAME", r->name.text, r->name.loc);
-  if (r->description) leaf(w, n, "KPI_DESC", r->description->text, r->description->loc);
-  bool has_number = v->kind == JX_VALUE_QUANTITY ||
-                    (v->kind == JX_VALUE_RELATIVE && v->has_quantity);
-  if (has_number) {
-    xmlNodePtr s = leaf(w, n, "KPI_SIGN", sign_xml(v->quantity.sign), v->loc);
-    if (v->quantity.sign == JX_SIGN_NONE) xmlNewProp(s, BAD_CAST "written", BAD_CAST "false");
+/* A date of a deadline or period: its parts, as written. */
+static void date(writer *w, xmlNodePtr parent, const char *tag, const jx_date *d) {
+  xmlNodePtr n = open(w, parent, tag);
+  xmlNewProp(n, BAD_CAST "style", BAD_CAST(d->style == JX_DATE_ISO ? "iso" : "chinese"));
+  if (d->year) leaf_int(w, n, "DL_YEAR", d->year);
+  if (d->month) flag(leaf_int(w, n, "DL_MONTH", d->month), "month_end", d->month_end);
+  if (d->day) leaf_int(w, n, "DL_DAY", d->day);
+  if (*d->wording) leaf(w, n, "DL_WORDING", d->wording, d->loc);
+}
+
+/* A value (an indicator's, a long-term one, or a stage's WHEN): the sign
+ * (定性 without a number), the structured part, the wording after it, and
+ * the text the official form prints. A blank cell has none but the empty
+ * display text. */
+static void value(writer *w, xmlNodePtr n, const jx_value *v) {
+  if (v->kind == JX_VALUE_BLANK) {
+    open(w, n, "KPI_BLANK");
   } else {
-    leaf(w, n, "KPI_SIGN", "定性", v->loc);
-  }
-  switch (v->kind) {
-    case JX_VALUE_QUANTITY:
-      quantity(w, n, &v->quantity, v->loc);
-      break;
-    case JX_VALUE_RELATIVE:
-      leaf(w, n, "KPI_RELATIVE", jx_relative_name(v->relative), v->loc);
-      if (v->has_quantity) quantity(w, n, &v->quantity, v->loc);
-      break;
-    case JX_VALUE_DEADLINE: {
-      const jx_date *d = &v->date;
-      xmlNodePtr dl = open(w, n, "KPI_DEADLINE");
-      xmlNewProp(dl, BAD_CAST "style", BAD_CAST(d->style == JX_DATE_ISO ? "iso" : "chinese"));
-      if (d->year) leaf_int(w, dl, "DL_YEAR", d->year);
-      if (d->month) flag(leaf_int(w, dl, "DL_MONTH", d->month), "month_end", d->month_end);
-      if (d->day) leaf_int(w, dl, "DL_DAY", d->day);
-      if (*d->wording) leaf(w, dl, "DL_WORDING", d->wording, d->loc);
-      break;
+    bool has_number = v->kind == JX_VALUE_QUANTITY ||
+                      ((v->kind == JX_VALUE_RELATIVE || v->kind == JX_VALUE_DEADLINE) &&
+                       v->has_quantity);
+    if (has_number) {
+      xmlNodePtr s = leaf(w, n, "KPI_SIGN", sign_xml(v->quantity.sign), v->loc);
+      if (v->quantity.sign == JX_SIGN_NONE) xmlNewProp(s, BAD_CAST "written", BAD_CAST "false");
+    } else {
+      leaf(w, n, "KPI_SIGN", "定性", v->loc);
     }
-    case JX_VALUE_MONTHLY: {
-      xmlNodePtr m = open(w, n, "KPI_MONTHLY");
-      leaf_int(w, m, "DL_DAY", v->date.day);
-      if (*v->date.wording) leaf(w, m, "DL_WORDING", v->date.wording, v->loc);
-      break;
+    bool wording = true;
+    switch (v->kind) {
+      case JX_VALUE_QUANTITY:
+        number(w, n, &v->quantity, v->loc);
+        break;
+      case JX_VALUE_RELATIVE:
+        leaf(w, n, "KPI_RELATIVE", jx_relative_name(v->relative), v->loc);
+        if (v->has_quantity) number(w, n, &v->quantity, v->loc);
+        break;
+      case JX_VALUE_DEADLINE:
+        date(w, n, "KPI_DEADLINE", &v->date);
+        if (v->has_quantity) number(w, n, &v->quantity, v->loc);
+        break;
+      case JX_VALUE_PERIOD: {
+        xmlNodePtr p = open(w, n, "KPI_PERIOD");
+        date(w, p, "PERIOD_START", &v->date);
+        date(w, p, "PERIOD_END", &v->until);
+        break;
+      }
+      case JX_VALUE_MONTHLY: {
+        xmlNodePtr m = open(w, n, "KPI_MONTHLY");
+        leaf_int(w, m, "DL_DAY", v->date.day);
+        if (*v->date.wording) leaf(w, m, "DL_WORDING", v->date.wording, v->loc);
+        break;
+      }
+      case JX_VALUE_TEXT:
+        leaf(w, n, "KPI_TEXT", v->text.text, v->text.loc);
+        wording = false;
+        break;
+      case JX_VALUE_NA:
+        open(w, n, "KPI_NA");
+        wording = false;
+        break;
+      case JX_VALUE_BLANK: /* written above */
+        break;
     }
-    case JX_VALUE_TEXT:
-      leaf(w, n, "KPI_TEXT", v->text.text, v->text.loc);
-      break;
-    case JX_VALUE_NA:
-      open(w, n, "KPI_NA");
-      break;
-    case JX_VALUE_PERIOD:
-    case JX_VALUE_BLANK:
-      /* Written by the exchange format once it carries them (issue: layouts). */
-      break;
+    if (wording && *v->wording) leaf(w, n, "KPI_WORDING", v->wording, v->wording_loc);
   }
   leaf(w, n, "KPI_DISPLAY", jx_value_display(w->ctx, v), v->loc);
+}
+
+static void allow(writer *w, xmlNodePtr parent, const jx_allow *a) {
+  xmlNodePtr n = open(w, parent, "ALLOW");
+  for (size_t i = 0; i < a->codes.len; i++) {
+    const jx_name *code = a->codes.items[i];
+    leaf(w, n, "ALLOW_CODE", code->text, code->loc);
+  }
+  leaf(w, n, "ALLOW_REASON", a->reason.text, a->reason.loc);
+}
+
+static void kpi(writer *w, xmlNodePtr group, const jx_row *r) {
+  xmlNodePtr n = open(w, group, "KPI");
+  flag(n, "na_row", r->not_applicable_row);
+  if (*r->level2.text) leaf(w, n, "KPI_LV2", r->level2.text, r->level2.loc);
+  if (!r->blank_name) {
+    if (r->ordinal) leaf(w, n, "KPI_ORDINAL", r->ordinal, r->name.loc);
+    leaf(w, n, "KPI_NAME", r->name.text, r->name.loc);
+  }
+  if (r->description) leaf(w, n, "KPI_DESC", r->description->text, r->description->loc);
+  value(w, n, &r->value);
+  if (r->long_term) value(w, open(w, n, "KPI_LONG_TERM"), r->long_term);
   if (r->basis) leaf(w, n, "KPI_BASIS", r->basis->text, r->basis->loc);
   if (r->standard) leaf(w, n, "KPI_STANDARD", r->standard->text, r->standard->loc);
+  for (size_t i = 0; i < r->allows.len; i++) allow(w, n, r->allows.items[i]);
 }
 
 static const jx_text_item *text_field(const jx_project *p, jx_node_kind k) {
@@ -157,11 +198,28 @@ static void budget(writer *w, xmlNodePtr parent, const char *tag, const jx_budge
   sources(w, n, &b->sources);
 }
 
-static void project(writer *w, xmlNodePtr agency, const jx_project *p) {
-  xmlNodePtr n = open(w, agency, "PROJECT");
+/* 实施进度: each stage with its name, when and description. */
+static void schedule(writer *w, xmlNodePtr parent, const jx_schedule *s) {
+  if (!s) return;
+  xmlNodePtr n = open(w, parent, "PRO_SCHEDULE");
+  for (size_t i = 0; i < s->stages.len; i++) {
+    const jx_stage *st = s->stages.items[i];
+    xmlNodePtr sn = open(w, n, "STAGE");
+    leaf(w, sn, "STAGE_NAME", st->name.text, st->name.loc);
+    value(w, open(w, sn, "STAGE_WHEN"), &st->when);
+    if (st->description) leaf(w, sn, "STAGE_DESC", st->description->text, st->description->loc);
+  }
+}
+
+/* A project's fields in the order of the schema, whatever their order in
+ * the source; repeated fields (groups, 栏目, 允许) keep theirs. */
+static void project(writer *w, xmlNodePtr parent, const jx_project *p) {
+  xmlNodePtr n = open(w, parent, "PROJECT");
   if (p->code) leaf(w, n, "PRO_CODE", p->code->text, p->code->loc);
   leaf(w, n, "PRO_NAME", p->name.text, p->name.loc);
   text_elem(w, n, "PRO_CATEGORY", text_field(p, JX_NODE_CATEGORY));
+  text_elem(w, n, "PRO_TYPE", text_field(p, JX_NODE_PROJECT_TYPE));
+  text_elem(w, n, "PARENT_PRO_NAME", text_field(p, JX_NODE_PARENT_PROJECT));
   const jx_period *per = (const jx_period *)jx_project_field(p, JX_NODE_PERIOD);
   if (per) {
     xmlNodePtr pn = open(w, n, "PRO_PERIOD");
@@ -174,9 +232,20 @@ static void project(writer *w, xmlNodePtr agency, const jx_project *p) {
     leaf(w, n, "SUP_DEPT_NAME", sup->name.text, sup->name.loc);
   }
   text_elem(w, n, "IMPL_AGENCY", text_field(p, JX_NODE_IMPLEMENTER));
+  text_elem(w, n, "OVERSIGHT_AGENCY", text_field(p, JX_NODE_OVERSIGHT));
+  const jx_contact *contact = (const jx_contact *)jx_project_field(p, JX_NODE_CONTACT);
+  if (contact) {
+    xmlNodePtr cn = open(w, n, "PRO_CONTACT");
+    leaf(w, cn, "CONTACT_NAME", contact->name.text, contact->name.loc);
+    if (contact->phone) leaf(w, cn, "CONTACT_PHONE", contact->phone->text, contact->phone->loc);
+  }
+  text_elem(w, n, "FUND_NATURE", text_field(p, JX_NODE_FUNDS_NATURE));
+  budget(w, n, "TOTAL_FUNDS", (const jx_budget *)jx_project_field(p, JX_NODE_TOTAL_FUNDS));
   budget(w, n, "BUDGET", (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET));
   budget(w, n, "BUDGET_MT", (const jx_budget *)jx_project_field(p, JX_NODE_MEDIUM_BUDGET));
   text_elem(w, n, "FUND_USE", text_field(p, JX_NODE_PURPOSE));
+  text_elem(w, n, "PRO_OVERVIEW", text_field(p, JX_NODE_OVERVIEW));
+  text_elem(w, n, "PRO_LEGAL_BASIS", text_field(p, JX_NODE_LEGAL_BASIS));
   const jx_plan *plan = (const jx_plan *)jx_project_field(p, JX_NODE_PLAN);
   if (plan && plan->entries.len) {
     xmlNodePtr pn = open(w, n, "SPEND_PLAN");
@@ -187,6 +256,7 @@ static void project(writer *w, xmlNodePtr agency, const jx_project *p) {
       leaf(w, en, "PLAN_PCT", e->percent_text, e->loc);
     }
   }
+  schedule(w, n, (const jx_schedule *)jx_project_field(p, JX_NODE_SCHEDULE));
   text_elem(w, n, "KPI_TARGET", text_field(p, JX_NODE_TARGET));
   text_elem(w, n, "KPI_TARGET_MT", text_field(p, JX_NODE_MEDIUM_TARGET));
   for (size_t i = 0; i < p->fields.len; i++) {
@@ -195,21 +265,46 @@ static void project(writer *w, xmlNodePtr agency, const jx_project *p) {
     const jx_group *g = (const jx_group *)f;
     xmlNodePtr gn = open(w, n, "KPI_GROUP");
     flag(gn, "medium_term", g->medium_term);
+    flag(gn, "flat", g->flat);
     leaf(w, gn, "KPI_LV1", g->level1.text, g->level1.loc);
     for (size_t k = 0; k < g->rows.len; k++) kpi(w, gn, g->rows.items[k]);
+  }
+  text_elem(w, n, "PRO_NOTES", text_field(p, JX_NODE_NOTES));
+  for (size_t i = 0; i < p->fields.len; i++) {
+    const jx_node *f = p->fields.items[i];
+    if (f->kind != JX_NODE_LABELLED) continue;
+    const jx_labelled *l = (const jx_labelled *)f;
+    xmlNodePtr ln = open(w, n, "PRO_FIELD");
+    leaf(w, ln, "FIELD_LABEL", l->label.text, l->label.loc);
+    leaf(w, ln, "FIELD_TEXT", l->text.text, l->text.loc);
+  }
+  for (size_t i = 0; i < p->fields.len; i++) {
+    const jx_node *f = p->fields.items[i];
+    if (f->kind == JX_NODE_ALLOW) allow(w, n, (const jx_allow *)f);
   }
 }
 
 /* Items of the document by kind, in document order. */
+typedef struct placed {
+  jx_node *item;
+  int file;
+} placed;
+
 typedef struct collected {
   jx_list by_kind[JX_NODE_KIND_COUNT];
+  jx_list part_two; /* placed *: every 单位, 类别 line and project */
   jx_arena *arena;
 } collected;
 
 static void collect(jx_node *item, const jx_file *file, void *data) {
-  (void)file;
   collected *c = data;
   jx_list_push(c->arena, &c->by_kind[item->kind], item);
+  if (item->kind == JX_NODE_AGENCY || item->kind == JX_NODE_SECTION ||
+      item->kind == JX_NODE_PROJECT) {
+    placed *p = jx_arena_alloc(c->arena, sizeof *p);
+    *p = (placed){item, file->file};
+    jx_list_push(c->arena, &c->part_two, p);
+  }
 }
 
 static const jx_node *first(const collected *c, jx_node_kind k) {
@@ -241,7 +336,7 @@ static void header(writer *w, xmlNodePtr root, const collected *c) {
 static void definitions(writer *w, xmlNodePtr root, const collected *c) {
   const jx_node_kind kinds[] = {JX_NODE_DIMENSION, JX_NODE_UNIT_DEF, JX_NODE_FRAMEWORK_DEF,
                                 JX_NODE_LOWER_IS_BETTER, JX_NODE_RATIO_NAMES,
-                                JX_NODE_NOT_RATIO_NAMES};
+                                JX_NODE_NOT_RATIO_NAMES, JX_NODE_SOURCE_DEF};
   size_t total = 0;
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) total += c->by_kind[kinds[i]].len;
   if (!total) return;
@@ -300,6 +395,13 @@ static void definitions(writer *w, xmlNodePtr root, const collected *c) {
       }
     }
   }
+  l = &c->by_kind[JX_NODE_SOURCE_DEF];
+  for (size_t i = 0; i < l->len; i++) {
+    const jx_source_def *d = l->items[i];
+    xmlNodePtr n = open(w, defs, "FUND_SRC_DEF");
+    leaf(w, n, "FUND_SRC_NAME", d->name.text, d->name.loc);
+    leaf(w, n, "FUND_SRC_COLUMN", d->kind.text, d->kind.loc);
+  }
 }
 
 static void part_one(writer *w, xmlNodePtr root, const collected *c) {
@@ -326,6 +428,53 @@ static void part_one(writer *w, xmlNodePtr root, const collected *c) {
   }
 }
 
+/* Part two: each 单位 with its projects, then its 类别 lines, each with the
+ * projects under it. A 类别 line and a project belong to the 单位 before
+ * them in their own file, so the walk keeps, per file, the elements that
+ * the file's next section and project go into. */
+static void part_two(writer *w, xmlNodePtr root, const collected *c) {
+  typedef struct {
+    xmlNodePtr agency, section;
+  } open_in_file;
+  size_t nfiles = w->ctx->sources.len;
+  open_in_file *cur = jx_arena_alloc(c->arena, (nfiles ? nfiles : 1) * sizeof *cur);
+  memset(cur, 0, (nfiles ? nfiles : 1) * sizeof *cur);
+  for (size_t i = 0; i < c->part_two.len; i++) {
+    const placed *pl = c->part_two.items[i];
+    open_in_file *f = &cur[pl->file];
+    if (pl->item->kind == JX_NODE_AGENCY) {
+      const jx_org *a = (const jx_org *)pl->item;
+      f->agency = open(w, root, "AGENCY");
+      f->section = NULL;
+      if (a->code) leaf(w, f->agency, "AGENCY_CODE", a->code->text, a->code->loc);
+      leaf(w, f->agency, "AGENCY_NAME", a->name.text, a->name.loc);
+      amount(w, f->agency, "AGENCY_TOTAL", a->total);
+    } else if (pl->item->kind == JX_NODE_SECTION) {
+      const jx_org *s = (const jx_org *)pl->item;
+      if (!f->agency) {
+        if (w->ok) {
+          jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J302", s->base.loc,
+                                 "The 类别 line \"%s\" stands before any budget unit "
+                                 "(单位) in its file, and the exchange XML keeps every "
+                                 "类别 inside the 单位 it belongs to.", s->name.text);
+          jx_diag_hint(w->ctx, d, "Move the 类别 line below the 单位 line whose "
+                                  "projects it groups, or delete it.");
+        }
+        w->ok = false;
+        continue;
+      }
+      f->section = open(w, f->agency, "SECTION");
+      leaf(w, f->section, "SECTION_NAME", s->name.text, s->name.loc);
+      amount(w, f->section, "SECTION_TOTAL", s->total);
+    } else {
+      const jx_project *p = (const jx_project *)pl->item;
+      /* A project before any 单位 is a syntax error (J012) already. */
+      if (!p->agency || !f->agency) continue;
+      project(w, p->section && f->section ? f->section : f->agency, p);
+    }
+  }
+}
+
 xmlDocPtr jx_xml_build(jx_ctx *ctx, const jx_document *doc) {
   collected c = {.arena = ctx->arena};
   jx_document_items(doc, collect, &c);
@@ -337,16 +486,10 @@ xmlDocPtr jx_xml_build(jx_ctx *ctx, const jx_document *doc) {
   xmlNewProp(root, BAD_CAST "version", BAD_CAST "1");
   header(&w, root, &c);
   definitions(&w, root, &c);
+  const jx_list *allows = &c.by_kind[JX_NODE_ALLOW];
+  for (size_t i = 0; i < allows->len; i++) allow(&w, root, allows->items[i]);
   part_one(&w, root, &c);
-  const jx_list *agencies = &c.by_kind[JX_NODE_AGENCY];
-  for (size_t i = 0; i < agencies->len; i++) {
-    const jx_org *a = agencies->items[i];
-    xmlNodePtr n = open(&w, root, "AGENCY");
-    leaf(&w, n, "AGENCY_CODE", a->code->text, a->code->loc);
-    leaf(&w, n, "AGENCY_NAME", a->name.text, a->name.loc);
-    amount(&w, n, "AGENCY_TOTAL", a->total);
-    for (size_t k = 0; k < a->projects.len; k++) project(&w, n, a->projects.items[k]);
-  }
+  part_two(&w, root, &c);
   if (!w.ok) {
     xmlFreeDoc(xml);
     return NULL;

@@ -274,6 +274,16 @@ definition:
                             { jx_source_def *d = NEW(jx_source_def, JX_NODE_SOURCE_DEF, @$);
                               d->name = *$2; d->kind = *make_name(PS, $3, @3);
                               $$ = &d->base; }
+  /* fiscal and other are also the English spellings of 财政资金 and 其他资金,
+   * so the scanner reads them as those keywords. */
+  | KW_SOURCE_DEF source_name KW_FISCAL
+                            { jx_source_def *d = NEW(jx_source_def, JX_NODE_SOURCE_DEF, @$);
+                              d->name = *$2; d->kind = *make_name(PS, "财政", @3);
+                              $$ = &d->base; }
+  | KW_SOURCE_DEF source_name KW_OTHER
+                            { jx_source_def *d = NEW(jx_source_def, JX_NODE_SOURCE_DEF, @$);
+                              d->name = *$2; d->kind = *make_name(PS, "其他", @3);
+                              $$ = &d->base; }
   ;
 
 source_name:
@@ -629,6 +639,7 @@ value:
   | RELATIVE                { $$ = simple_value(PS, JX_VALUE_RELATIVE, @$);
                               $$->relative = (jx_relative)$1; }
   | RELATIVE atoms          { $$ = build_value(PS, RELATIVE, $1, @$); }
+  | RELATIVE wording        { $$ = build_value(PS, RELATIVE, $1, @$); }
   | STRING                  { $$ = simple_value(PS, JX_VALUE_TEXT, @$); $$->text = *$1; }
   | KW_NA                   { $$ = simple_value(PS, JX_VALUE_NA, @$); }
   | KW_BLANK                { $$ = simple_value(PS, JX_VALUE_BLANK, @$); }
@@ -647,6 +658,12 @@ atoms:
   | atoms "/"               { jx_atom_add(PS, false, SLASH, NULL, @2); }
   | atoms WORD              { jx_atom_add(PS, false, WORD, $2, @2); }
   | atoms KW_TO             { jx_atom_add(PS, false, KW_TO, NULL, @2); }
+  ;
+
+/* Words alone after 较上年…: 较上年提升 明显. */
+wording:
+    WORD                    { jx_atom_add(PS, true, WORD, $1, @1); }
+  | wording WORD            { jx_atom_add(PS, false, WORD, $2, @2); }
   ;
 
 sign:
@@ -778,23 +795,6 @@ static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
   return e;
 }
 
-/* The row number a form prints before an indicator's name ("指标1:",
- * "指标 2："): kept apart, so the name is the indicator's own. Returns the
- * length of the prefix, or 0. */
-static size_t ordinal_length(const char *name) {
-  static const char prefix[] = "指标";
-  size_t i = 0;
-  if (strncmp(name, prefix, sizeof prefix - 1)) return 0;
-  i = sizeof prefix - 1;
-  while (name[i] == ' ') i++;
-  size_t digits = i;
-  while (name[i] >= '0' && name[i] <= '9') i++;
-  if (i == digits) return 0;
-  while (name[i] == ' ') i++;
-  if (name[i] == ':') return i + 1;
-  if (!strncmp(name + i, "：", strlen("："))) return i + strlen("：");
-  return 0;
-}
 
 /* "J141, J132": the codes of an allowance as written back in a hint. */
 static const char *codes_text(jx_parse_state *ps, const jx_list *codes) {
@@ -864,7 +864,7 @@ static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
   r->value = *value;
   if (name) {
     r->name = *name;
-    size_t n = ordinal_length(name->text);
+    size_t n = jx_ordinal_length(name->text);
     if (n) {
       r->ordinal = jx_arena_strndup(ps->ctx->arena, name->text, n);
       r->name.text = name->text + n;

@@ -172,6 +172,33 @@ expect 0 "xlsx" -- "$JXC" build --format=xlsx "$EXAMPLES/chengde-justice-2025" -
 expect 0 "dump CRLF" -- "$JXC" dump "$TESTS_SRCDIR/parse/45-valid-crlf.jx"
 contains out '"text": "资金用于聘请律师值班，\n免费解答来电咨询。"' "CRLF block string"
 
+# Options as in every GNU tool (getopt_long): a separate value, -oFILE, --,
+# options after the files.
+e="$EXAMPLES/chengde-justice-2025"
+expect 0 "--format json (separate value)" -- "$JXC" check --format json "$e"
+contains out '"code":"J113"' "--format json"
+expect 0 "--disable J113 (separate value)" -- "$JXC" check --format=json --disable J113 "$e"
+grep -q '"code":"J113"' "$tmp/out" && fail "--disable J113 left J113"
+expect 0 "-oFILE" -- "$JXC" build "$e" -o"$tmp/o1.xml"
+[ -s "$tmp/o1.xml" ] || fail "-oFILE wrote nothing"
+expect 0 "--output FILE" -- "$JXC" build --output "$tmp/o2.xml" "$e"
+cmp -s "$tmp/o1.xml" "$tmp/o2.xml" || fail "--output FILE differs from -oFILE"
+expect 0 "options after the files" -- "$JXC" check "$e" --syntax-only
+expect 2 "-- ends the options" -- "$JXC" check --syntax-only -- --syntax-only
+contains err "cannot read --syntax-only" "-- ends the options"
+expect 2 "an option of another command" -- "$JXC" check --project=x "$e"
+contains err "--project=x is not an option of this command" "option of another command"
+expect 2 "a value missing" -- "$JXC" build "$e" -o
+contains err "-o needs a value" "a value missing"
+
+# SARIF for CI systems: one log, one run, a result per finding.
+expect 0 "--format=sarif" -- "$JXC" check --format=sarif "$e"
+contains out '"version": "2.1.0"' "sarif version"
+contains out '"ruleId": "J141"' "sarif result"
+contains out '"uri": "'"$e"'/324004.jx"' "sarif location"
+contains out '"relatedLocations"' "sarif notes"
+[ "$(grep -c '"ruleId"' "$tmp/out")" -eq 11 ] || fail "sarif: 11 results"
+
 if [ "$fails" -ne 0 ]; then
   echo "$fails CLI check(s) failed" >&2
   exit 1

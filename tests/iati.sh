@@ -33,4 +33,19 @@ grep -q 'measure="2" ascending="true"' "$out" || fail "percentage indicator"
 grep -q '<narrative>≥7000次</narrative>' "$out" || fail "target comment shows the value as written"
 # 0.97 比例-style units are converted: 98 百分比 is the percentage 98.
 grep -q '<target value="98">' "$out" || fail "百分比 target"
+
+# Projects and a unit without codes: unique, stable identifiers from the unit
+# and a key of the name (doc/iati.md); these values must never change.
+JIXIAO_IATI_SCHEMA=$IATI_SCHEMA_DIR "$JXC" build --format=iati \
+  "$TESTS_SRCDIR/iati-no-codes.jx" -o "$out" 2>/dev/null || fail "jxc build --format=iati of iati-no-codes.jx failed"
+"$XSD_VALIDATE" "$IATI_SCHEMA_DIR/iati-activities-schema.xsd" "$out" ||
+  fail "the IATI document of iati-no-codes.jx does not validate against iati-activities-schema.xsd"
+[ "$(count '<iati-identifier>')" -eq 3 ] || fail "want 3 activities for iati-no-codes.jx"
+[ "$(sort "$out" | grep '<iati-identifier>' | uniq -d | wc -l)" -eq 0 ] || fail "identifiers repeat"
+grep -q '<iati-identifier>CN-130800-Ubd7163082080f6ec-N5248a90c37f449be</iati-identifier>' "$out" ||
+  fail "identifier of a project without a code in a unit without a code"
+grep -q '<iati-identifier>CN-130800-Ubd7163082080f6ec-N5248a90c37f449be-2</iati-identifier>' "$out" ||
+  fail "identifier of the second project whose name has the same key"
+grep -q '<iati-identifier>CN-130800-324002-N5248a90c37f449be</iati-identifier>' "$out" ||
+  fail "identifier of a project without a code in unit 324002"
 [ $fails -eq 0 ]

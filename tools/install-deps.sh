@@ -3,9 +3,13 @@
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
 # Build: the toolchain, bison, flex and the libraries. Tests: chromium,
-# poppler-utils and CJK fonts print the HTML tables to PDF; unzip reads XLSX.
+# poppler-utils and CJK fonts print the HTML tables to PDF; unzip reads XLSX;
+# git drives the diff-driver test; clang with its sanitizer and fuzzer
+# runtimes runs make fuzz; util-linux's setpriv drops root for one test;
+# make bench compares with xmllint (libxml2-utils) and measures with time.
 packages="build-essential autoconf automake pkg-config flex bison libutf8proc-dev
-libxml2-dev libxlsxwriter-dev chromium poppler-utils fonts-noto-cjk unzip"
+libxml2-dev libxlsxwriter-dev chromium poppler-utils fonts-noto-cjk unzip
+git clang libclang-rt-14-dev util-linux libxml2-utils time"
 if [ "$(id -u)" -eq 0 ]; then
   run=""
 else

@@ -53,10 +53,10 @@ static void count_project(struct counts *c, const jx_project *p) {
     CHECK(jx_decimal_add(c->budget, b->amount.value, &c->budget));
     CHECK_INT(b->sources.len, 1);
     const jx_fund_source *s = b->sources.len ? b->sources.items[0] : NULL;
-    if (s) {
+    CHECK(s && s->amount);
+    if (s && s->amount) {
       CHECK_INT(s->kind, JX_SOURCE_FISCAL);
-      CHECK(s->amount != NULL);
-      if (s->amount) CHECK(jx_decimal_add(u->fiscal, s->amount->value, &u->fiscal));
+      CHECK(jx_decimal_add(u->fiscal, s->amount->value, &u->fiscal));
     }
   }
   CHECK(jx_project_field(p, JX_NODE_PURPOSE) != NULL);
