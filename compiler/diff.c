@@ -324,6 +324,12 @@ typedef struct builder {
   const jx_unit *show;  /* the unit amounts are shown in */
   jx_list unit_old, unit_new; /* unit_rec * or NULL, parallel to d->units */
   jx_strmap level_keys; /* a level name as written -> its key (they are few) */
+  /* The first field of each kind of the two projects being compared (a
+   * project has a dozen kinds; looking each up by a scan costs more). */
+  const jx_node *fields_old[JX_NODE_KIND_COUNT], *fields_new[JX_NODE_KIND_COUNT];
+  jx_arena *scratch;    /* what matching a project's rows needs only while it
+                         * runs; freed after each project, so the memory is
+                         * reused rather than grown */
 } builder;
 
 /* level_key, remembered: every row names its levels. */
@@ -598,7 +604,7 @@ static void project_money(builder *b, jx_diff_project *dp) {
     if (!p) continue;
     money_walk w = {b, pass ? &b->d->old : &b->d->new, pass == 1, &dp->money, &by_key};
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-      const jx_budget *bud = (const jx_budget *)jx_project_field(p, kinds[k]);
+      const jx_budget *bud = (const jx_budget *)(pass ? b->fields_old : b->fields_new)[kinds[k]];
       if (!bud) continue;
       const char *kw = jx_node_keyword(kinds[k]);
       put_amount(&w, kw, kw, 0, &bud->amount);
@@ -755,7 +761,7 @@ static void project_texts(builder *b, jx_diff_project *dp) {
   for (size_t i = 0; i < sizeof project_fields / sizeof project_fields[0]; i++) {
     jx_node_kind k = project_fields[i].kind;
     push_text(b, &dp->texts, project_fields[i].label, jx_node_kind_name(k),
-              field_text(b, jx_project_field(o, k)), field_text(b, jx_project_field(n, k)));
+              field_text(b, b->fields_old[k]), field_text(b, b->fields_new[k]));
   }
   /* 栏目: by label, the new side's order, then labels only the old has. */
   jx_strmap labels[2] = {{0}, {0}}; /* label -> text, old and new */
@@ -794,9 +800,9 @@ static void project_texts(builder *b, jx_diff_project *dp) {
 
 /* ---- spending plan ------------------------------------------------------ */
 
-static void plan_of(const jx_project *p, const char *out[13]) {
+static void plan_of(const jx_node *const *fields, const char *out[13]) {
   for (int m = 0; m <= 12; m++) out[m] = NULL;
-  const jx_plan *plan = (const jx_plan *)jx_project_field(p, JX_NODE_PLAN);
+  const jx_plan *plan = (const jx_plan *)fields[JX_NODE_PLAN];
   if (!plan) return;
   for (size_t i = 0; i < plan->entries.len; i++) {
     const jx_plan_entry *e = plan->entries.items[i];
@@ -806,8 +812,8 @@ static void plan_of(const jx_project *p, const char *out[13]) {
 
 static void project_plan(builder *b, jx_diff_project *dp) {
   const char *o[13], *n[13];
-  plan_of(dp->old, o);
-  plan_of(dp->new, n);
+  plan_of(b->fields_old, o);
+  plan_of(b->fields_new, n);
   for (int m = 1; m <= 12; m++) {
     bool same = o[m] == n[m];
     if (o[m] && n[m]) {
@@ -1061,12 +1067,23 @@ static void collect_rows(builder *b, const jx_project *p, jx_list *out) {
     if (g->base.kind != JX_NODE_GROUP) continue;
     for (size_t k = 0; k < g->rows.len; k++) {
       const jx_row *r = g->rows.items[k];
-      ind_rec *ir = jx_arena_alloc(b->a, sizeof *ir);
+      ind_rec *ir = jx_arena_alloc(b->scratch, sizeof *ir);
       ir->row = r;
       ir->group = g;
-      ir->raw = jx_arena_printf(b->a, "%s%s\x1f%s\x1f%s", g->medium_term ? "中期:" : "",
-                                g->level1.text, r->level2.text, r->name.text);
-      jx_list_push(b->a, out, ir);
+      /* 中期: level1 \x1f level2 \x1f name, without printf (every row). */
+      const char *parts[] = {g->medium_term ? "中期:" : "", g->level1.text, "\x1f",
+                             r->level2.text, "\x1f", r->name.text};
+      size_t lens[6], total = 0;
+      for (int k2 = 0; k2 < 6; k2++) total += lens[k2] = strlen(parts[k2]);
+      char *raw = jx_arena_alloc(b->scratch, total + 1);
+      char *w = raw;
+      for (int k2 = 0; k2 < 6; k2++) {
+        memcpy(w, parts[k2], lens[k2]);
+        w += lens[k2];
+      }
+      *w = '\0';
+      ir->raw = raw;
+      jx_list_push(b->scratch, out, ir);
     }
   }
 }
@@ -1074,10 +1091,10 @@ static void collect_rows(builder *b, const jx_project *p, jx_list *out) {
 /* The normalised keys of a row that did not match as written. */
 static void normalise_row(builder *b, ind_rec *ir) {
   if (ir->key) return;
-  ir->l1 = jx_arena_printf(b->a, "%s%s", ir->group->medium_term ? "中期:" : "",
+  ir->l1 = jx_arena_printf(b->scratch, "%s%s", ir->group->medium_term ? "中期:" : "",
                            level_key_of(b, ir->group->level1.text));
-  ir->name_norm = jx_diff_normalise_name(b->a, ir->row->name.text);
-  ir->key = jx_arena_printf(b->a, "%s\x1f%s\x1f%s", ir->l1, level_key_of(b, ir->row->level2.text),
+  ir->name_norm = jx_diff_normalise_name(b->scratch, ir->row->name.text);
+  ir->key = jx_arena_printf(b->scratch, "%s\x1f%s\x1f%s", ir->l1, level_key_of(b, ir->row->level2.text),
                             ir->name_norm);
 }
 
@@ -1111,7 +1128,7 @@ static void match_rows(builder *b, jx_list *olds, jx_list *news) {
   /* Levels and name as written, then normalised. */
   for (size_t i = 0; i < olds->len; i++) {
     ind_rec *r = olds->items[i];
-    list_in(b->a, &by_raw, r->raw, r);
+    list_in(b->scratch, &by_raw, r->raw, r);
   }
   for (size_t i = 0; i < news->len; i++) {
     ind_rec *n = news->items[i];
@@ -1122,7 +1139,7 @@ static void match_rows(builder *b, jx_list *olds, jx_list *news) {
     ind_rec *r = olds->items[i];
     if (r->match) continue;
     normalise_row(b, r);
-    list_in(b->a, &by_key, r->key, r);
+    list_in(b->scratch, &by_key, r->key, r);
   }
   for (size_t i = 0; i < news->len; i++) {
     ind_rec *n = news->items[i];
@@ -1134,11 +1151,11 @@ static void match_rows(builder *b, jx_list *olds, jx_list *news) {
   /* The same name under another level: when it is the only one each side. */
   for (size_t i = 0; i < olds->len; i++) {
     ind_rec *r = olds->items[i];
-    if (!r->match) list_in(b->a, &by_name, r->name_norm, r);
+    if (!r->match) list_in(b->scratch, &by_name, r->name_norm, r);
   }
   for (size_t i = 0; i < news->len; i++) {
     ind_rec *r = news->items[i];
-    if (!r->match) list_in(b->a, &new_names, r->name_norm, r);
+    if (!r->match) list_in(b->scratch, &new_names, r->name_norm, r);
   }
   for (size_t i = 0; i < news->len; i++) {
     ind_rec *n = news->items[i];
@@ -1159,8 +1176,8 @@ static void match_rows(builder *b, jx_list *olds, jx_list *news) {
     cand *cands = malloc(no * nn * sizeof *cands);
     sig *so = malloc(no * sizeof *so), *sn = malloc(nn * sizeof *sn);
     if (!cands || !so || !sn) abort();
-    for (size_t i = 0; i < no; i++) name_grams(b->a, ro[i]->name_norm, &so[i]);
-    for (size_t i = 0; i < nn; i++) name_grams(b->a, rn[i]->name_norm, &sn[i]);
+    for (size_t i = 0; i < no; i++) name_grams(b->scratch, ro[i]->name_norm, &so[i]);
+    for (size_t i = 0; i < nn; i++) name_grams(b->scratch, rn[i]->name_norm, &sn[i]);
     size_t nc = 0;
     for (size_t j = 0; j < nn; j++)
       for (size_t i = 0; i < no; i++) {
@@ -1278,6 +1295,8 @@ static jx_diff_indicator *indicator(builder *b, const ind_rec *o, const ind_rec 
 }
 
 static void project_indicators(builder *b, jx_diff_project *dp) {
+  b->scratch = jx_arena_new();
+  if (!b->scratch) abort();
   jx_list olds = {0}, news = {0};
   if (dp->old) collect_rows(b, dp->old, &olds);
   if (dp->new) collect_rows(b, dp->new, &news);
@@ -1305,6 +1324,8 @@ static void project_indicators(builder *b, jx_diff_project *dp) {
     jx_list_push(b->a, &dp->indicators, indicator(b, o, NULL));
     dp->ind_removed++;
   }
+  jx_arena_free(b->scratch);
+  b->scratch = NULL;
 }
 
 /* ---- projects ----------------------------------------------------------- */
@@ -1335,7 +1356,18 @@ static const char *match_phrase(builder *b, const proj_rec *o, const proj_rec *n
   }
 }
 
+/* The first field of each kind of p (or none), in fields. */
+static void index_fields(const jx_project *p, const jx_node **fields) {
+  memset(fields, 0, JX_NODE_KIND_COUNT * sizeof *fields);
+  for (size_t i = 0; p && i < p->fields.len; i++) {
+    const jx_node *f = p->fields.items[i];
+    if (f->kind < JX_NODE_KIND_COUNT && !fields[f->kind]) fields[f->kind] = f;
+  }
+}
+
 static jx_diff_project *compare_project(builder *b, proj_rec *o, proj_rec *n) {
+  index_fields(o ? o->p : NULL, b->fields_old);
+  index_fields(n ? n->p : NULL, b->fields_new);
   jx_diff_project *dp = jx_arena_alloc(b->a, sizeof *dp);
   dp->old = o ? o->p : NULL;
   dp->new = n ? n->p : NULL;
