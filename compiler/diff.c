@@ -328,7 +328,7 @@ typedef struct builder {
    * project has a dozen kinds; looking each up by a scan costs more). */
   const jx_node *fields_old[JX_NODE_KIND_COUNT], *fields_new[JX_NODE_KIND_COUNT];
   jx_arena *scratch;    /* what matching a project's rows needs only while it
-                         * runs; freed after each project, so the memory is
+                         * runs; reset for each project, so the memory is
                          * reused rather than grown */
 } builder;
 
@@ -1295,8 +1295,7 @@ static jx_diff_indicator *indicator(builder *b, const ind_rec *o, const ind_rec 
 }
 
 static void project_indicators(builder *b, jx_diff_project *dp) {
-  b->scratch = jx_arena_new();
-  if (!b->scratch) abort();
+  jx_arena_reset(b->scratch);
   jx_list olds = {0}, news = {0};
   if (dp->old) collect_rows(b, dp->old, &olds);
   if (dp->new) collect_rows(b, dp->new, &news);
@@ -1324,8 +1323,6 @@ static void project_indicators(builder *b, jx_diff_project *dp) {
     jx_list_push(b->a, &dp->indicators, indicator(b, o, NULL));
     dp->ind_removed++;
   }
-  jx_arena_free(b->scratch);
-  b->scratch = NULL;
 }
 
 /* ---- projects ----------------------------------------------------------- */
@@ -1839,6 +1836,8 @@ jx_diff *jx_diff_build(jx_ctx *ctx, const jx_library *stdlib, const jx_diff_inpu
                        const jx_diff_input *new, const jx_diff_options *opt,
                        const char **why) {
   builder b = {.ctx = ctx, .a = ctx->arena};
+  b.scratch = jx_arena_new();
+  if (!b.scratch) abort();
   b.d = jx_arena_alloc(ctx->arena, sizeof *b.d);
   jx_diff *d = b.d;
   side_init(&b, &b.old, &d->old, stdlib, old);
@@ -1850,7 +1849,10 @@ jx_diff *jx_diff_build(jx_ctx *ctx, const jx_library *stdlib, const jx_diff_inpu
                ? d->new.money
                : jx_units_find(&d->new.lib.units, "元");
   d->money_unit = b.show ? b.show->name : "元";
-  if (!apply_pins(&b, opt->pins, why)) return NULL;
+  if (!apply_pins(&b, opt->pins, why)) {
+    jx_arena_free(b.scratch);
+    return NULL;
+  }
   match_by_code(&b);
   match_units(&b);
   match_projects(&b);
@@ -1914,6 +1916,7 @@ jx_diff *jx_diff_build(jx_ctx *ctx, const jx_library *stdlib, const jx_diff_inpu
   d->differs = d->header.len || d->part_one.len;
   for (size_t i = 0; i < d->units.len; i++)
     d->differs |= ((const jx_diff_unit *)d->units.items[i])->status != JX_DIFF_SAME;
+  jx_arena_free(b.scratch);
   return d;
 }
 

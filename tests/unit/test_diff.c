@@ -98,6 +98,18 @@ static jx_direction direction(const char *old_row, const char *new_row) {
 static const char *norm(const char *s) { return jx_diff_normalise_name(ctx->arena, s); }
 
 int main(void) {
+  /* The scratch arena the diff resets for each project reuses its memory:
+   * after a reset, the next allocation is where the first one was. */
+  jx_arena *scratch = jx_arena_new();
+  char *first = jx_arena_strdup(scratch, "甲");
+  for (int i = 0; i < 1000; i++) jx_arena_alloc(scratch, 1000); /* several chunks */
+  jx_arena_reset(scratch);
+  char *again = jx_arena_strdup(scratch, "乙");
+  CHECK(again == first);
+  CHECK_STR(first, "乙");
+  CHECK(jx_arena_alloc(scratch, 200000) != NULL); /* larger than any spare chunk */
+  jx_arena_free(scratch);
+
   ctx = jx_ctx_new();
   const char *stdlib = getenv("JIXIAO_STDLIB");
   const char *why = NULL;
