@@ -16,6 +16,7 @@ struct chunk {
 
 struct jx_arena {
   struct chunk *head;
+  struct chunk *spare; /* emptied by jx_arena_reset, used again first */
 };
 
 static void oom(void) {
@@ -25,12 +26,17 @@ static void oom(void) {
 
 jx_arena *jx_arena_new(void) { return calloc(1, sizeof(jx_arena)); }
 
-void jx_arena_free(jx_arena *a) {
-  if (!a) return;
-  for (struct chunk *c = a->head, *next; c; c = next) {
+static void free_chunks(struct chunk *c) {
+  for (struct chunk *next; c; c = next) {
     next = c->next;
     free(c);
   }
+}
+
+void jx_arena_free(jx_arena *a) {
+  if (!a) return;
+  free_chunks(a->head);
+  free_chunks(a->spare);
   free(a);
 }
 
@@ -46,14 +52,30 @@ size_t jx_arena_used(const jx_arena *a) {
   return n;
 }
 
+void jx_arena_reset(jx_arena *a) {
+  while (a->head) {
+    struct chunk *c = a->head;
+    a->head = c->next;
+    c->next = a->spare;
+    a->spare = c;
+  }
+}
+
 /* Memory for size bytes aligned to align (a power of two), not zeroed. */
 static void *take(jx_arena *a, size_t size, size_t align) {
   struct chunk *c = a->head;
   if (c) c->used = (c->used + align - 1) & ~(align - 1);
   if (!c || c->used > c->size || c->size - c->used < size) {
     size_t want = size > JX_ARENA_CHUNK ? size : JX_ARENA_CHUNK;
-    c = malloc(sizeof(struct chunk) + want);
-    if (!c) oom();
+    if (a->spare && a->spare->size >= want) {
+      /* A chunk given back by jx_arena_reset: its pages are already there. */
+      c = a->spare;
+      a->spare = c->next;
+      want = c->size;
+    } else {
+      c = malloc(sizeof(struct chunk) + want);
+      if (!c) oom();
+    }
     c->size = want;
     c->used = 0;
     c->next = a->head;

@@ -30,6 +30,15 @@ typedef struct jx_cli {
   jx_list import_dirs;     /* -I FOLDER: const char * */
   jx_report_options report;
   int ambiguous;           /* --ambiguous: 0 ask the terminal, 1 narrow, 2 wide */
+  /* format */
+  bool write;              /* format -w: rewrite the files in place */
+  bool check_only;         /* format --check: list the files not formatted */
+  bool show_diff;          /* format --diff: show what formatting changes */
+  bool textconv;           /* format --textconv: for git (doc/git.md) */
+  /* diff */
+  bool stat;               /* diff --stat: the summary only */
+  int color;               /* diff --color: -1 auto, 0 never, 1 always */
+  jx_list matches;         /* diff --match OLD=NEW: const char *, as given */
   jx_ctx *scratch;         /* owns option strings */
 } jx_cli;
 
@@ -41,6 +50,7 @@ int jx_cmd_tokens(int argc, char **argv, const jx_cli *cli);
 int jx_cmd_format(int argc, char **argv, const jx_cli *cli);
 int jx_cmd_build(int argc, char **argv, const jx_cli *cli);
 int jx_cmd_import(int argc, char **argv, const jx_cli *cli);
+int jx_cmd_diff(int argc, char **argv, const jx_cli *cli);
 
 /* "jxc: MESSAGE" and the pointer to --help on stderr; returns EXIT_USAGE. */
 int jx_cli_usage_error(const char *fmt, const char *arg);

@@ -86,6 +86,7 @@ typedef struct writer {
   jx_ctx *ctx;
   FILE *out;
   bool ok;
+  bool annotate_units;
 } writer;
 
 static void indent(writer *w, int depth) {
@@ -507,7 +508,17 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       if (p->code) fprintf(w->out, "%s ", p->code->text);
       string(w, p->name.text, depth);
       fputs(" {", w->out);
-      end_line(w, jx_trivia_of(n)->trailing);
+      if (w->annotate_units && p->agency) {
+        const jx_comment *c = jx_trivia_of(n)->trailing;
+        const jx_org *u = p->agency;
+        /* git shows at most 80 bytes of a hunk header: the unit's code
+         * alone when it has one. */
+        fprintf(w->out, "  #%s%s单位 %s", c ? c->text : "", c ? "  · " : " ",
+                u->code ? u->code->text : u->name.text);
+        fputc('\n', w->out);
+      } else {
+        end_line(w, jx_trivia_of(n)->trailing);
+      }
       children(w, &p->fields, depth + 1);
       block_end(w, n, depth);
       return;
@@ -596,7 +607,13 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
 }
 
 bool jx_format_file(jx_ctx *ctx, const jx_file *file, FILE *out) {
-  writer w = {ctx, out, true};
+  jx_format_options opt = {0};
+  return jx_format_file_with(ctx, file, &opt, out);
+}
+
+bool jx_format_file_with(jx_ctx *ctx, const jx_file *file,
+                         const jx_format_options *opt, FILE *out) {
+  writer w = {ctx, out, true, opt->annotate_units};
   children(&w, &file->items, 0);
   for (size_t i = 0; i < file->dangling.len; i++) comment(&w, file->dangling.items[i], 0);
   return w.ok;

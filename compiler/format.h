@@ -14,6 +14,17 @@
  * cannot be written in the language (a level name that is not a word). */
 bool jx_format_file(jx_ctx *ctx, const jx_file *file, FILE *out);
 
+typedef struct jx_format_options {
+  /* For reading diffs (jxc format --textconv): each project's opening line
+   * ends with a comment naming its budget unit, "# 单位 324001" (its code,
+   * else its name), so that a hunk header showing the project shows its
+   * unit too. The output is then no longer the file's canonical form. */
+  bool annotate_units;
+} jx_format_options;
+
+bool jx_format_file_with(jx_ctx *ctx, const jx_file *file,
+                         const jx_format_options *opt, FILE *out);
+
 /* Whether s can be written bare: a word that is not a keyword and that the
  * scanner reads back as this one word. */
 bool jx_is_bare_word(const char *s);

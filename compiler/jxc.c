@@ -22,7 +22,12 @@ static const char usage_text[] =
     "  dump FILE...    print the syntax tree of the documents as JSON\n"
     "                  (format: doc/ast-json.md)\n"
     "  format FILE...  print each file in the canonical layout, comments\n"
-    "                  kept (files with syntax errors are not printed)\n"
+    "                  kept (files with syntax errors are not printed);\n"
+    "                  a folder: every file of its document; -: standard input\n"
+    "  diff OLD NEW    compare two documents, typically two years of one\n"
+    "                  department: projects added, removed, renamed and moved,\n"
+    "                  budgets, spending plans, targets tightened or loosened,\n"
+    "                  texts (format: doc/diff.md)\n"
     "  build FILE...   compile one document (made of the FILEs and what they\n"
     "                  import) into the exchange XML (schema/jixiao-1.xsd) or\n"
     "                  another --format; refused when the document has errors\n"
@@ -75,12 +80,40 @@ static const char usage_text[] =
     "  --syntax-only       only read the documents; skip the checker rules\n"
     "The rules run on each document that reads without syntax errors.\n"
     "\n"
-    "Options of check, build, dump, format, import and tokens:\n"
+    "Options of format:\n"
+    "  -w, --write         rewrite each file in place that is not formatted\n"
+    "                      (atomically; a formatted file is not touched)\n"
+    "  --check             list the files that are not formatted, change\n"
+    "                      nothing; exit status 1 when there are any\n"
+    "  --diff              show what formatting would change, as a unified\n"
+    "                      diff; exit status 1 when it would change anything\n"
+    "  --textconv          for git's textconv (doc/git.md): each project's line\n"
+    "                      names its budget unit, and a file with syntax\n"
+    "                      errors is printed as it is\n"
+    "\n"
+    "Options of diff:\n"
+    "  --format=text       a report for the terminal (the default), coloured\n"
+    "                      when written to a terminal\n"
+    "  --format=markdown|html|json   a Markdown or a self-contained HTML report,\n"
+    "                      or JSON for other tools (doc/diff.md)\n"
+    "  --stat              the summary only\n"
+    "  --match=OLD=NEW     pair the project OLD of the old document with NEW of\n"
+    "                      the new one (each a project code, or a name when the\n"
+    "                      project has no code); may be repeated\n"
+    "  --color=auto|always|never   colours in the text report (auto: on a\n"
+    "                      terminal, unless NO_COLOR is set)\n"
+    "  -o, --output=FILE   write the report to FILE\n"
+    "diff exits with 0 when the documents do not differ, 1 when they do, and\n"
+    "2 when one cannot be read. Given git's seven arguments (PATH OLD-FILE\n"
+    "OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE), it is git's diff driver:\n"
+    "each file is compared on its own and the exit status is 0 (doc/git.md).\n"
+    "\n"
+    "Options of check, build, diff, dump, format, import and tokens:\n"
     "  --max-errors=N      show at most N diagnostics (default 100), then say\n"
     "                      how many more there are; 0 shows all\n"
     "  -I, --include=FOLDER   let 导入 read files in FOLDER too; by default a\n"
     "                      document imports only .jx files inside the folder\n"
-    "                      of its root file (check, build, dump)\n"
+    "                      of its root file (check, build, diff, dump)\n"
     "\n"
     "Options take their value as --name=VALUE or --name VALUE (-oFILE, -o FILE);\n"
     "-- ends the options.\n"
@@ -100,14 +133,15 @@ static const char usage_text[] =
     "codes are explained in doc/diagnostics.md.\n";
 
 enum {
-  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_AMBIGUOUS, OPT_BOM, OPT_SHEETS, OPT_AS_WRITTEN, OPT_FONT,
-  OPT_WARNINGS, OPT_DISABLE, OPT_SYNTAX_ONLY, OPT_MAX_ERRORS
+  OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_AMBIGUOUS, OPT_BOM, OPT_SHEETS,
+  OPT_AS_WRITTEN, OPT_FONT, OPT_WARNINGS, OPT_DISABLE, OPT_SYNTAX_ONLY, OPT_MAX_ERRORS,
+  OPT_CHECK, OPT_DIFF, OPT_TEXTCONV, OPT_STAT, OPT_MATCH, OPT_COLOR
 };
 
 /* Which commands take an option: a bit per command. */
 enum {
   C_CHECK = 1, C_DUMP = 2, C_TOKENS = 4, C_FORMAT = 8, C_BUILD = 16, C_IMPORT = 32,
-  C_ALL = 63
+  C_DIFF = 64, C_ALL = 127
 };
 
 struct command {
@@ -120,6 +154,7 @@ static const struct command commands[] = {
     {"check", jx_cmd_check, C_CHECK},   {"dump", jx_cmd_dump, C_DUMP},
     {"tokens", jx_cmd_tokens, C_TOKENS}, {"format", jx_cmd_format, C_FORMAT},
     {"build", jx_cmd_build, C_BUILD},   {"import", jx_cmd_import, C_IMPORT},
+    {"diff", jx_cmd_diff, C_DIFF},
 };
 
 struct option_spec {
@@ -129,9 +164,9 @@ struct option_spec {
 
 static const struct option_spec option_specs[] = {
     {{"help", no_argument, NULL, 'h'}, C_ALL},
-    {{"output", required_argument, NULL, 'o'}, C_BUILD | C_IMPORT},
-    {{"include", required_argument, NULL, 'I'}, C_CHECK | C_BUILD | C_DUMP},
-    {{"format", required_argument, NULL, OPT_FORMAT}, C_CHECK | C_BUILD},
+    {{"output", required_argument, NULL, 'o'}, C_BUILD | C_IMPORT | C_DIFF},
+    {{"include", required_argument, NULL, 'I'}, C_CHECK | C_BUILD | C_DUMP | C_DIFF},
+    {{"format", required_argument, NULL, OPT_FORMAT}, C_CHECK | C_BUILD | C_DIFF},
     {{"project", required_argument, NULL, OPT_PROJECT}, C_BUILD},
     {{"unit", required_argument, NULL, OPT_UNIT}, C_BUILD},
     {{"width", required_argument, NULL, OPT_WIDTH}, C_BUILD},
@@ -144,6 +179,13 @@ static const struct option_spec option_specs[] = {
     {{"disable", required_argument, NULL, OPT_DISABLE}, C_CHECK | C_BUILD},
     {{"syntax-only", no_argument, NULL, OPT_SYNTAX_ONLY}, C_CHECK},
     {{"max-errors", required_argument, NULL, OPT_MAX_ERRORS}, C_ALL},
+    {{"write", no_argument, NULL, 'w'}, C_FORMAT},
+    {{"check", no_argument, NULL, OPT_CHECK}, C_FORMAT},
+    {{"diff", no_argument, NULL, OPT_DIFF}, C_FORMAT},
+    {{"textconv", no_argument, NULL, OPT_TEXTCONV}, C_FORMAT},
+    {{"stat", no_argument, NULL, OPT_STAT}, C_DIFF},
+    {{"match", required_argument, NULL, OPT_MATCH}, C_DIFF},
+    {{"color", required_argument, NULL, OPT_COLOR}, C_DIFF},
 };
 
 enum { NSPECS = sizeof option_specs / sizeof option_specs[0] };
@@ -193,6 +235,12 @@ static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
         else
           return jx_cli_usage_error("check: unknown --format '%s' (use text, json or "
                                     "sarif).", arg);
+      } else if (!strcmp(cmd, "diff")) {
+        if (strcmp(arg, "text") && strcmp(arg, "markdown") && strcmp(arg, "html") &&
+            strcmp(arg, "json"))
+          return jx_cli_usage_error("diff: unknown --format '%s' (use text, markdown, "
+                                    "html or json).", arg);
+        cli->format = arg;
       } else {
         cli->format = arg;
       }
@@ -237,6 +285,27 @@ static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
       break;
     }
     case OPT_SYNTAX_ONLY: cli->syntax_only = true; break;
+    case 'w': cli->write = true; break;
+    case OPT_CHECK: cli->check_only = true; break;
+    case OPT_DIFF: cli->show_diff = true; break;
+    case OPT_TEXTCONV: cli->textconv = true; break;
+    case OPT_STAT: cli->stat = true; break;
+    case OPT_MATCH:
+      if (!strchr(arg, '=') || arg[0] == '=' || !strchr(arg, '=')[1])
+        return jx_cli_usage_error("--match: '%s' is not OLD=NEW (a project code or "
+                                  "name on each side).", arg);
+      jx_list_push(cli->scratch->arena, &cli->matches, (void *)arg);
+      break;
+    case OPT_COLOR:
+      if (!strcmp(arg, "auto"))
+        cli->color = -1;
+      else if (!strcmp(arg, "always"))
+        cli->color = 1;
+      else if (!strcmp(arg, "never"))
+        cli->color = 0;
+      else
+        return jx_cli_usage_error("--color: '%s' is not auto, always or never.", arg);
+      break;
     case OPT_MAX_ERRORS:
       if (!parse_count(arg, 0, 1000000000L, &n))
         return jx_cli_usage_error("--max-errors: '%s' is not a count (0 shows all).", arg);
@@ -257,7 +326,7 @@ static const char *written(char **argv, int index, int c) {
 }
 
 static int run_command(const struct command *cmd, int argc, char **argv) {
-  jx_cli cli = {.max_errors = JX_DEFAULT_MAX_ERRORS};
+  jx_cli cli = {.max_errors = JX_DEFAULT_MAX_ERRORS, .color = -1};
   cli.scratch = jx_ctx_new();
   if (!cli.scratch) return EXIT_USAGE;
   struct option longs[NSPECS + 1];

@@ -117,7 +117,8 @@ contains err "it is a folder" "-o folder"
 # 13. A failed write to standard output is an error, whatever the command.
 if [ -w /dev/full ]; then
   for cmd in "format $e/main.jx" "tokens $e/main.jx" "check --format=json $e" \
-             "dump $e" "build $e" "--help" "check --help"; do
+             "dump $e" "build $e" "--help" "check --help" "diff $e $e" \
+             "diff --format=json $e $e" "format --diff $e"; do
     # shellcheck disable=SC2086
     expect 2 "$cmd > /dev/full" -- sh -c "\"\$0\" $cmd >/dev/full" "$JXC"
     contains err "cannot write to standard output" "$cmd > /dev/full"

@@ -13,6 +13,9 @@
 # long for a page, so both go on over pages headed （续）. Needs the Debian
 # packages chromium, poppler-utils and fonts-noto-cjk (tools/install-deps.sh
 # installs them); without them the test is reported as SKIP, by name.
+# Last, the HTML report of jxc diff (the Chengde demo, 2024 → 2025): every
+# project it lists and every retargeted value is in the printed text, and
+# no table is wider than the printable area.
 set -u
 for tool in chromium pdfinfo pdftotext; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -221,4 +224,34 @@ for run in '其他资金' '≥15%' '满意度指标' '≤2000元/人/年' '服�
 done
 grep -qF '≤2000元/人/年' "$tmp/lines.text" || fail "lines.jx: ≤2000元/人/年 is not in the PDF"
 
+# 7. The year-over-year diff as HTML: self-contained (no script, no file
+# beside it), printable, with everything it reports in the PDF.
+"$JXC" diff --format=html "$EXAMPLES/chengde-justice-2024" "$EXAMPLES/chengde-justice-2025" \
+  -o "$tmp/diff.html" 2>"$tmp/diff.err"
+[ $? -eq 1 ] || fail "jxc diff --format=html: not exit 1 ($(head -3 "$tmp/diff.err"))"
+grep -qi '<script\|<link\|src=' "$tmp/diff.html" && fail "the diff report is not self-contained"
+chrome --no-pdf-header-footer --print-to-pdf="$tmp/diff.pdf" "file://$tmp/diff.html" ||
+  fail "diff: chromium could not print: $(tail -3 "$tmp/chrome.log")"
+pdftotext -raw "$tmp/diff.pdf" - | tr -d ' \n\t' >"$tmp/diff.text"
+"$JXC" diff --format=json "$EXAMPLES/chengde-justice-2024" "$EXAMPLES/chengde-justice-2025" \
+  >"$tmp/diff.json" 2>/dev/null
+# Every project and indicator name the report lists (the keys of projects
+# and of indicators in the JSON), and every old and new value (the keys of
+# their value objects).
+grep -E '^( {10}| {14})"name": "|^ {16}"(old|new)": "' "$tmp/diff.json" |
+  sed 's/^ *"[a-z]*": "\(.*\)",\{0,1\}$/\1/' | sort -u >"$tmp/diff.wanted"
+[ "$(wc -l <"$tmp/diff.wanted")" -gt 80 ] || fail "diff: too few names and values to look for"
+while IFS= read -r want; do
+  needle=$(printf '%s' "$want" | tr -d ' \t')
+  grep -qF -- "$needle" "$tmp/diff.text" || fail "diff: not in the PDF: $want"
+done <"$tmp/diff.wanted"
+for want in tightened loosened 预算单位 承德市司法局本级 承德市戒毒管理所 "moved" \
+  "≥6000次→≥7000次" "-234.14" "-14.6%" 执法培训经费 法治政府建设示范创建经费; do
+  grep -qF -- "$want" "$tmp/diff.text" || fail "diff: not in the PDF: $want"
+done
+result=$(page_check "$tmp/diff.html")
+case "$result" in
+  OK*) ;;
+  *) fail "diff page check: ${result:-no result}" ;;
+esac
 [ $fails -eq 0 ]

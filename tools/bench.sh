@@ -11,6 +11,8 @@
 #       build (XML)     <= 1.0 x  xmllint --stream --noout --schema jixiao-1.xsd
 #       format, dump, import <= 1.0 x xmllint --stream
 #       peak RSS of check, format, dump and build <= 2 x the source size
+#       diff of the document and a previous year made from it (other 年度,
+#       codes, budgets and targets) <= 1.5 x checking both (issue 10)
 #
 # Each command runs RUNS times (default 3); the minimum wall time counts.
 # Exits 1 only if the example misses its goal; the province figures are a
@@ -110,6 +112,22 @@ measure dump "$jxc" dump "$doc"
 measure format sh -c "\"$jxc\" format \"$doc\"/*.jx"
 measure import "$jxc" import "$tmp/doc.xml" -o "$tmp/imported.jx"
 
+# The previous year of the province, for jxc diff: another 年度, the year's
+# project codes, other budgets and targets.
+prev=$tmp/previous
+mkdir "$prev"
+for f in "$doc"/*.jx; do
+  sed -e 's/^年度 2025/年度 2024/' -e 's/\(项目 1308[0-9][0-9]\)25P/\124P/' \
+      -e 's/预算 1\([0-9]\)\.00 (财政资金 1\([0-9]\)\.00/预算 2\1.00 (财政资金 2\2.00/' \
+      -e 's/≥ \([0-9]*\)0 人次/≥ \11 人次/' "$f" >"$prev/${f##*/}"
+done
+# (diff exits with 1 when the documents differ, which /usr/bin/time would
+# report in place of the figures.)
+measure diff sh -c "\"$jxc\" diff \"$prev\" \"$doc\"; [ \$? -le 1 ]"
+# The anchor of the diff: checking both documents (each about as long).
+t_both=$(awk -v c="$t_check" 'BEGIN { printf "%.3f", 2 * c }')
+m_both=0
+
 # row NAME LABEL ANCHOR GOAL: one line of the table.
 row() {
   eval "s=\$t_$1 k=\$m_$1"
@@ -135,6 +153,7 @@ row build "build (XML)" schema "<=1.0"
 row dump "dump" stream "<=1.0"
 row format "format" stream "<=1.0"
 row import "import" stream "<=1.0"
+row diff "diff (two years)" both "<=1.5"
 
 if [ "$us" -ge 50000 ]; then
   echo "bench: FAIL: the example takes 50 ms or more per check" >&2

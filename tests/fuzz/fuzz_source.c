@@ -1,6 +1,8 @@
 /* libFuzzer harness: any bytes as a jixiao source file must be read,
  * checked, formatted and, when clean, formatted again to the same tree,
- * without a crash, a leak or undefined behaviour. Build and run with
+ * and compared by jxc diff with its formatted text (no difference) and with
+ * an empty document, in every report format, without a crash, a leak or
+ * undefined behaviour. Build and run with
  * `make fuzz` (clang with -fsanitize=fuzzer,address,undefined). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +10,7 @@
 
 #include "check.h"
 #include "ctx.h"
+#include "diff.h"
 #include "document.h"
 #include "format.h"
 #include "library.h"
@@ -50,9 +53,29 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     fclose(out);
     if (ok) {
       int again = ctx->nerrors;
-      jx_parse(ctx, jx_source_add(ctx, "formatted.jx", text, len));
+      jx_file *g = jx_parse(ctx, jx_source_add(ctx, "formatted.jx", text, len));
       /* What the formatter writes must always read back. */
       if (ctx->nerrors != again) abort();
+      if (have_lib) {
+        /* ... and mean the same: the diff sees no difference. */
+        jx_document formatted = {0}, empty = {0};
+        jx_list_push(ctx->arena, &formatted.files, g);
+        jx_list_push(ctx->arena, &formatted.roots, g);
+        jx_diff_input a = {"fuzz.jx", &doc, NULL}, b = {"formatted.jx", &formatted, NULL};
+        jx_diff_input e = {"empty", &empty, NULL};
+        jx_diff_options opt = {NULL};
+        jx_diff *d = jx_diff_build(ctx, &lib, &a, &b, &opt, &why);
+        if (!d || d->differs) abort();
+        d = jx_diff_build(ctx, &lib, &e, &a, &opt, &why);
+        if (!d) abort();
+        jx_diff_render_options ro = {false, true};
+        FILE *sink = fopen("/dev/null", "w");
+        jx_diff_render_text(ctx, d, &ro, sink);
+        jx_diff_render_markdown(ctx, d, &ro, sink);
+        jx_diff_render_html(ctx, d, &ro, sink);
+        jx_diff_render_json(ctx, d, &ro, sink);
+        fclose(sink);
+      }
     }
     free(text);
   }
