@@ -785,6 +785,27 @@ static jx_node *labelled(reader *r, xmlNodePtr n) {
   return &l->base;
 }
 
+/* One end of 项目期: a year (2024) or an ISO date (2024-07, 2024-07-01) that
+ * exists, as the language reads them. */
+static jx_name period_end(reader *r, xmlNodePtr n) {
+  jx_name w = name_of(r, n);
+  int y = 0, m = 0, d = 0, used = 0;
+  size_t len = strlen(w.text);
+  bool ok = len == 4 && sscanf(w.text, "%4d%n", &y, &used) == 1 && used == 4;
+  if (!ok && len == 7) ok = sscanf(w.text, "%4d-%2d%n", &y, &m, &used) == 2 && used == 7;
+  if (!ok && len == 10)
+    ok = sscanf(w.text, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 && used == 10;
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100) || y % 400 == 0;
+  if (ok && (len > 4) && (m < 1 || m > 12)) ok = false;
+  if (ok && len == 10 && (d < 1 || d > days[m - 1] || (m == 2 && !leap && d > 28)))
+    ok = false;
+  if (!ok)
+    fail(r, n, "The project period end %s is neither a year (2024) nor a date that "
+               "exists (2024-07 or 2024-07-01).", w.text);
+  return w;
+}
+
 static jx_project *project(reader *r, xmlNodePtr n, jx_org *agency, jx_org *section) {
   jx_project *p = node(r, JX_NODE_PROJECT, sizeof *p, n);
   p->agency = agency;
@@ -800,8 +821,8 @@ static jx_project *project(reader *r, xmlNodePtr n, jx_org *agency, jx_org *sect
     else if (is(c, "PARENT_PRO_NAME")) f = text_item(r, JX_NODE_PARENT_PROJECT, c);
     else if (is(c, "PRO_PERIOD")) {
       jx_period *per = node(r, JX_NODE_PERIOD, sizeof *per, c);
-      per->from = name_of(r, first_child(c));
-      per->to = name_of(r, next(first_child(c)));
+      per->from = period_end(r, first_child(c));
+      per->to = period_end(r, next(first_child(c)));
       f = &per->base;
     } else if (is(c, "SUP_DEPT_CODE") || is(c, "SUP_DEPT_NAME")) {
       if (!sup) {
