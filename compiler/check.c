@@ -38,6 +38,7 @@ void jx_check(jx_ctx *ctx, const jx_document *doc, const jx_library *stdlib) {
   jx_check_indicators(&c);
   jx_check_values(&c);
   jx_check_target_texts(&c);
+  jx_check_part_one(&c);
   jx_check_names(&c);
   jx_check_allowances(&c);
   jx_hash_free(&c.unit_of);

@@ -243,6 +243,79 @@ static void check_total(jx_checker *c, const jx_amount *total, const char *whose
   jx_diag_hint(c->ctx, d, "Correct the total (合计) or the project budgets.");
 }
 
+/* J115: a budget written in the wrong unit. No project of one department
+ * costs a billion 元 (10 亿元), and no department's projects all cost under
+ * 1000 元: the first is a budget in 元 under 金额单位 万元, the second a
+ * document in 万元 whose header gives no unit (the default is 元) or 元.
+ * The second is said once for the document, at its first project. */
+enum { HUGE_BUDGET_YUAN = 1000000000, TINY_BUDGET_YUAN = 1000 };
+
+static void note_money_line(jx_checker *c, jx_diag *d) {
+  if (c->money_item)
+    jx_diag_note_add(c->ctx, d, c->money_item->base.loc, "the header's 金额单位 is here");
+}
+
+static void check_huge_budget(jx_checker *c, const jx_project *p, const jx_budget *b,
+                              jx_decimal budget) {
+  if (b->amount.unit || !c->money || !strcmp(c->money->name, c->money->base) ||
+      jx_decimal_cmp(budget, jx_decimal_from_int(HUGE_BUDGET_YUAN)) < 0)
+    return;
+  jx_decimal yi;
+  const char *in_yi = "";
+  if (jx_decimal_shift(budget, -8, &yi)) {
+    char *t = jx_arena_strndup(c->ctx->arena, jx_dec(c, yi), strlen(jx_dec(c, yi)));
+    char *end = t + strlen(t);
+    if (strchr(t, '.')) {
+      while (end[-1] == '0') *--end = '\0';
+      if (end[-1] == '.') *--end = '\0';
+    }
+    in_yi = jx_arena_printf(c->ctx->arena, " (%s 亿元)", t);
+  }
+  jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J115", b->amount.loc,
+                         "The budget of project %s is %s %s%s, more than any one "
+                         "project of a department costs: it looks like an amount in 元 "
+                         "written under 金额单位 %s.", jx_project_id(c->ctx->arena, p),
+                         b->amount.text, c->money->name, in_yi, c->money->name);
+  note_money_line(c, d);
+  jx_diag_hint(c->ctx, d, "If %s is in 元, write it as %s; if every amount of the "
+                          "document is in 元, change the header's line to 金额单位 元.",
+               b->amount.text, jx_money_text(c, b->amount.value));
+}
+
+static void check_tiny_budgets(jx_checker *c) {
+  if (!c->money || strcmp(c->money->name, c->money->base)) return;
+  const jx_project *first = NULL;
+  const jx_budget *fb = NULL;
+  size_t count = 0;
+  for (size_t i = 0; i < c->projects.len; i++) {
+    const jx_project *p = c->projects.items[i];
+    const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
+    jx_decimal v;
+    if (!b || b->amount.unit || !jx_project_budget_base(c, p, &v) || jx_decimal_sign(v) <= 0)
+      continue;
+    /* One real budget of 1000 元 or more says the unit is right. */
+    if (jx_decimal_cmp(v, jx_decimal_from_int(TINY_BUDGET_YUAN)) >= 0) return;
+    if (!count++) first = p, fb = b;
+  }
+  if (!count) return;
+  jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J115", fb->amount.loc,
+                         "The budget of project %s reads as %s 元, because %s; no "
+                         "project costs that little, so 万元 was probably meant%s.",
+                         jx_project_id(c->ctx->arena, first), fb->amount.text,
+                         c->money_item ? "the header's 金额单位 is 元"
+                                       : "the header has no 金额单位 line and amounts "
+                                         "without a unit are in 元",
+                         count > 1 ? jx_arena_printf(c->ctx->arena,
+                                                     " (all %zu project budgets are under "
+                                                     "1000 元)", count)
+                                   : "");
+  note_money_line(c, d);
+  jx_diag_hint(c->ctx, d, "%s, or write the unit with the amount: 预算 %s 万元.",
+               c->money_item ? "Change the header's line to 金额单位 万元"
+                             : "Add the line 金额单位 万元 to the header, after 年度",
+               fb->amount.text);
+}
+
 void jx_check_budgets(jx_checker *c) {
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
@@ -257,6 +330,7 @@ void jx_check_budgets(jx_checker *c) {
       jx_diag_hint(c->ctx, d, "Add a line such as 预算 22.50 (财政资金 22.50).");
     } else {
       have_budget = check_budget_item(c, p, b, "budget", &budget);
+      if (have_budget) check_huge_budget(c, p, b, budget);
     }
     const jx_budget *m = (const jx_budget *)jx_project_field(p, JX_NODE_MEDIUM_BUDGET);
     jx_decimal medium;
@@ -283,4 +357,5 @@ void jx_check_budgets(jx_checker *c) {
   }
   if (c->department && c->department->total)
     check_total(c, c->department->total, "the department", &c->projects, "J104");
+  check_tiny_budgets(c);
 }

@@ -61,6 +61,7 @@ static void check_year(jx_checker *c, const jx_name_item *y) {
 }
 
 static void check_money_unit(jx_checker *c, const jx_name_item *m) {
+  c->money_item = m;
   if (!m) {
     c->money = jx_units_find(&c->lib.units, "元");
     return;

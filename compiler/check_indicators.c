@@ -286,10 +286,44 @@ static bool money_value(const value_info *vi, jx_decimal *out) {
   return jx_unit_to_base(vi->unit.unit, vi->v->quantity.number, out);
 }
 
+/* Whether big is small × 10^k for some k ≥ 3 (a thousand times, ten
+ * thousand times …): the mark of a unit written wrong (元 for 万元). */
+static bool power_of_ten_apart(jx_decimal big, jx_decimal small, int *k) {
+  if (jx_decimal_sign(small) <= 0) return false;
+  for (*k = 3; *k <= 8; (*k)++) {
+    jx_decimal scaled;
+    if (jx_decimal_shift(small, *k, &scaled) && jx_decimal_cmp(scaled, big) == 0) return true;
+  }
+  return false;
+}
+
+/* J144: a cost indicator a thousand or ten thousand times below the budget,
+ * exactly: the same digits in another unit (≤ 22.5 元 against 22.5 万元). */
+static void check_cost_scale(jx_checker *c, const jx_project *p, const row_info *ri,
+                             const value_info *vi, jx_decimal budget) {
+  jx_decimal v;
+  int k;
+  if (!money_value(vi, &v) || !power_of_ten_apart(budget, v, &k)) return;
+  jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J144", vi->v->quantity.unit.loc,
+                         "The cost indicator %s of project %s allows %s, exactly 1/%s of "
+                         "the budget of %s: the same digits in another unit.",
+                         jx_row_ref(c, ri->row), jx_project_id(c->ctx->arena, p),
+                         jx_money_text(c, v), k == 3 ? "1000" : k == 4 ? "10000"
+                                                    : jx_arena_printf(c->ctx->arena,
+                                                                      "10^%d", k),
+                         jx_money_text(c, budget));
+  const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
+  if (b) jx_diag_note_add(c->ctx, d, b->amount.loc, "the budget is here");
+  jx_diag_hint(c->ctx, d, "Check the unit: %s %s was probably meant to be in the "
+                          "budget's unit.", vi->v->quantity.number_text,
+               vi->v->quantity.unit.text);
+}
+
 static void check_cost(jx_checker *c, const jx_project *p, const row_info *ri,
                        const value_info *vi, bool have_budget, jx_decimal budget,
                        bool medium) {
   jx_decimal v;
+  if (ri->cost && have_budget && !medium) check_cost_scale(c, p, ri, vi, budget);
   if (!ri->cost || !have_budget || !money_value(vi, &v) ||
       !upper_bound(vi->v->quantity.sign) || jx_decimal_cmp(v, budget) <= 0)
     return;
@@ -302,8 +336,16 @@ static void check_cost(jx_checker *c, const jx_project *p, const row_info *ri,
   const jx_budget *b = (const jx_budget *)jx_project_field(
       p, medium ? JX_NODE_MEDIUM_BUDGET : JX_NODE_BUDGET);
   if (b) jx_diag_note_add(c->ctx, d, b->amount.loc, "the %s is here", which);
-  jx_diag_hint(c->ctx, d, "The total cost cannot exceed the budget; correct the "
-                          "indicator or the budget.");
+  int k;
+  if (power_of_ten_apart(v, budget, &k))
+    jx_diag_hint(c->ctx, d, "The cost is exactly %s times the budget: the same digits "
+                            "in another unit. Check the unit of %s %s (万元 written for 元?).",
+                 k == 3 ? "1000" : k == 4 ? "10000"
+                                          : jx_arena_printf(c->ctx->arena, "10^%d", k),
+                 vi->v->quantity.number_text, vi->v->quantity.unit.text);
+  else
+    jx_diag_hint(c->ctx, d, "The total cost cannot exceed the budget; correct the "
+                            "indicator or the budget.");
 }
 
 /* --- J141: rate × quantity ------------------------------------------------ */
@@ -494,6 +536,40 @@ static void check_basis(jx_checker *c, const jx_row *r) {
                           "年度工作计划.");
 }
 
+/* J173: 指标值确定依据 is a column of the official form. A row that gives
+ * it empty leaves the cell blank; so does a row without one in a table
+ * where most rows give one. A table where most rows give none is a
+ * template without the column (several provinces' forms), left alone. */
+static bool wants_basis(const jx_row *r) {
+  return !r->not_applicable_row && r->value.kind != JX_VALUE_NA &&
+         r->value.kind != JX_VALUE_BLANK;
+}
+
+static void check_bases_given(jx_checker *c, const row_info *rows, size_t n) {
+  size_t wanted = 0, given = 0;
+  for (size_t i = 0; i < n; i++)
+    if (wants_basis(rows[i].row)) wanted++, given += rows[i].row->basis != NULL;
+  bool column = 2 * given > wanted;
+  for (size_t i = 0; i < n; i++) {
+    const jx_row *r = rows[i].row;
+    if (!wants_basis(r)) continue;
+    const char *blank = r->basis ? r->basis->text : NULL;
+    while (blank && (*blank == ' ' || !strncmp(blank, "\xe3\x80\x80", 3)))
+      blank += *blank == ' ' ? 1 : 3;
+    if (r->basis && *blank) continue;
+    if (!r->basis && !column) continue;
+    jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J173",
+                           r->basis ? r->basis->loc : r->name.loc,
+                           r->basis ? "The indicator %s has an empty basis (依据)."
+                                    : "The indicator %s has no basis (依据), though most "
+                                      "rows of its table have one.",
+                           jx_row_ref(c, r));
+    jx_diag_hint(c->ctx, d, "指标值确定依据 is a column of the official form: say where "
+                            "the target value comes from, for example 依据 \"年度工作计划\", "
+                            "依据 \"历史标准\" or 依据 \"问卷调查\".");
+  }
+}
+
 static void check_project(jx_checker *c, const jx_project *p) {
   size_t n = 0;
   for (size_t i = 0; i < p->fields.len; i++) {
@@ -533,6 +609,7 @@ static void check_project(jx_checker *c, const jx_project *p) {
     }
   }
   check_duplicate_names(c, rows, k);
+  check_bases_given(c, rows, k);
   check_required(c, p);
   /* Annual values are held to the annual budget; medium-term rows and
    * long-term values to the medium-term budget, and only for cost (a rate

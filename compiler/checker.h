@@ -25,6 +25,7 @@ typedef struct jx_checker {
   const jx_framework_def *framework;    /* the framework in force */
   int year;                             /* budget year, 0 when not declared */
   const jx_unit *money;                 /* default money unit (金额单位) */
+  const jx_name_item *money_item;       /* the 金额单位 line, or NULL */
   const jx_org *department;             /* NULL when not declared */
   jx_list agencies;                     /* const jx_org *, document order */
   jx_list sections;                     /* const jx_org * (类别 lines), document order */
@@ -42,6 +43,7 @@ void jx_check_plans(jx_checker *c);
 void jx_check_indicators(jx_checker *c);
 void jx_check_values(jx_checker *c);
 void jx_check_target_texts(jx_checker *c);
+void jx_check_part_one(jx_checker *c);
 void jx_check_names(jx_checker *c);
 void jx_check_allowances(jx_checker *c);
 

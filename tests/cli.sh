@@ -76,6 +76,7 @@ contains out '"notes":[{"file":' "json notes"
 # A pragma on the offending line allows one rule there, and only there.
 cat >"$tmp/pragma.jx" <<'JX'
 年度 2025
+金额单位 万元
 单位 324001 "本级"
 项目 13080025P00010310003N "甲" {
   预算 10 (财政资金 10)
@@ -93,7 +94,7 @@ cat >"$tmp/pragma.jx" <<'JX'
 }
 JX
 expect 0 "pragma" -- "$JXC" check "$tmp/pragma.jx"
-contains err "pragma.jx:12:3: warning[J113]" "pragma for another rule does not allow J113"
+contains err "pragma.jx:13:3: warning[J113]" "pragma for another rule does not allow J113"
 contains err "0 errors, 1 warning." "pragma allows J113 on its line"
 
 # A bad document next to a good one: both are read, the status is 1.

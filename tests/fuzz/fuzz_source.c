@@ -64,9 +64,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
         jx_diff_input a = {"fuzz.jx", &doc, NULL}, b = {"formatted.jx", &formatted, NULL};
         jx_diff_input e = {"empty", &empty, NULL};
         jx_diff_options opt = {NULL};
-        jx_diff *d = jx_diff_build(ctx, &lib, &a, &b, &opt, &why);
+        const char *why = NULL;
+        jx_diff *d = jx_diff_build(ctx, lib, &a, &b, &opt, &why);
         if (!d || d->differs) abort();
-        d = jx_diff_build(ctx, &lib, &e, &a, &opt, &why);
+        d = jx_diff_build(ctx, lib, &e, &a, &opt, &why);
         if (!d) abort();
         jx_diff_render_options ro = {false, true};
         FILE *sink = fopen("/dev/null", "w");

@@ -9,7 +9,7 @@
 enum { N = 100000 };
 
 static void test_many_keys(void) {
-  static char keys[N][16];
+  static char keys[N][24];
   jx_hash h;
   jx_hash_init(&h, 4); /* grows many times on the way */
   for (int i = 0; i < N; i++) {
@@ -22,7 +22,7 @@ static void test_many_keys(void) {
   CHECK_INT(h.len, N);
   CHECK(h.cap >= 2 * h.len);
   for (int i = 0; i < N; i++) {
-    char probe[16]; /* equal bytes, another address */
+    char probe[24]; /* equal bytes, another address */
     snprintf(probe, sizeof probe, "项目%d", i);
     CHECK(jx_hash_get_str(&h, probe) == keys[i]);
   }
