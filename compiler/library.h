@@ -16,12 +16,17 @@ typedef struct jx_library {
 } jx_library;
 
 /* The folder to load the standard library from: $JIXIAO_STDLIB when set,
- * else the installed data folder, else the source tree's stdlib/ (so jxc
- * works uninstalled). NULL when none of them holds units.jx. */
+ * else the installed data folder (first where it lies relative to the
+ * running program, PROGRAM/../share/jixiao/stdlib for a program installed in
+ * PREFIX/bin, so a moved installation keeps working; then where configure
+ * put it), else the source tree's stdlib/ (so jxc works uninstalled). NULL
+ * when none of them holds units.jx. The string lives in the ctx's arena or
+ * is static. */
 const char *jx_stdlib_dir(jx_ctx *ctx);
 
 /* The exchange format's XSD: $JIXIAO_SCHEMA/jixiao-1.xsd when set, else
- * the installed one, else the source tree's. NULL when none exists. */
+ * the installed one (looked for as above), else the source tree's. NULL
+ * when none exists. */
 const char *jx_schema_path(jx_ctx *ctx);
 
 /* Parses units.jx, frameworks.jx and sources.jx from dir into ctx and lib. Problems in
