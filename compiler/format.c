@@ -430,6 +430,10 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       fprintf(w->out, "%s ", kw);
       word(w, &((const jx_name_item *)n)->value, "money unit");
       break;
+    case JX_NODE_VALUE_SPELLING:
+      fprintf(w->out, "%s ", kw);
+      word(w, &((const jx_name_item *)n)->value, "value spelling");
+      break;
     case JX_NODE_COMPILED_BY:
     case JX_NODE_REVIEWED_BY:
     case JX_NODE_FRAMEWORK:

@@ -651,11 +651,14 @@ static void visit(jx_node *item, const jx_file *file, void *data) {
 typedef struct survey {
   builder *b;
   spellings units;
+  bool as_written; /* the document says 数值写法 原样 */
 } survey;
 
 static void survey_item(jx_node *item, const jx_file *file, void *data) {
   (void)file;
   survey *sv = data;
+  if (item->kind == JX_NODE_VALUE_SPELLING)
+    sv->as_written = !strcmp(((const jx_name_item *)item)->value.text, "原样");
   if (item->kind != JX_NODE_PROJECT) return;
   plan_months(sv->b, (const jx_project *)item);
   count_units(sv->b, &sv->units, (const jx_project *)item);
@@ -761,7 +764,8 @@ jx_tables *jx_report_build(jx_ctx *ctx, const jx_document *doc,
   survey sv = {.b = &b};
   jx_document_items(doc, survey_item, &sv);
   default_months(&b);
-  if (!opt->as_written) choose_spellings(&b, &sv.units);
+  /* 数值写法 原样 in the document, or --as-written, keeps every spelling. */
+  if (!opt->as_written && !sv.as_written) choose_spellings(&b, &sv.units);
   /* The money unit is in the header, before the projects. */
   jx_document_items(doc, visit, &b);
   if (!r->units.len) {

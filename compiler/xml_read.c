@@ -189,7 +189,8 @@ static void add(reader *r, jx_list *l, void *item) { jx_list_push(r->ctx->arena,
 
 static jx_node *name_item(reader *r, jx_node_kind kind, xmlNodePtr n) {
   jx_name_item *it = node(r, kind, sizeof *it, n);
-  it->value = kind == JX_NODE_MONEY_UNIT ? word_of(r, n) : name_of(r, n);
+  it->value = kind == JX_NODE_MONEY_UNIT || kind == JX_NODE_VALUE_SPELLING ? word_of(r, n)
+                                                                          : name_of(r, n);
   return &it->base;
 }
 
@@ -214,6 +215,7 @@ static void header(reader *r, xmlNodePtr h, jx_list *items) {
     } else if (is(n, "MONEY_UNIT")) add(r, &rest, name_item(r, JX_NODE_MONEY_UNIT, n));
     else if (is(n, "COMPILED_BY")) add(r, &rest, text_item(r, JX_NODE_COMPILED_BY, n));
     else if (is(n, "REVIEWED_BY")) add(r, &rest, text_item(r, JX_NODE_REVIEWED_BY, n));
+    else if (is(n, "VALUE_SPELLING")) add(r, &rest, name_item(r, JX_NODE_VALUE_SPELLING, n));
     else if (is(n, "KPI_FRAMEWORK")) add(r, &rest, text_item(r, JX_NODE_FRAMEWORK, n));
   }
   /* Region before year, as in the schema; then the rest. */

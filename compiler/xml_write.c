@@ -326,12 +326,11 @@ static void header(writer *w, xmlNodePtr root, const collected *c) {
   }
   const jx_name_item *m = (const jx_name_item *)first(c, JX_NODE_MONEY_UNIT);
   if (m) leaf(w, h, "MONEY_UNIT", m->value.text, m->value.loc);
-  static const struct { jx_node_kind kind; const char *tag; } texts[] = {
-      {JX_NODE_COMPILED_BY, "COMPILED_BY"},
-      {JX_NODE_REVIEWED_BY, "REVIEWED_BY"},
-      {JX_NODE_FRAMEWORK, "KPI_FRAMEWORK"}};
-  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-    text_elem(w, h, texts[i].tag, (const jx_text_item *)first(c, texts[i].kind));
+  text_elem(w, h, "COMPILED_BY", (const jx_text_item *)first(c, JX_NODE_COMPILED_BY));
+  text_elem(w, h, "REVIEWED_BY", (const jx_text_item *)first(c, JX_NODE_REVIEWED_BY));
+  const jx_name_item *v = (const jx_name_item *)first(c, JX_NODE_VALUE_SPELLING);
+  if (v) leaf(w, h, "VALUE_SPELLING", v->value.text, v->value.loc);
+  text_elem(w, h, "KPI_FRAMEWORK", (const jx_text_item *)first(c, JX_NODE_FRAMEWORK));
 }
 
 static void definitions(writer *w, xmlNodePtr root, const collected *c) {

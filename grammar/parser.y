@@ -137,7 +137,7 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
 %token <str> STRING "string"
 %token <ival> RELATIVE "较上年…"
 %token KW_DEPARTMENT "部门" KW_REGION "区划" KW_YEAR "年度"
-       KW_MONEY_UNIT "金额单位" KW_COMPILED_BY "编制" KW_REVIEWED_BY "审核"
+       KW_MONEY_UNIT "金额单位" KW_COMPILED_BY "编制" KW_REVIEWED_BY "审核" KW_VALUE_SPELLING "数值写法"
        KW_FRAMEWORK "指标体系" KW_IMPORT "导入" KW_OVERALL_TARGET "总体目标"
        KW_SUB_TARGET "分项目标" KW_SAFEGUARD "保障措施" KW_AGENCY "单位"
        KW_TOTAL "合计" KW_PROJECT "项目" KW_CATEGORY "类别" KW_PERIOD "项目期"
@@ -226,6 +226,8 @@ header:
                               jx_diag_hint(PS->ctx, d, "Write it without quotes: 年度 %s.",
                                            $2->text); }
   | KW_MONEY_UNIT WORD      { jx_name_item *n = NEW(jx_name_item, JX_NODE_MONEY_UNIT, @$);
+                              n->value = *make_name(PS, $2, @2); $$ = &n->base; }
+  | KW_VALUE_SPELLING WORD  { jx_name_item *n = NEW(jx_name_item, JX_NODE_VALUE_SPELLING, @$);
                               n->value = *make_name(PS, $2, @2); $$ = &n->base; }
   | KW_COMPILED_BY STRING   { $$ = text_item(PS, JX_NODE_COMPILED_BY, @$, $2); }
   | KW_REVIEWED_BY STRING   { $$ = text_item(PS, JX_NODE_REVIEWED_BY, @$, $2); }
