@@ -62,7 +62,8 @@ void jx_cli_init_locale(void) {
 }
 
 int jx_cli_usage_error(const char *fmt, const char *arg) {
-  fputs("jxc: ", stderr);
+  /* TRANSLATORS: the prefix of jxc's usage errors, as in "jxc: no FILE given." */
+  fputs(_("jxc: "), stderr);
   fprintf(stderr, _(fmt), arg);
   fputc('\n', stderr);
   fputs(_("Try 'jxc --help' for more information.\n"), stderr);
