@@ -84,7 +84,7 @@ cases() {
   run "--help" LANG=zh_CN.UTF-8 -- --help
   [ "$status" -eq 0 ] || fail "--help in Chinese$where: exit $status"
   contains out "用法：jxc 命令 [FILE]..." "--help in Chinese"
-  contains out "  check FILE...   读取并检查每个文件，报告所有问题" "--help in Chinese: the commands"
+  contains out "  check FILE...   读取并检查每份文档，报告所有问题" "--help in Chinese: the commands"
   contains out "LANG=zh_CN.UTF-8：中文" "--help in Chinese: how the language is chosen"
 
   run "usage error" LANG=zh_CN.UTF-8 -- check --nonsense "$doc"
