@@ -1,4 +1,5 @@
 #include "arena.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -34,7 +35,7 @@ struct jx_arena {
 };
 
 static void oom(void) {
-  fputs("jxc: out of memory\n", stderr);
+  fputs(_("jxc: out of memory\n"), stderr);
   abort();
 }
 

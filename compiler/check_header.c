@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "checker.h"
+#include "i18n.h"
 
 static const char *header_keyword(jx_node_kind kind) {
   switch (kind) {
@@ -171,13 +172,13 @@ void jx_check_header(jx_checker *c) {
   struct header h = {.c = c};
   jx_document_items(c->doc, visit, &h);
   const jx_name_item *region = (const jx_name_item *)h.first[JX_NODE_REGION];
-  if (region) check_code(c, &region->value, "region code (区划)");
+  if (region) check_code(c, &region->value, _("region code (区划)"));
   const jx_org *dept = (const jx_org *)h.first[JX_NODE_DEPARTMENT];
-  if (dept) check_code(c, dept->code, "department code");
+  if (dept) check_code(c, dept->code, _("department code"));
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
     const jx_org *sup = (const jx_org *)jx_project_field(p, JX_NODE_SUPERVISOR);
-    if (sup) check_code(c, sup->code, "supervising department code");
+    if (sup) check_code(c, sup->code, _("supervising department code"));
     check_period(c, p);
   }
   check_year(c, (const jx_name_item *)h.first[JX_NODE_YEAR]);

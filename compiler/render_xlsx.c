@@ -51,6 +51,7 @@
 
 #include <xlsxwriter.h>
 
+#include "i18n.h"
 #include "report.h"
 #include "utf8.h"
 
@@ -104,9 +105,9 @@ static void fail(xw *x, lxw_error e, int row, int col) {
   if (x->sheet && row >= 0 && col >= 0) {
     char ref[LXW_MAX_CELL_NAME_LENGTH];
     lxw_rowcol_to_cell(ref, (lxw_row_t)row, (lxw_col_t)col);
-    x->where = jx_arena_printf(x->ctx->arena, "sheet %s, cell %s", x->sheet, ref);
+    x->where = jx_arena_printf(x->ctx->arena, _("sheet %s, cell %s"), x->sheet, ref);
   } else if (x->sheet) {
-    x->where = jx_arena_printf(x->ctx->arena, "sheet %s", x->sheet);
+    x->where = jx_arena_printf(x->ctx->arena, _("sheet %s"), x->sheet);
   }
 }
 
@@ -888,7 +889,7 @@ bool jx_render_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *op
   xw x = {.ctx = ctx, .r = r};
   x.wb = workbook_new(path);
   if (!x.wb) {
-    *why = jx_arena_printf(ctx->arena, "libxlsxwriter could not start the workbook %s: %s",
+    *why = jx_arena_printf(ctx->arena, _("libxlsxwriter could not start the workbook %s: %s"),
                            path, lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     return false;
   }

@@ -6,6 +6,7 @@
 
 #include "format.h"
 #include "funding.h"
+#include "i18n.h"
 #include "units.h"
 
 /* One ideographic space (U+3000) per level indents nested lines: it is as
@@ -769,9 +770,9 @@ jx_tables *jx_report_build(jx_ctx *ctx, const jx_document *doc,
   /* The money unit is in the header, before the projects. */
   jx_document_items(doc, visit, &b);
   if (!r->units.len) {
-    *why = opt->project ? jx_arena_printf(ctx->arena, "no project has the code %s", opt->project)
-           : opt->unit  ? jx_arena_printf(ctx->arena, "no budget unit has the code %s", opt->unit)
-                        : "the document has no projects";
+    *why = opt->project ? jx_arena_printf(ctx->arena, _("no project has the code %s"), opt->project)
+           : opt->unit  ? jx_arena_printf(ctx->arena, _("no budget unit has the code %s"), opt->unit)
+                        : _("the document has no projects");
     return NULL;
   }
   bool sections = false;
@@ -799,7 +800,7 @@ jx_tables *jx_report_build(jx_ctx *ctx, const jx_document *doc,
   r->fiscal = sum_cell(&b, all.fiscal, NULL);
   r->other = sum_cell(&b, all.other, NULL);
   if (b.overflow) {
-    *why = "an amount or a total is too large for exact arithmetic";
+    *why = _("an amount or a total is too large for exact arithmetic");
     return NULL;
   }
   return r;

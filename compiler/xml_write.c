@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "format.h"
+#include "i18n.h"
 
 typedef struct writer {
   jx_ctx *ctx;
@@ -521,7 +522,7 @@ bool jx_xml_validate(jx_ctx *ctx, xmlDocPtr xml, const char *xsd_path,
   xmlSchemaPtr schema = xmlSchemaParse(pctx);
   xmlSchemaFreeParserCtxt(pctx);
   if (!schema) {
-    *why = jx_arena_printf(ctx->arena, "the schema %s cannot be read:\n%s", xsd_path, m.text);
+    *why = jx_arena_printf(ctx->arena, _("the schema %s cannot be read:\n%s"), xsd_path, m.text);
     return false;
   }
   xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
@@ -529,7 +530,7 @@ bool jx_xml_validate(jx_ctx *ctx, xmlDocPtr xml, const char *xsd_path,
   int rc = xmlSchemaValidateDoc(vctx, xml);
   xmlSchemaFreeValidCtxt(vctx);
   xmlSchemaFree(schema);
-  if (rc != 0) *why = *m.text ? m.text : "the document does not validate";
+  if (rc != 0) *why = *m.text ? m.text : _("the document does not validate");
   return rc == 0;
 }
 
