@@ -1,26 +1,41 @@
 #include "arena.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-enum { JX_ARENA_CHUNK = 64 * 1024 };
+/* Chunks start small, so that the many small arenas (a diff's, a test's)
+ * stay small, and double up to BIG_CHUNK, so that a province-scale
+ * document takes a few hundred chunks, not tens of thousands. Chunks of
+ * HUGE_PAGE and more are mapped directly, aligned to and advised for huge
+ * pages: on a virtual machine each page fault costs tens of microseconds,
+ * and with 4 KiB pages a 100 MB syntax tree spent more time faulting than
+ * parsing (see doc/performance.md). */
+enum {
+  FIRST_CHUNK = 64 * 1024,
+  BIG_CHUNK = 32 * 1024 * 1024,
+  HUGE_PAGE = 2 * 1024 * 1024,
+};
 
 struct chunk {
   struct chunk *next;
   size_t used, size;
+  size_t mapped; /* bytes mapped with mmap at this address; 0 if malloc'd */
   max_align_t data[];
 };
 
 struct jx_arena {
   struct chunk *head;
   struct chunk *spare; /* emptied by jx_arena_reset, used again first */
+  size_t next_size;    /* the size of the next new chunk */
 };
 
 static void oom(void) {
-  fputs("jxc: out of memory\n", stderr);
+  fputs(_("jxc: out of memory\n"), stderr);
   abort();
 }
 
@@ -29,8 +44,40 @@ jx_arena *jx_arena_new(void) { return calloc(1, sizeof(jx_arena)); }
 static void free_chunks(struct chunk *c) {
   for (struct chunk *next; c; c = next) {
     next = c->next;
-    free(c);
+    if (c->mapped)
+      munmap(c, c->mapped);
+    else
+      free(c);
   }
+}
+
+/* A chunk with room for want bytes: mapped and 2 MiB-aligned when large,
+ * else from malloc. Sets c->size (at least want) and c->mapped. */
+static struct chunk *new_chunk(size_t want) {
+  size_t total = sizeof(struct chunk) + want;
+  if (total < HUGE_PAGE) {
+    struct chunk *c = malloc(total);
+    if (!c) oom();
+    c->size = want;
+    c->mapped = 0;
+    return c;
+  }
+  total = (total + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+  /* Map one huge page more, then trim to an aligned start. */
+  char *raw = mmap(NULL, total + HUGE_PAGE, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) oom();
+  uintptr_t start = ((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+  size_t head = start - (uintptr_t)raw, tail = HUGE_PAGE - head;
+  if (head) munmap(raw, head);
+  if (tail) munmap((char *)start + total, tail);
+#ifdef MADV_HUGEPAGE
+  madvise((void *)start, total, MADV_HUGEPAGE); /* advice only: failure is fine */
+#endif
+  struct chunk *c = (struct chunk *)start;
+  c->size = total - sizeof(struct chunk);
+  c->mapped = total;
+  return c;
 }
 
 void jx_arena_free(jx_arena *a) {
@@ -66,17 +113,16 @@ static void *take(jx_arena *a, size_t size, size_t align) {
   struct chunk *c = a->head;
   if (c) c->used = (c->used + align - 1) & ~(align - 1);
   if (!c || c->used > c->size || c->size - c->used < size) {
-    size_t want = size > JX_ARENA_CHUNK ? size : JX_ARENA_CHUNK;
-    if (a->spare && a->spare->size >= want) {
+    if (a->next_size < FIRST_CHUNK) a->next_size = FIRST_CHUNK;
+    size_t want = size > a->next_size ? size : a->next_size;
+    if (a->spare && a->spare->size >= size) {
       /* A chunk given back by jx_arena_reset: its pages are already there. */
       c = a->spare;
       a->spare = c->next;
-      want = c->size;
     } else {
-      c = malloc(sizeof(struct chunk) + want);
-      if (!c) oom();
+      c = new_chunk(want);
+      if (a->next_size < BIG_CHUNK) a->next_size *= 2;
     }
-    c->size = want;
     c->used = 0;
     c->next = a->head;
     a->head = c;

@@ -14,7 +14,7 @@ typedef struct jx_arena jx_arena;
 jx_arena *jx_arena_new(void);
 void jx_arena_free(jx_arena *a);
 
-/* Bytes the arena holds from malloc, and bytes of them handed out (for
+/* Bytes the arena holds (malloc or mmap), and bytes of them handed out (for
  * measuring memory, in make bench and tests). */
 size_t jx_arena_capacity(const jx_arena *a);
 size_t jx_arena_used(const jx_arena *a);

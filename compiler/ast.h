@@ -148,6 +148,7 @@ typedef enum {
   JX_NODE_MONEY_UNIT,
   JX_NODE_COMPILED_BY,
   JX_NODE_REVIEWED_BY,
+  JX_NODE_VALUE_SPELLING, /* 数值写法 原样|统一: how the tables print values */
   JX_NODE_FRAMEWORK,
   JX_NODE_IMPORT,
   JX_NODE_OVERALL_TARGET,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "checker.h"
+#include "i18n.h"
 
 static void collect(jx_node *item, const jx_file *file, void *data) {
   (void)file;
@@ -101,7 +102,7 @@ static void scopes_add(scopes *s, jx_loc loc, jx_list allows) {
     s->cap = s->cap ? s->cap * 2 : 16;
     scope *items = realloc(s->items, s->cap * sizeof *items);
     if (!items) {
-      fputs("jxc: out of memory\n", stderr);
+      fputs(_("jxc: out of memory\n"), stderr);
       abort();
     }
     s->items = items;
@@ -173,7 +174,7 @@ static void add_project_scopes(jx_ctx *ctx, file_allows *f, const jx_project *p)
 static file_allows *index_allowances(jx_ctx *ctx, const jx_list *docs) {
   file_allows *files = calloc(ctx->sources.len ? ctx->sources.len : 1, sizeof *files);
   if (!files) {
-    fputs("jxc: out of memory\n", stderr);
+    fputs(_("jxc: out of memory\n"), stderr);
     abort();
   }
   for (size_t i = 0; i < docs->len; i++) {

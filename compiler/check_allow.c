@@ -3,21 +3,27 @@
 #include <string.h>
 
 #include "checker.h"
+#include "i18n.h"
 
 static void check_allow(jx_checker *c, const jx_allow *a) {
   for (size_t i = 0; i < a->codes.len; i++) {
     const jx_name *code = a->codes.items[i];
     if (jx_check_rule_known(code->text)) continue;
     bool syntax = code->text[1] == '0' && strlen(code->text) == 4;
-    jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J193", code->loc,
-                           "The allowance (允许) names %s, which is not a rule of "
-                           "the checker%s.", code->text,
-                           syntax ? ": it is a syntax error, which cannot be allowed" : "");
-    jx_diag_hint(c->ctx, d, "%s", syntax
-                                  ? "Correct the source instead; an allowance accepts "
-                                    "findings of the checker (J101–J193) only."
-                                  : "Check the code against the rules in doc/checks.md "
-                                    "(J101–J193), or remove it from the allowance.");
+    if (syntax) {
+      jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J193", code->loc,
+                             "The allowance (允许) names %s, which is not a rule of "
+                             "the checker: it is a syntax error, which cannot be allowed.",
+                             code->text);
+      jx_diag_hint(c->ctx, d, "Correct the source instead; an allowance accepts "
+                              "findings of the checker (J101–J193) only.");
+    } else {
+      jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J193", code->loc,
+                             "The allowance (允许) names %s, which is not a rule of "
+                             "the checker.", code->text);
+      jx_diag_hint(c->ctx, d, "Check the code against the rules in doc/checks.md "
+                              "(J101–J193), or remove it from the allowance.");
+    }
   }
 }
 

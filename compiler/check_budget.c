@@ -6,20 +6,21 @@
 
 #include "checker.h"
 #include "funding.h"
+#include "i18n.h"
 #include "utf8.h"
 
 /* Whose amount it is, for a message: "The LABEL of project P", or fixed
  * text. Built only when an amount is wrong: naming every amount up front
  * costs more than checking it. */
 typedef struct whose {
-  const char *label;         /* "budget", a source's name; NULL: text */
+  const char *label;         /* "budget" (translated), a source's name; NULL: text */
   const jx_project *project;
   const char *text;
 } whose;
 
 static const char *describe(jx_checker *c, whose w) {
   if (!w.label) return w.text;
-  return jx_arena_printf(c->ctx->arena, "The %s of project %s", w.label,
+  return jx_arena_printf(c->ctx->arena, _("The %s of project %s"), w.label,
                          jx_project_id(c->ctx->arena, w.project));
 }
 
@@ -139,7 +140,7 @@ static bool check_sources(jx_checker *c, const jx_project *p, const jx_list *sou
   if (!fine) *ok = false;
   if (!fits) {
     sum_too_large(c, parent_loc,
-                  jx_arena_printf(c->ctx->arena, "The funding sources of project %s",
+                  jx_arena_printf(c->ctx->arena, _("The funding sources of project %s"),
                                   jx_project_id(c->ctx->arena, p)));
     *ok = false;
     return false;
@@ -170,10 +171,14 @@ static bool check_sources(jx_checker *c, const jx_project *p, const jx_list *sou
     if (given[i])
       jx_diag_note_add(c->ctx, d, s->amount ? s->amount->loc : s->name.loc, "%s %s%s",
                        s->name.text, jx_money_text(c, values[i]),
-                       s->amount ? "" : " (the sum of its parts)");
+                       s->amount ? "" : _(" (the sum of its parts)"));
   }
-  jx_diag_hint(c->ctx, d, "Correct the amounts so that the parts add up to the "
-                          "whole exactly%s.", empty ? "; an empty cell counts as nothing" : "");
+  if (empty)
+    jx_diag_hint(c->ctx, d, "Correct the amounts so that the parts add up to the "
+                            "whole exactly; an empty cell counts as nothing.");
+  else
+    jx_diag_hint(c->ctx, d, "Correct the amounts so that the parts add up to the "
+                            "whole exactly.");
   return any;
 }
 
@@ -207,7 +212,7 @@ static void check_total(jx_checker *c, const jx_amount *total, const char *whose
                         const jx_list *projects, const char *rule) {
   jx_decimal declared;
   if (!amount_ok(c, total,
-                 (struct whose){NULL, NULL, jx_arena_printf(c->ctx->arena, "The total of %s", whose)},
+                 (struct whose){NULL, NULL, jx_arena_printf(c->ctx->arena, _("The total of %s"), whose)},
                  &declared))
     return;
   jx_decimal sum = jx_decimal_from_int(0);
@@ -223,15 +228,19 @@ static void check_total(jx_checker *c, const jx_amount *total, const char *whose
   }
   if (!fits) {
     sum_too_large(c, total->loc,
-                  jx_arena_printf(c->ctx->arena, "The budgets of the projects of %s", whose));
+                  jx_arena_printf(c->ctx->arena, _("The budgets of the projects of %s"), whose));
     return;
   }
   if (jx_decimal_cmp(sum, declared) == 0) return;
-  jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, rule, total->loc,
-                         "The declared total of %s is %s, but the budgets of its "
-                         "%zu project%s add up to %s.", whose,
-                         jx_money_text(c, declared), count, count == 1 ? "" : "s",
-                         jx_money_text(c, sum));
+  jx_diag *d = count == 1
+                   ? jx_report(c->ctx, JX_SEV_ERROR, rule, total->loc,
+                               "The declared total of %s is %s, but the budget of its "
+                               "one project is %s.", whose, jx_money_text(c, declared),
+                               jx_money_text(c, sum))
+                   : jx_report(c->ctx, JX_SEV_ERROR, rule, total->loc,
+                               "The declared total of %s is %s, but the budgets of its "
+                               "%zu projects add up to %s.", whose,
+                               jx_money_text(c, declared), count, jx_money_text(c, sum));
   for (size_t i = 0; i < projects->len; i++) {
     const jx_project *p = projects->items[i];
     const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
@@ -269,7 +278,7 @@ static void check_huge_budget(jx_checker *c, const jx_project *p, const jx_budge
       while (end[-1] == '0') *--end = '\0';
       if (end[-1] == '.') *--end = '\0';
     }
-    in_yi = jx_arena_printf(c->ctx->arena, " (%s 亿元)", t);
+    in_yi = jx_arena_printf(c->ctx->arena, _(" (%s 亿元)"), t);
   }
   jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J115", b->amount.loc,
                          "The budget of project %s is %s %s%s, more than any one "
@@ -302,18 +311,20 @@ static void check_tiny_budgets(jx_checker *c) {
                          "The budget of project %s reads as %s 元, because %s; no "
                          "project costs that little, so 万元 was probably meant%s.",
                          jx_project_id(c->ctx->arena, first), fb->amount.text,
-                         c->money_item ? "the header's 金额单位 is 元"
-                                       : "the header has no 金额单位 line and amounts "
-                                         "without a unit are in 元",
+                         c->money_item ? _("the header's 金额单位 is 元")
+                                       : _("the header has no 金额单位 line and amounts "
+                                           "without a unit are in 元"),
                          count > 1 ? jx_arena_printf(c->ctx->arena,
-                                                     " (all %zu project budgets are under "
-                                                     "1000 元)", count)
+                                                     _(" (all %zu project budgets are under "
+                                                       "1000 元)"), count)
                                    : "");
   note_money_line(c, d);
-  jx_diag_hint(c->ctx, d, "%s, or write the unit with the amount: 预算 %s 万元.",
-               c->money_item ? "Change the header's line to 金额单位 万元"
-                             : "Add the line 金额单位 万元 to the header, after 年度",
-               fb->amount.text);
+  if (c->money_item)
+    jx_diag_hint(c->ctx, d, "Change the header's line to 金额单位 万元, or write the unit "
+                            "with the amount: 预算 %s 万元.", fb->amount.text);
+  else
+    jx_diag_hint(c->ctx, d, "Add the line 金额单位 万元 to the header, after 年度, or "
+                            "write the unit with the amount: 预算 %s 万元.", fb->amount.text);
 }
 
 void jx_check_budgets(jx_checker *c) {
@@ -329,33 +340,33 @@ void jx_check_budgets(jx_checker *c) {
                              jx_project_ref(c->ctx->arena, p));
       jx_diag_hint(c->ctx, d, "Add a line such as 预算 22.50 (财政资金 22.50).");
     } else {
-      have_budget = check_budget_item(c, p, b, "budget", &budget);
+      have_budget = check_budget_item(c, p, b, _("budget"), &budget);
       if (have_budget) check_huge_budget(c, p, b, budget);
     }
     const jx_budget *m = (const jx_budget *)jx_project_field(p, JX_NODE_MEDIUM_BUDGET);
     jx_decimal medium;
-    if (m) check_budget_item(c, p, m, "medium-term budget", &medium);
-    if (t) have_total = check_budget_item(c, p, t, "total funds (资金总额)", &total);
+    if (m) check_budget_item(c, p, m, _("medium-term budget"), &medium);
+    if (t) have_total = check_budget_item(c, p, t, _("total funds (资金总额)"), &total);
     if (have_budget && have_total) check_within_total_funds(c, p, b, budget, t, total);
   }
   /* A unit's total covers its projects in every file that opens it. */
   for (size_t i = 0; i < c->agencies.len; i++) {
     const jx_org *a = c->agencies.items[i];
     if (!a->total) continue;
-    check_total(c, a->total, jx_arena_printf(c->ctx->arena, "budget unit %s", jx_org_ref(c, a)),
+    check_total(c, a->total, jx_arena_printf(c->ctx->arena, _("budget unit %s"), jx_org_ref(c, a)),
                 &jx_unit_of(c, a)->projects, "J103");
   }
   for (size_t i = 0; i < c->sections.len; i++) {
     const jx_org *s = c->sections.items[i];
     if (!s->total) continue;
     const char *whose = s->parent ? jx_arena_printf(c->ctx->arena,
-                                                    "the 类别 \"%s\" of budget unit %s",
+                                                    _("the 类别 \"%s\" of budget unit %s"),
                                                     s->name.text, jx_org_ref(c, s->parent))
-                                  : jx_arena_printf(c->ctx->arena, "the 类别 \"%s\"",
+                                  : jx_arena_printf(c->ctx->arena, _("the 类别 \"%s\""),
                                                     s->name.text);
     check_total(c, s->total, whose, &s->projects, "J109");
   }
   if (c->department && c->department->total)
-    check_total(c, c->department->total, "the department", &c->projects, "J104");
+    check_total(c, c->department->total, _("the department"), &c->projects, "J104");
   check_tiny_budgets(c);
 }

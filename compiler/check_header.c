@@ -1,9 +1,10 @@
 /* Header rules: J151 budget year, J152 header given twice, J153 money unit,
- * J154 codes, J123 framework; J155 project periods. */
+ * J154 codes, J123 framework, J157 value spelling; J155 project periods. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "checker.h"
+#include "i18n.h"
 
 static const char *header_keyword(jx_node_kind kind) {
   switch (kind) {
@@ -13,6 +14,7 @@ static const char *header_keyword(jx_node_kind kind) {
     case JX_NODE_MONEY_UNIT: return "金额单位";
     case JX_NODE_COMPILED_BY: return "编制";
     case JX_NODE_REVIEWED_BY: return "审核";
+    case JX_NODE_VALUE_SPELLING: return "数值写法";
     case JX_NODE_FRAMEWORK: return "指标体系";
     case JX_NODE_OVERALL_TARGET: return "总体目标";
     default: return NULL;
@@ -155,21 +157,33 @@ static void check_period(jx_checker *c, const jx_project *p) {
   }
 }
 
+/* J157: 数值写法 says how the tables print values: 原样 (as the source
+ * writes them) or 统一 (one spelling per unit, the default). */
+static void check_value_spelling(jx_checker *c, const jx_name_item *v) {
+  if (!v || !strcmp(v->value.text, "原样") || !strcmp(v->value.text, "统一")) return;
+  jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J157", v->value.loc,
+                         "数值写法 is 原样 or 统一, not %s.", v->value.text);
+  jx_diag_hint(c->ctx, d, "Write 数值写法 原样 to print every value as the source writes "
+                          "it (≥0.95比例 stays ≥0.95比例), or leave the line out to print "
+                          "one spelling per unit (≥95%%).");
+}
+
 void jx_check_header(jx_checker *c) {
   struct header h = {.c = c};
   jx_document_items(c->doc, visit, &h);
   const jx_name_item *region = (const jx_name_item *)h.first[JX_NODE_REGION];
-  if (region) check_code(c, &region->value, "region code (区划)");
+  if (region) check_code(c, &region->value, _("region code (区划)"));
   const jx_org *dept = (const jx_org *)h.first[JX_NODE_DEPARTMENT];
-  if (dept) check_code(c, dept->code, "department code");
+  if (dept) check_code(c, dept->code, _("department code"));
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
     const jx_org *sup = (const jx_org *)jx_project_field(p, JX_NODE_SUPERVISOR);
-    if (sup) check_code(c, sup->code, "supervising department code");
+    if (sup) check_code(c, sup->code, _("supervising department code"));
     check_period(c, p);
   }
   check_year(c, (const jx_name_item *)h.first[JX_NODE_YEAR]);
   check_money_unit(c, (const jx_name_item *)h.first[JX_NODE_MONEY_UNIT]);
   check_framework(c, (const jx_text_item *)h.first[JX_NODE_FRAMEWORK]);
+  check_value_spelling(c, (const jx_name_item *)h.first[JX_NODE_VALUE_SPELLING]);
   c->department = (const jx_org *)h.first[JX_NODE_DEPARTMENT];
 }

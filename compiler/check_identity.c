@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "checker.h"
+#include "i18n.h"
 
 enum { CODE_LENGTH = 21, REGION_DIGITS = 6 };
 
@@ -24,12 +25,12 @@ static void check_code(jx_checker *c, const jx_project *p) {
     if (!isalnum((unsigned char)code[i])) alnum = false;
   const char *problem = NULL;
   if (n != CODE_LENGTH)
-    problem = jx_arena_printf(c->ctx->arena, "it has %zu characters, not %d", n,
+    problem = jx_arena_printf(c->ctx->arena, _("it has %zu characters, not %d"), n,
                               CODE_LENGTH);
   else if (!alnum)
-    problem = "it contains characters other than letters and digits";
+    problem = _("it contains characters other than letters and digits");
   else if (!all_digits(code, REGION_DIGITS + 2))
-    problem = "its first 8 characters (region code and year) are not all digits";
+    problem = _("its first 8 characters (region code and year) are not all digits");
   if (problem) {
     jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J160", p->code->loc,
                            "The project code %s is not well-formed: %s. A project "
@@ -70,7 +71,7 @@ typedef struct named {
 static void same_name(jx_checker *c, const jx_project *p, const jx_project *q) {
   const jx_budget_unit *u = jx_unit_of(c, p->agency);
   const char *both = p->code && q->code
-                         ? jx_arena_printf(c->ctx->arena, " (%s and %s)", q->code->text,
+                         ? jx_arena_printf(c->ctx->arena, _(" (%s and %s)"), q->code->text,
                                            p->code->text)
                          : "";
   jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J163", p->name.loc,

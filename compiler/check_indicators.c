@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "checker.h"
+#include "i18n.h"
 #include "utf8.h"
 
 /* One value of a row and its unit, once resolved. */
@@ -36,7 +37,8 @@ static bool is_role(const jx_name *alias, const char *role) {
 static const char *names_of(jx_checker *c, const jx_list *l) {
   const char *s = "";
   for (size_t i = 0; i < l->len; i++)
-    s = jx_arena_printf(c->ctx->arena, "%s%s%s", s, i ? ", " : "",
+    /* TRANSLATORS: the separator of a list of names, "A, B, C". */
+    s = jx_arena_printf(c->ctx->arena, "%s%s%s", s, i ? _(", ") : "",
                         ((const jx_name *)l->items[i])->text);
   return s;
 }
@@ -59,12 +61,15 @@ static const jx_fw_group *resolve_group(jx_checker *c, const jx_group *g) {
                          "framework \"%s\".", g->level1.text, f->name.text);
   const jx_fw_group *owner = jx_framework_group_of_level(f, g->level1.text);
   const jx_framework_def *other = other_framework_with_group(c, g->level1.text);
-  if (other)
+  if (other && owner)
     jx_diag_hint(c->ctx, d, "%s is a first level in the framework \"%s\": add "
                             "指标体系 \"%s\" to the header if the document follows "
-                            "it%s%s%s.", g->level1.text, other->name.text,
-                 other->name.text, owner ? ", or write its rows inside " : "",
-                 owner ? owner->name.text : "", owner ? " { … }" : "");
+                            "it, or write its rows inside %s { … }.", g->level1.text,
+                 other->name.text, other->name.text, owner->name.text);
+  else if (other)
+    jx_diag_hint(c->ctx, d, "%s is a first level in the framework \"%s\": add "
+                            "指标体系 \"%s\" to the header if the document follows "
+                            "it.", g->level1.text, other->name.text, other->name.text);
   else if (owner)
     jx_diag_hint(c->ctx, d, "%s is a second level: write its rows inside %s { … }.",
                  g->level1.text, owner->name.text);
@@ -97,12 +102,15 @@ static void first_level_as_second(jx_checker *c, const jx_fw_group *fg, const jx
                               "%s.", fg->name.text, names_of(c, &fg->levels));
     return;
   }
-  d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
-                "%s is a first-level indicator (一级指标)%s%s%s, not a second "
-                "level of %s.", r->level2.text,
-                in == c->framework ? "" : " in the framework \"",
-                in == c->framework ? "" : in->name.text,
-                in == c->framework ? "" : "\"", fg->name.text);
+  if (in == c->framework)
+    d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
+                  "%s is a first-level indicator (一级指标), not a second level of %s.",
+                  r->level2.text, fg->name.text);
+  else
+    d = jx_report(c->ctx, JX_SEV_ERROR, "J121", r->level2.loc,
+                  "%s is a first-level indicator (一级指标) in the framework \"%s\", "
+                  "not a second level of %s.", r->level2.text, in->name.text,
+                  fg->name.text);
   if (in == c->framework)
     jx_diag_hint(c->ctx, d, "Write the row inside its own group, starting with one "
                             "of its second levels (%s): %s { %s %s … }.",
@@ -243,9 +251,11 @@ static void check_units(jx_checker *c, const row_info *ri, value_info *vi) {
       jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J133", vi->v->loc,
                              "%s is a ratio of %s%%, outside 0%% to 100%%.",
                              jx_row_ref(c, r), jx_dec(c, jx_decimal_normalize(pct)));
-      jx_diag_hint(c->ctx, d, "A rate or satisfaction lies between 0%% and 100%%%s.",
-                   strcmp(u->name, u->base) ? "; note the unit's scale (0.97 比例 = 97%)"
-                                            : "");
+      if (strcmp(u->name, u->base))
+        jx_diag_hint(c->ctx, d, "A rate or satisfaction lies between 0%% and 100%%; note "
+                                "the unit's scale (0.97 比例 = 97%%).");
+      else
+        jx_diag_hint(c->ctx, d, "A rate or satisfaction lies between 0%% and 100%%.");
     }
   }
 }
@@ -327,7 +337,7 @@ static void check_cost(jx_checker *c, const jx_project *p, const row_info *ri,
   if (!ri->cost || !have_budget || !money_value(vi, &v) ||
       !upper_bound(vi->v->quantity.sign) || jx_decimal_cmp(v, budget) <= 0)
     return;
-  const char *which = medium ? "medium-term budget" : "budget";
+  const char *which = medium ? _("medium-term budget") : _("budget");
   jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, "J140", vi->v->loc,
                          "The cost indicator %s of project %s allows %s, more "
                          "than the project's %s of %s.", jx_row_ref(c, ri->row),
@@ -448,7 +458,7 @@ static void check_rate(jx_checker *c, const jx_project *p, const row_info *rate,
       jx_row_ref(c, rr), jx_row_ref(c, qr), jx_project_id(c->ctx->arena, p),
       rr->value.quantity.number_text, rr->value.quantity.unit.text,
       qv->quantity.number_text, qv->quantity.unit.text,
-      fits ? jx_money_text(c, product) : "more than can be counted",
+      fits ? jx_money_text(c, product) : _("more than can be counted"),
       jx_money_text(c, budget));
   jx_diag_note_add(c->ctx, d, qv->loc, "the quantity %s %s is here",
                    qv->quantity.number_text, qv->quantity.unit.text);
@@ -560,9 +570,9 @@ static void check_bases_given(jx_checker *c, const row_info *rows, size_t n) {
     if (!r->basis && !column) continue;
     jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J173",
                            r->basis ? r->basis->loc : r->name.loc,
-                           r->basis ? "The indicator %s has an empty basis (依据)."
-                                    : "The indicator %s has no basis (依据), though most "
-                                      "rows of its table have one.",
+                           r->basis ? N_("The indicator %s has an empty basis (依据).")
+                                    : N_("The indicator %s has no basis (依据), though most "
+                                      "rows of its table have one."),
                            jx_row_ref(c, r));
     jx_diag_hint(c->ctx, d, "指标值确定依据 is a column of the official form: say where "
                             "the target value comes from, for example 依据 \"年度工作计划\", "

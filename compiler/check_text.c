@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "checker.h"
+#include "i18n.h"
 #include "utf8.h"
 
 typedef struct stated {
@@ -167,14 +168,14 @@ static void check_name(jx_checker *c, const jx_string *name, const char *what) {
 void jx_check_names(jx_checker *c) {
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
-    check_name(c, &p->name, "project name");
+    check_name(c, &p->name, _("project name"));
     for (size_t k = 0; k < p->fields.len; k++) {
       const jx_node *f = p->fields.items[k];
       if (f->kind != JX_NODE_GROUP) continue;
       const jx_group *g = (const jx_group *)f;
       for (size_t r = 0; r < g->rows.len; r++) {
         const jx_row *row = g->rows.items[r];
-        if (!row->not_applicable_row) check_name(c, &row->name, "indicator name");
+        if (!row->not_applicable_row) check_name(c, &row->name, _("indicator name"));
       }
     }
   }

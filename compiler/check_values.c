@@ -6,16 +6,19 @@
 
 #include "checker.h"
 #include "format.h"
+#include "i18n.h"
 #include "utf8.h"
 
 /* "the value of "名称"" or "the long-term (长期) value of …". */
 static const char *value_of(jx_checker *c, const jx_row *r, bool long_term) {
-  return jx_arena_printf(c->ctx->arena, "%s of %s",
-                         long_term ? "long-term (长期) value" : "value", jx_row_ref(c, r));
+  return jx_arena_printf(c->ctx->arena,
+                         long_term ? _("long-term (长期) value of %s") : _("value of %s"),
+                         jx_row_ref(c, r));
 }
 
 /* What a checked text or value is, for a message: fmt with one %s, filled
- * with the row's reference or with arg. Built only when a finding is
+ * with the row's reference or with arg; fmt, and arg when it is the whole
+ * description, are marked N_() and translated here. Built only when a finding is
  * reported: describing every row up front costs more than checking it. */
 typedef struct what {
   const char *fmt; /* NULL: arg is the whole description */
@@ -28,13 +31,13 @@ static what of_row(const char *fmt, const jx_row *r) { return (what){fmt, r, NUL
 static what of_text(const char *fmt, const char *arg) { return (what){fmt, NULL, arg}; }
 
 static const char *describe(jx_checker *c, what w) {
-  if (!w.fmt) return w.arg;
-  return jx_arena_printf(c->ctx->arena, w.fmt, w.row ? jx_row_ref(c, w.row) : w.arg);
+  if (!w.fmt) return _(w.arg);
+  return jx_arena_printf(c->ctx->arena, _(w.fmt), w.row ? jx_row_ref(c, w.row) : w.arg);
 }
 
 static const char *level_row(jx_checker *c, const jx_row *r) {
-  return *r->level2.text ? jx_arena_printf(c->ctx->arena, "%s row", r->level2.text)
-                         : "indicator row";
+  return *r->level2.text ? jx_arena_printf(c->ctx->arena, _("%s row"), r->level2.text)
+                         : _("indicator row");
 }
 
 /* --- J190 ------------------------------------------------------------- */
@@ -60,20 +63,21 @@ static const char *suggest_unit(jx_checker *c, const jx_row *r, const jx_value *
   const char *name = r->name.text, *fragment = NULL;
   if (jx_name_matches(&c->lib.frameworks.ratio_names, name, &fragment) &&
       !jx_name_matches(&c->lib.frameworks.not_ratio_names, name, NULL)) {
-    *why = jx_arena_printf(c->ctx->arena, "the name ends with %s, a ratio", fragment);
+    *why = jx_arena_printf(c->ctx->arena, _("the name ends with %s, a ratio"), fragment);
     return "%";
   }
   /* 12月底前 100 到位: the share done by the deadline. */
   if (v->kind == JX_VALUE_DEADLINE) {
-    *why = "a quantity after a deadline is the share done by then";
+    *why = _("a quantity after a deadline is the share done by then");
     return "%";
   }
   for (size_t i = 0; i < sizeof unit_hints / sizeof unit_hints[0]; i++) {
     if (!strstr(name, unit_hints[i].fragment)) continue;
-    *why = jx_arena_printf(c->ctx->arena, "the name says %s", unit_hints[i].fragment);
+    *why = jx_arena_printf(c->ctx->arena, _("the name says %s"), unit_hints[i].fragment);
     /* 人均成本: money per person, in 元 whatever the document's 金额单位. */
     if (!*unit_hints[i].unit && strstr(name, "人均")) {
-      *why = jx_arena_printf(c->ctx->arena, "the name says 人均 and %s", unit_hints[i].fragment);
+      *why = jx_arena_printf(c->ctx->arena, _("the name says 人均 and %s"),
+                             unit_hints[i].fragment);
       return jx_units_find(&c->lib.units, "元") ? "元/人" : NULL;
     }
     const char *u = *unit_hints[i].unit ? unit_hints[i].unit
@@ -237,15 +241,17 @@ static void check_number_placeholder(jx_checker *c, const jx_row *r, const jx_va
                          "The %s is the template placeholder %s, not a number: %s.",
                          value_of(c, r, long_term), q->number_text,
                          jx_value_display(c->ctx, v));
-  jx_diag_hint(c->ctx, d, "Replace %s with the target number%s.", q->number_text,
-               *q->unit.text ? "" : " and its unit");
+  if (*q->unit.text)
+    jx_diag_hint(c->ctx, d, "Replace %s with the target number.", q->number_text);
+  else
+    jx_diag_hint(c->ctx, d, "Replace %s with the target number and its unit.", q->number_text);
 }
 
 static void check_value_text(jx_checker *c, const jx_row *r, const jx_value *v,
                              bool long_term) {
   if (v->kind == JX_VALUE_TEXT)
-    check_text_placeholder(c, &v->text, of_row(long_term ? "long-term (长期) value of %s"
-                                                          : "value of %s", r));
+    check_text_placeholder(c, &v->text, of_row(long_term ? N_("long-term (长期) value of %s")
+                                                          : N_("value of %s"), r));
   else
     check_number_placeholder(c, r, v, long_term);
 }
@@ -279,7 +285,7 @@ static void check_period(jx_checker *c, const jx_value *v, what whose) {
 /* --- walking the document ---------------------------------------------- */
 
 static void check_row(jx_checker *c, const jx_row *r) {
-  if (!r->not_applicable_row) check_text_placeholder(c, &r->name, plain("indicator name"));
+  if (!r->not_applicable_row) check_text_placeholder(c, &r->name, plain(N_("indicator name")));
   check_blanks(c, r);
   const jx_value *values[2] = {&r->value, r->long_term};
   for (int i = 0; i < 2; i++) {
@@ -287,11 +293,11 @@ static void check_row(jx_checker *c, const jx_row *r) {
     if (!v) continue;
     check_unit_given(c, r, v, i == 1);
     check_value_text(c, r, v, i == 1);
-    check_period(c, v, of_row(i ? "the long-term (长期) value of %s" : "%s", r));
+    check_period(c, v, of_row(i ? N_("the long-term (长期) value of %s") : "%s", r));
   }
-  check_text_placeholder(c, r->description, of_row("description of %s", r));
-  check_text_placeholder(c, r->basis, of_row("basis (依据) of %s", r));
-  check_text_placeholder(c, r->standard, of_row("standard (标准) of %s", r));
+  check_text_placeholder(c, r->description, of_row(N_("description of %s"), r));
+  check_text_placeholder(c, r->basis, of_row(N_("basis (依据) of %s"), r));
+  check_text_placeholder(c, r->standard, of_row(N_("standard (标准) of %s"), r));
 }
 
 static void check_field(jx_checker *c, const jx_node *f) {
@@ -314,24 +320,24 @@ static void check_field(jx_checker *c, const jx_node *f) {
     case JX_NODE_FUNDS_NATURE:
     case JX_NODE_PROJECT_TYPE:
       check_text_placeholder(c, &((const jx_text_item *)f)->text,
-                             of_text("%s text", jx_node_keyword(f->kind)));
+                             of_text(N_("%s text"), jx_node_keyword(f->kind)));
       break;
     case JX_NODE_CONTACT:
-      check_text_placeholder(c, &((const jx_contact *)f)->name, plain("负责人 text"));
-      check_text_placeholder(c, ((const jx_contact *)f)->phone, plain("电话 text"));
+      check_text_placeholder(c, &((const jx_contact *)f)->name, plain(N_("负责人 text")));
+      check_text_placeholder(c, ((const jx_contact *)f)->phone, plain(N_("电话 text")));
       break;
     case JX_NODE_LABELLED: {
       const jx_labelled *l = (const jx_labelled *)f;
-      check_text_placeholder(c, &l->text, of_text("cell \"%s\"", l->label.text));
+      check_text_placeholder(c, &l->text, of_text(N_("cell \"%s\""), l->label.text));
       break;
     }
     case JX_NODE_SCHEDULE: {
       const jx_schedule *s = (const jx_schedule *)f;
       for (size_t i = 0; i < s->stages.len; i++) {
         const jx_stage *st = s->stages.items[i];
-        check_period(c, &st->when, of_text("the stage \"%s\"", st->name.text));
+        check_period(c, &st->when, of_text(N_("the stage \"%s\""), st->name.text));
         check_text_placeholder(c, st->description,
-                               of_text("description of the stage \"%s\"", st->name.text));
+                               of_text(N_("description of the stage \"%s\""), st->name.text));
       }
       break;
     }
@@ -343,10 +349,10 @@ static void check_field(jx_checker *c, const jx_node *f) {
 void jx_check_values(jx_checker *c) {
   for (size_t i = 0; i < c->agencies.len; i++)
     check_text_placeholder(c, &((const jx_org *)c->agencies.items[i])->name,
-                           plain("budget unit name"));
+                           plain(N_("budget unit name")));
   for (size_t i = 0; i < c->projects.len; i++) {
     const jx_project *p = c->projects.items[i];
-    check_text_placeholder(c, &p->name, plain("project name"));
+    check_text_placeholder(c, &p->name, plain(N_("project name")));
     for (size_t k = 0; k < p->fields.len; k++) check_field(c, p->fields.items[k]);
   }
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "checker.h"
+#include "i18n.h"
 #include "utf8.h"
 
 /* Every rule of the checker, sorted, so that a code can be looked up by
@@ -13,7 +14,7 @@ static const char *const rules[] = {
     "J120", "J121", "J122", "J123", "J124",
     "J130", "J131", "J132", "J133", "J134",
     "J140", "J141", "J142", "J143", "J144",
-    "J150", "J151", "J152", "J153", "J154", "J155", "J156",
+    "J150", "J151", "J152", "J153", "J154", "J155", "J156", "J157",
     "J160", "J161", "J162", "J163", "J164", "J165",
     "J170", "J171", "J172", "J173", "J174",
     "J180", "J181", "J182", "J183", "J184",
@@ -92,8 +93,8 @@ const char *jx_org_ref(jx_checker *c, const jx_org *o) {
 
 const char *jx_row_ref(jx_checker *c, const jx_row *r) {
   if (!r->blank_name) return jx_arena_printf(c->ctx->arena, "\"%s\"", r->name.text);
-  if (!*r->level2.text) return "(unnamed row)";
-  return jx_arena_printf(c->ctx->arena, "(unnamed %s row)", r->level2.text);
+  if (!*r->level2.text) return _("(unnamed row)");
+  return jx_arena_printf(c->ctx->arena, _("(unnamed %s row)"), r->level2.text);
 }
 
 jx_loc jx_loc_in_string(const jx_string *s, size_t offset, size_t len) {

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,18 +14,66 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "i18n.h"
+
+/* --- the language of the messages ------------------------------------------ */
+
+/* The first of LC_ALL, LC_MESSAGES and LANG that is set: the locale POSIX
+ * says the messages are in. */
+static const char *messages_locale(void) {
+  static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+    const char *v = getenv(vars[i]);
+    if (v && *v) return v;
+  }
+  return NULL;
+}
+
+void jx_cli_init_locale(void) {
+#if defined ENABLE_NLS && ENABLE_NLS
+  if (!setlocale(LC_ALL, "")) {
+    /* The locale asked for is not installed (a fresh Debian has only C and
+     * C.UTF-8 until locale-gen). Then glibc would stay in "C" and ignore
+     * LANGUAGE, and a clerk with LANG=zh_CN.UTF-8 would get English. Take
+     * C.UTF-8 instead, the messages' locale itself when that one exists,
+     * and else name the language in LANGUAGE, which glibc honours in every
+     * locale but C and POSIX. */
+    setlocale(LC_ALL, "C.UTF-8");
+    if (!setlocale(LC_MESSAGES, "")) {
+      const char *lang = messages_locale(), *language = getenv("LANGUAGE");
+      if (lang && strcmp(lang, "C") && strcmp(lang, "POSIX") && strncmp(lang, "C.", 2) &&
+          (!language || !*language))
+        setenv("LANGUAGE", lang, 1);
+    }
+  }
+  /* Numbers are read and written the same in every language. */
+  setlocale(LC_NUMERIC, "C");
+  const char *dir = getenv("JIXIAO_LOCALEDIR");
+  if (!dir || !*dir) {
+    /* Uninstalled, jxc reads the catalogues `make` put in the build tree. */
+    dir = access(LOCALEDIR "/zh_CN/LC_MESSAGES/" JX_TEXTDOMAIN ".mo", R_OK) == 0 ||
+                  access(JX_LOCALEDIR_BUILD, R_OK) != 0
+              ? LOCALEDIR
+              : JX_LOCALEDIR_BUILD;
+  }
+  bindtextdomain(JX_TEXTDOMAIN, dir);
+  bind_textdomain_codeset(JX_TEXTDOMAIN, "UTF-8");
+#endif
+}
 
 int jx_cli_usage_error(const char *fmt, const char *arg) {
-  fputs("jxc: ", stderr);
-  fprintf(stderr, fmt, arg);
-  fputs("\nTry 'jxc --help' for more information.\n", stderr);
+  /* TRANSLATORS: the prefix of jxc's usage errors, as in "jxc: no FILE given." */
+  fputs(_("jxc: "), stderr);
+  fprintf(stderr, _(fmt), arg);
+  fputc('\n', stderr);
+  fputs(_("Try 'jxc --help' for more information.\n"), stderr);
   return EXIT_USAGE;
 }
 
 jx_ctx *jx_cli_ctx(const jx_cli *cli) {
   jx_ctx *ctx = jx_ctx_new();
   if (!ctx) {
-    fputs("jxc: out of memory.\n", stderr);
+    fputs(_("jxc: out of memory.\n"), stderr);
     return NULL;
   }
   for (size_t i = 0; i < cli->import_dirs.len; i++)
@@ -37,12 +86,12 @@ bool jx_cli_load_library(jx_ctx *ctx, jx_library *lib) {
   const char *dir = jx_stdlib_dir(ctx);
   const char *why = NULL;
   if (!dir || !jx_library_load(ctx, dir, lib, &why)) {
-    fprintf(stderr, "jxc: cannot load the standard library: %s.\n",
-            dir ? why : "no folder with units.jx found (set JIXIAO_STDLIB)");
+    fprintf(stderr, _("jxc: cannot load the standard library: %s.\n"),
+            dir ? why : _("no folder with units.jx found (set JIXIAO_STDLIB)"));
     return false;
   }
   if (ctx->nerrors) {
-    fputs("jxc: the standard library has errors:\n", stderr);
+    fputs(_("jxc: the standard library has errors:\n"), stderr);
     jx_diags_print(ctx, stderr);
     return false;
   }
@@ -52,9 +101,11 @@ bool jx_cli_load_library(jx_ctx *ctx, jx_library *lib) {
 void jx_cli_print_diags(const jx_ctx *ctx, const jx_cli *cli) {
   jx_diags_print_some(ctx, stderr, cli->max_errors);
   if (!ctx->nerrors && !ctx->nwarnings) return;
-  fprintf(stderr, "%d error%s, %d warning%s.\n", ctx->nerrors,
-          ctx->nerrors == 1 ? "" : "s", ctx->nwarnings,
-          ctx->nwarnings == 1 ? "" : "s");
+  /* TRANSLATORS: the summary line, "2 errors, 1 warning."; %s is the
+     count of warnings, translated below. */
+  fprintf(stderr, P_("%d error, %s.\n", "%d errors, %s.\n", ctx->nerrors), ctx->nerrors,
+          jx_arena_printf(ctx->arena, P_("%d warning", "%d warnings", ctx->nwarnings),
+                          ctx->nwarnings));
 }
 
 int jx_cli_finish(jx_ctx *ctx, const jx_cli *cli, int status) {
@@ -124,8 +175,8 @@ bool jx_cli_write_with(jx_ctx *ctx, const char *path,
   if (!o.tmp) {
     jx_output_abort(&o);
     pending_tmp = NULL;
-    fprintf(stderr, "jxc: cannot write %s: this format is written as a file; "
-                    "name a file with -o.\n", path);
+    fprintf(stderr, _("jxc: cannot write %s: this format is written as a file; "
+                      "name a file with -o.\n"), path);
     return false;
   }
   jx_output_release_fd(&o);
@@ -136,7 +187,7 @@ bool jx_cli_write_with(jx_ctx *ctx, const char *path,
 
 int jx_cli_close_stdout(int status) {
   if (fflush(stdout) != 0 || ferror(stdout)) {
-    fprintf(stderr, "jxc: cannot write to standard output: %s.\n", strerror(errno));
+    fprintf(stderr, _("jxc: cannot write to standard output: %s.\n"), strerror(errno));
     return EXIT_USAGE;
   }
   return status;

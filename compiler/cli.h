@@ -52,7 +52,14 @@ int jx_cmd_build(int argc, char **argv, const jx_cli *cli);
 int jx_cmd_import(int argc, char **argv, const jx_cli *cli);
 int jx_cmd_diff(int argc, char **argv, const jx_cli *cli);
 
-/* "jxc: MESSAGE" and the pointer to --help on stderr; returns EXIT_USAGE. */
+/* Sets the locale from the environment (LANG, LC_ALL, LC_MESSAGES,
+ * LANGUAGE) and binds the "jixiao" text domain to the catalogues:
+ * $JIXIAO_LOCALEDIR when set, else the installed ones, else those of the
+ * build tree. Called once, first thing in main. */
+void jx_cli_init_locale(void);
+
+/* "jxc: MESSAGE" and the pointer to --help on stderr, fmt translated and
+ * formatted with arg (NULL when fmt has no %s); returns EXIT_USAGE. */
 int jx_cli_usage_error(const char *fmt, const char *arg);
 
 /* A new ctx set up from the options (-I folders). NULL when out of memory. */

@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "document.h"
+#include "i18n.h"
 #include "iati.h"
 #include "xml_write.h"
 
@@ -64,7 +65,7 @@ static int write_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *
                       const char *path) {
 #ifdef HAVE_XLSXWRITER
   if (!path || !strcmp(path, "-")) {
-    fputs("jxc: --format=xlsx writes a file: give it with -o FILE.xlsx.\n", stderr);
+    fputs(_("jxc: --format=xlsx writes a file: give it with -o FILE.xlsx.\n"), stderr);
     return EXIT_USAGE;
   }
   struct xlsx_job job = {ctx, r, opt};
@@ -74,8 +75,8 @@ static int write_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *
   (void)r;
   (void)opt;
   (void)path;
-  fputs("jxc: this jxc was built without XLSX support; install libxlsxwriter "
-        "(Debian: libxlsxwriter-dev) and run configure again.\n", stderr);
+  fputs(_("jxc: this jxc was built without XLSX support; install libxlsxwriter "
+        "(Debian: libxlsxwriter-dev) and run configure again.\n"), stderr);
   return EXIT_USAGE;
 #endif
 }
@@ -99,7 +100,7 @@ static int write_pdf(jx_ctx *ctx, const jx_tables *r, const jx_report_options *o
                      const char *path) {
 #ifdef HAVE_PDF
   if (!path || !strcmp(path, "-")) {
-    fputs("jxc: --format=pdf writes a file: give it with -o FILE.pdf.\n", stderr);
+    fputs(_("jxc: --format=pdf writes a file: give it with -o FILE.pdf.\n"), stderr);
     return EXIT_USAGE;
   }
   struct pdf_job job = {ctx, r, opt};
@@ -117,9 +118,9 @@ static int write_pdf(jx_ctx *ctx, const jx_tables *r, const jx_report_options *o
   (void)r;
   (void)opt;
   (void)path;
-  fputs("jxc: this jxc was built without PDF support; install cairo and pango "
+  fputs(_("jxc: this jxc was built without PDF support; install cairo and pango "
         "(Debian: apt-get install libcairo2-dev libpango1.0-dev, or run "
-        "tools/install-deps.sh) and run configure again.\n", stderr);
+        "tools/install-deps.sh) and run configure again.\n"), stderr);
   return EXIT_USAGE;
 #endif
 }
@@ -144,7 +145,7 @@ static int build_tables(jx_ctx *ctx, const jx_cli *cli, const char *format,
   const char *why = NULL;
   jx_tables *r = jx_report_build(ctx, doc, &doclib, &ropt, &why);
   if (!r) {
-    fprintf(stderr, "jxc: nothing to print: %s.\n", why);
+    fprintf(stderr, _("jxc: nothing to print: %s.\n"), why);
     return EXIT_USAGE;
   }
   if (!strcmp(format, "xlsx")) return write_xlsx(ctx, r, &ropt, cli->output);
@@ -153,7 +154,7 @@ static int build_tables(jx_ctx *ctx, const jx_cli *cli, const char *format,
   char *text = render(ctx, format, r, &ropt, &len);
   int status = EXIT_CLEAN;
   if (!text) {
-    fputs("jxc: cannot render the tables.\n", stderr);
+    fputs(_("jxc: cannot render the tables.\n"), stderr);
     status = EXIT_USAGE;
   } else if (!jx_cli_write(ctx, cli->output ? cli->output : "-", text, len)) {
     status = EXIT_USAGE;
@@ -186,13 +187,13 @@ static int build_xml(jx_ctx *ctx, const jx_cli *cli, bool iati,
       jx_diag_print(ctx, ctx->diags.items[i], stderr);
     status = EXIT_INPUT;
   } else if (!xsd && !iati) {
-    fputs("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
-          "nothing was written.\n", stderr);
+    fputs(_("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
+          "nothing was written.\n"), stderr);
     status = EXIT_USAGE;
   } else if (xsd && !jx_xml_validate(ctx, xml, xsd, &why)) {
-    fprintf(stderr, "jxc: internal error: the XML made for this document does "
+    fprintf(stderr, _("jxc: internal error: the XML made for this document does "
                     "not follow %s, so it was not written. Please report this "
-                    "with the input.\n%s\n", xsd, why);
+                    "with the input.\n%s\n"), xsd, why);
     status = EXIT_USAGE;
   } else {
     size_t len;
@@ -220,7 +221,7 @@ int jx_cmd_build(int argc, char **argv, const jx_cli *cli) {
   const char *why = NULL;
   jx_document *doc = jx_document_load_all(ctx, argv, argc, &why);
   if (!doc) {
-    fprintf(stderr, "jxc: %s.\n", why);
+    fprintf(stderr, _("jxc: %s.\n"), why);
     return jx_cli_finish(ctx, cli, EXIT_USAGE);
   }
   if (!ctx->nerrors) jx_check(ctx, doc, &lib);
@@ -230,7 +231,7 @@ int jx_cmd_build(int argc, char **argv, const jx_cli *cli) {
   jx_cli_print_diags(ctx, cli);
   int status;
   if (ctx->nerrors) {
-    fputs("jxc: nothing was written, because the document has errors.\n", stderr);
+    fputs(_("jxc: nothing was written, because the document has errors.\n"), stderr);
     status = EXIT_INPUT;
   } else if (is_report_format(format)) {
     status = build_tables(ctx, cli, format, doc, &lib);

@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "document.h"
+#include "i18n.h"
 #include "sarif.h"
 
 int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
@@ -24,7 +25,7 @@ int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
     const char *why = NULL;
     jx_document *doc = jx_document_load(ctx, argv[i], &why);
     if (!doc) {
-      fprintf(stderr, "jxc: %s.\n", why);
+      fprintf(stderr, _("jxc: %s.\n"), why);
       status = EXIT_USAGE;
       continue;
     }
@@ -41,8 +42,8 @@ int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
   else
     jx_diags_print_json(&limited, stdout);
   if (limited.diags.len < ctx->diags.len)
-    fprintf(stderr, "jxc: %zu more diagnostics are not shown (--max-errors=%zu); "
-                    "--max-errors=0 shows them all.\n",
+    fprintf(stderr, _("jxc: %zu more diagnostics are not shown (--max-errors=%zu); "
+                    "--max-errors=0 shows them all.\n"),
             ctx->diags.len - limited.diags.len, cli->max_errors);
   if (status == EXIT_CLEAN && ctx->nerrors) status = EXIT_INPUT;
   jx_ctx_free(ctx);

@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "diff.h"
 #include "document.h"
+#include "i18n.h"
 #include "parse.h"
 #include "textdiff.h"
 
@@ -93,9 +94,11 @@ static int git_line_diff(jx_ctx *ctx, const char *path, const char *old_file,
       }
     }
   }
-  printf("jxc diff: %s does not read as jixiao (%d syntax error%s); its lines are compared "
-         "instead. Run jxc check on it to see the errors.\n",
-         path, ctx->nerrors, ctx->nerrors == 1 ? "" : "s");
+  printf(P_("jxc diff: %s does not read as jixiao (%d syntax error); its lines are "
+            "compared instead. Run jxc check on it to see the errors.\n",
+            "jxc diff: %s does not read as jixiao (%d syntax errors); its lines are "
+            "compared instead. Run jxc check on it to see the errors.\n", ctx->nerrors),
+         path, ctx->nerrors);
   jx_unified_diff(jx_arena_printf(ctx->arena, "a/%s", path), texts[0], lens[0],
                   jx_arena_printf(ctx->arena, "b/%s", path), texts[1], lens[1], 3, stdout);
   jx_ctx_free(ctx);
@@ -106,12 +109,12 @@ int jx_cmd_diff(int argc, char **argv, const jx_cli *cli) {
   bool git = is_git_call(argc, argv);
   if (argc == 1 && getenv("GIT_DIFF_PATH_COUNTER")) {
     /* git names an unmerged path alone. */
-    printf("jxc diff: %s is unmerged; resolve the conflict, then compare.\n", argv[0]);
+    printf(_("jxc diff: %s is unmerged; resolve the conflict, then compare.\n"), argv[0]);
     return EXIT_CLEAN;
   }
   if (!git && argc != 2)
-    return jx_cli_usage_error("%s", "diff compares two documents: give OLD and NEW "
-                                    "(each a file or a folder).");
+    return jx_cli_usage_error("diff compares two documents: give OLD and NEW "
+                                    "(each a file or a folder).", NULL);
   jx_ctx *ctx = jx_cli_ctx(cli);
   if (!ctx) return EXIT_USAGE;
   jx_library lib;
@@ -127,7 +130,7 @@ int jx_cmd_diff(int argc, char **argv, const jx_cli *cli) {
     const char *why = NULL;
     docs[i] = git ? single_file(ctx, paths[i], &why) : jx_document_load(ctx, paths[i], &why);
     if (!docs[i]) {
-      fprintf(stderr, "jxc: %s.\n", why);
+      fprintf(stderr, _("jxc: %s.\n"), why);
       jx_ctx_free(ctx);
       return EXIT_USAGE;
     }
@@ -135,8 +138,8 @@ int jx_cmd_diff(int argc, char **argv, const jx_cli *cli) {
   if (ctx->nerrors) {
     if (git) return git_line_diff(ctx, argv[0], paths[0], paths[1]);
     jx_cli_print_diags(ctx, cli);
-    fputs("jxc: the documents cannot be compared while they have syntax errors; "
-          "correct them (jxc check shows them all) and compare again.\n", stderr);
+    fputs(_("jxc: the documents cannot be compared while they have syntax errors; "
+          "correct them (jxc check shows them all) and compare again.\n"), stderr);
     jx_ctx_free(ctx);
     return EXIT_USAGE;
   }
@@ -153,7 +156,7 @@ int jx_cmd_diff(int argc, char **argv, const jx_cli *cli) {
   const char *why = NULL;
   jx_diff *d = jx_diff_build(ctx, &lib, &in_old, &in_new, &opt, &why);
   if (!d) {
-    fprintf(stderr, "jxc: %s.\n", why);
+    fprintf(stderr, _("jxc: %s.\n"), why);
     jx_ctx_free(cctx);
     jx_ctx_free(ctx);
     return EXIT_USAGE;
@@ -175,7 +178,7 @@ int jx_cmd_diff(int argc, char **argv, const jx_cli *cli) {
                : !jx_cli_write(ctx, cli->output ? cli->output : "-", buf, len) ? EXIT_USAGE
                : git || !d->differs                  ? EXIT_CLEAN
                                                      : 1;
-  if (!ok) fputs("jxc: out of memory while writing the report.\n", stderr);
+  if (!ok) fputs(_("jxc: out of memory while writing the report.\n"), stderr);
   free(buf);
   jx_ctx_free(cctx);
   jx_ctx_free(ctx);

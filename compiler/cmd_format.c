@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "document.h"
 #include "format.h"
+#include "i18n.h"
 #include "parse.h"
 #include "textdiff.h"
 
@@ -68,7 +69,7 @@ static void handle(run *r, const jx_file *f) {
   size_t len = 0;
   FILE *mem = open_memstream(&buf, &len);
   if (!mem) {
-    fputs("jxc: out of memory.\n", stderr);
+    fputs(_("jxc: out of memory.\n"), stderr);
     r->status = EXIT_USAGE;
     return;
   }
@@ -90,7 +91,7 @@ static void handle(run *r, const jx_file *f) {
           !jx_unified_diff(diff_name(ctx->arena, path, "a"), src->text, src->len,
                            diff_name(ctx->arena, path, "b"), buf, len, 3, stdout)) {
         /* Only the byte order mark differs. */
-        printf("--- %s\n+++ %s\n(the byte order mark at the start is removed)\n",
+        printf(_("--- %s\n+++ %s\n(the byte order mark at the start is removed)\n"),
                diff_name(ctx->arena, path, "a"), diff_name(ctx->arena, path, "b"));
       }
     }
@@ -117,7 +118,7 @@ static int load_stdin(jx_ctx *ctx) {
     len += n;
     if (len > (size_t)JX_SOURCE_MAX_BYTES) {
       free(buf);
-      fputs("jxc: standard input is larger than 1 GiB; split it into files with 导入.\n",
+      fputs(_("jxc: standard input is larger than 1 GiB; split it into files with 导入.\n"),
             stderr);
       return -1;
     }
@@ -132,7 +133,7 @@ static int load_stdin(jx_ctx *ctx) {
   }
   if (ferror(stdin)) {
     free(buf);
-    fputs("jxc: cannot read standard input.\n", stderr);
+    fputs(_("jxc: cannot read standard input.\n"), stderr);
     return -1;
   }
   int id = jx_source_add(ctx, stdin_name, buf, len);
@@ -142,11 +143,11 @@ static int load_stdin(jx_ctx *ctx) {
 
 int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
   if (cli->write && cli->check_only)
-    return jx_cli_usage_error("%s", "format: -w rewrites files and --check changes "
-                                    "nothing; give one of them.");
+    return jx_cli_usage_error("format: -w rewrites files and --check changes "
+                                    "nothing; give one of them.", NULL);
   if (cli->textconv && (cli->write || cli->check_only || cli->show_diff || argc != 1))
-    return jx_cli_usage_error("%s", "format --textconv takes exactly one FILE and no "
-                                    "-w, --check or --diff.");
+    return jx_cli_usage_error("format --textconv takes exactly one FILE and no "
+                                    "-w, --check or --diff.", NULL);
   jx_ctx *ctx = jx_cli_ctx(cli);
   if (!ctx) return EXIT_USAGE;
   run r = {cli, ctx, EXIT_CLEAN, 0};
@@ -154,8 +155,8 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
     const char *why = NULL;
     if (!strcmp(argv[i], "-")) {
       if (cli->write) {
-        fputs("jxc: format -w cannot rewrite standard input; leave out -w to print "
-              "it formatted.\n", stderr);
+        fputs(_("jxc: format -w cannot rewrite standard input; leave out -w to print "
+              "it formatted.\n"), stderr);
         r.status = EXIT_USAGE;
         continue;
       }
@@ -172,7 +173,7 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
       /* A folder: its document's files, each formatted on its own. */
       jx_document *doc = jx_document_load(ctx, argv[i], &why);
       if (!doc) {
-        fprintf(stderr, "jxc: %s.\n", why);
+        fprintf(stderr, _("jxc: %s.\n"), why);
         r.status = EXIT_USAGE;
         continue;
       }
@@ -181,7 +182,7 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
     }
     int id = jx_source_load(ctx, argv[i], &why);
     if (id < 0) {
-      fprintf(stderr, "jxc: %s.\n", why);
+      fprintf(stderr, _("jxc: %s.\n"), why);
       r.status = EXIT_USAGE;
       continue;
     }
@@ -191,17 +192,19 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
     /* git stops the whole diff on a failing textconv: the file was shown,
      * as it is when it cannot be read; say why on stderr and succeed. */
     if (ctx->nerrors)
-      fprintf(stderr, "jxc: %s has syntax errors; it is shown as it is, not formatted.\n",
+      fprintf(stderr, _("jxc: %s has syntax errors; it is shown as it is, not formatted.\n"),
               ctx->sources.len ? jx_ctx_source(ctx, (int)ctx->sources.len - 1)->path
                                : argv[0]);
     jx_ctx_free(ctx);
     return r.status == EXIT_USAGE ? EXIT_USAGE : EXIT_CLEAN;
   }
   if (r.unformatted && (cli->check_only || cli->show_diff))
-    fprintf(stderr, "jxc: %d file%s %s not in the canonical layout; jxc format -w "
-                    "rewrites %s (a file with syntax errors must be corrected first).\n",
-            r.unformatted, r.unformatted == 1 ? "" : "s", r.unformatted == 1 ? "is" : "are",
-            r.unformatted == 1 ? "it" : "them");
+    fprintf(stderr, P_("jxc: %d file is not in the canonical layout; jxc format -w "
+                       "rewrites it (a file with syntax errors must be corrected first).\n",
+                       "jxc: %d files are not in the canonical layout; jxc format -w "
+                       "rewrites them (a file with syntax errors must be corrected first).\n",
+                       r.unformatted),
+            r.unformatted);
   if (r.status == EXIT_CLEAN && r.unformatted) r.status = EXIT_INPUT;
   return jx_cli_finish(ctx, cli, r.status);
 }

@@ -5,23 +5,24 @@
 #include <stdlib.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "parse.h"
 #include "xml_read.h"
 
 int jx_cmd_import(int argc, char **argv, const jx_cli *cli) {
-  if (argc != 1) return jx_cli_usage_error("%s", "import takes exactly one FILE.xml.");
+  if (argc != 1) return jx_cli_usage_error("import takes exactly one FILE.xml.", NULL);
   jx_ctx *ctx = jx_cli_ctx(cli);
   if (!ctx) return EXIT_USAGE;
   const char *xsd = jx_schema_path(ctx);
   if (!xsd) {
-    fputs("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA).\n", stderr);
+    fputs(_("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA).\n"), stderr);
     jx_ctx_free(ctx);
     return EXIT_USAGE;
   }
   const char *why = NULL;
   jx_file *f = jx_xml_import(ctx, argv[0], xsd, &why);
   if (!f) {
-    if (why) fprintf(stderr, "jxc: %s.\n", why);
+    if (why) fprintf(stderr, _("jxc: %s.\n"), why);
     return jx_cli_finish(ctx, cli, why ? EXIT_USAGE : EXIT_INPUT);
   }
   char *text = NULL;
@@ -35,8 +36,8 @@ int jx_cmd_import(int argc, char **argv, const jx_cli *cli) {
     int before = ctx->nerrors;
     jx_parse(ctx, jx_source_add(ctx, "(imported source)", text, len));
     if (ctx->nerrors != before) {
-      fputs("jxc: internal error: the source made from this XML does not read "
-            "back; nothing was written. Please report this with the input.\n",
+      fputs(_("jxc: internal error: the source made from this XML does not read "
+            "back; nothing was written. Please report this with the input.\n"),
             stderr);
       status = EXIT_USAGE;
     } else if (!jx_cli_write(ctx, cli->output ? cli->output : "-", text, len)) {

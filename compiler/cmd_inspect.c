@@ -6,6 +6,7 @@
 
 #include "document.h"
 #include "dump.h"
+#include "i18n.h"
 #include "json.h"
 #include "parse.h"
 
@@ -18,7 +19,7 @@ int jx_cmd_dump(int argc, char **argv, const jx_cli *cli) {
     const char *why = NULL;
     jx_document *doc = jx_document_load(ctx, argv[i], &why);
     if (!doc) {
-      fprintf(stderr, "jxc: %s.\n", why);
+      fprintf(stderr, _("jxc: %s.\n"), why);
       status = EXIT_USAGE;
       continue;
     }
@@ -40,13 +41,13 @@ int jx_cmd_dump(int argc, char **argv, const jx_cli *cli) {
 }
 
 int jx_cmd_tokens(int argc, char **argv, const jx_cli *cli) {
-  if (argc != 1) return jx_cli_usage_error("%s", "tokens takes exactly one FILE.");
+  if (argc != 1) return jx_cli_usage_error("tokens takes exactly one FILE.", NULL);
   jx_ctx *ctx = jx_cli_ctx(cli);
   if (!ctx) return EXIT_USAGE;
   const char *why = NULL;
   int id = jx_source_load(ctx, argv[0], &why);
   if (id < 0) {
-    fprintf(stderr, "jxc: %s.\n", why);
+    fprintf(stderr, _("jxc: %s.\n"), why);
     jx_ctx_free(ctx);
     return EXIT_USAGE;
   }

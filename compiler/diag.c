@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "json.h"
 #include "utf8.h"
 
@@ -26,7 +27,7 @@ jx_diag *jx_report(jx_ctx *ctx, jx_severity sev, const char *code, jx_loc loc,
   d->loc = loc;
   va_list ap;
   va_start(ap, fmt);
-  d->msg = vformat(ctx, fmt, ap);
+  d->msg = vformat(ctx, _(fmt), ap);
   va_end(ap);
   jx_list_push(ctx->arena, &ctx->diags, d);
   if (sev == JX_SEV_ERROR)
@@ -39,7 +40,7 @@ jx_diag *jx_report(jx_ctx *ctx, jx_severity sev, const char *code, jx_loc loc,
 void jx_diag_hint(jx_ctx *ctx, jx_diag *d, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  d->hint = vformat(ctx, fmt, ap);
+  d->hint = vformat(ctx, _(fmt), ap);
   va_end(ap);
 }
 
@@ -49,7 +50,7 @@ void jx_diag_note_add(jx_ctx *ctx, jx_diag *d, jx_loc loc, const char *fmt,
   n->loc = loc;
   va_list ap;
   va_start(ap, fmt);
-  n->msg = vformat(ctx, fmt, ap);
+  n->msg = vformat(ctx, _(fmt), ap);
   va_end(ap);
   jx_list_push(ctx->arena, &d->notes, n);
 }
@@ -199,20 +200,21 @@ static void print_excerpt(const jx_ctx *ctx, jx_loc loc, FILE *out) {
 
 void jx_diag_print(const jx_ctx *ctx, const jx_diag *d, FILE *out) {
   print_position(ctx, d->loc, out);
-  fprintf(out, ": %s[%s]: ", d->sev == JX_SEV_ERROR ? "error" : "warning", d->code);
+  /* TRANSLATORS: the labels of a diagnostic line, "FILE:LINE:COL: error[J010]: …". */
+  fprintf(out, ": %s[%s]: ", d->sev == JX_SEV_ERROR ? _("error") : _("warning"), d->code);
   put_text(d->msg, out);
   fputc('\n', out);
   print_excerpt(ctx, d->loc, out);
   for (size_t i = 0; i < d->notes.len; i++) {
     const jx_diag_note *n = d->notes.items[i];
-    fputs("  note: ", out);
+    fprintf(out, "  %s: ", _("note"));
     print_position(ctx, n->loc, out);
     fputs(": ", out);
     put_text(n->msg, out);
     fputc('\n', out);
   }
   if (d->hint) {
-    fputs("  hint: ", out);
+    fprintf(out, "  %s: ", _("hint"));
     put_text(d->hint, out);
     fputc('\n', out);
   }
@@ -235,14 +237,26 @@ void jx_diags_print_some(const jx_ctx *ctx, FILE *out, size_t max) {
     else
       warnings++;
   }
-  const char *e = errors == 1 ? "error" : "errors", *w = warnings == 1 ? "warning" : "warnings";
+  /* One sentence for each case, so that each reads whole in translation. */
   if (errors && warnings)
-    fprintf(out, "jxc: %zu more %s and %zu more %s", errors, e, warnings, w);
-  else if (errors)
-    fprintf(out, "jxc: %zu more %s", errors, e);
+    fprintf(out, P_("jxc: %zu more error and %s not shown (--max-errors=%zu); "
+                    "--max-errors=0 shows them all.\n",
+                    "jxc: %zu more errors and %s not shown (--max-errors=%zu); "
+                    "--max-errors=0 shows them all.\n", errors),
+            errors,
+            jx_arena_printf(ctx->arena, P_("%zu more warning", "%zu more warnings", warnings),
+                            warnings),
+            max);
   else
-    fprintf(out, "jxc: %zu more %s", warnings, w);
-  fprintf(out, " not shown (--max-errors=%zu); --max-errors=0 shows them all.\n", max);
+    fprintf(out, errors ? P_("jxc: %zu more error not shown (--max-errors=%zu); "
+                             "--max-errors=0 shows them all.\n",
+                             "jxc: %zu more errors not shown (--max-errors=%zu); "
+                             "--max-errors=0 shows them all.\n", errors)
+                        : P_("jxc: %zu more warning not shown (--max-errors=%zu); "
+                             "--max-errors=0 shows them all.\n",
+                             "jxc: %zu more warnings not shown (--max-errors=%zu); "
+                             "--max-errors=0 shows them all.\n", warnings),
+            errors ? errors : warnings, max);
 }
 
 static void json_position(const jx_ctx *ctx, jx_loc loc, FILE *out) {

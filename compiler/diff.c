@@ -10,6 +10,7 @@
 #include "format.h"
 #include "framework.h"
 #include "funding.h"
+#include "i18n.h"
 #include "strmap.h"
 #include "textdiff.h"
 #include "units.h"
@@ -911,9 +912,9 @@ static void compare_quantity(builder *b, const jx_quantity *o, const jx_quantity
     if (o->placeholder && n->placeholder && !strcmp(o->number_text, n->number_text) &&
         !strcmp(o->unit.text, n->unit.text) && o->sign == n->sign)
       return;
-    set_dir(v, JX_DIR_OTHER, n->placeholder ? (o->placeholder ? "the placeholder changed"
-                                                              : "a placeholder replaced the value")
-                                            : "the placeholder was filled in");
+    set_dir(v, JX_DIR_OTHER, n->placeholder ? (o->placeholder ? _("the placeholder changed")
+                                                              : _("a placeholder replaced the value"))
+                                            : _("the placeholder was filled in"));
     return;
   }
   qv x, y;
@@ -921,14 +922,14 @@ static void compare_quantity(builder *b, const jx_quantity *o, const jx_quantity
   if (!quantity_base(b->a, &b->d->old, o, &x) || !quantity_base(b->a, &b->d->new, n, &y) ||
       !qv_cmp(&y, &x, &c)) {
     set_dir(v, JX_DIR_OTHER,
-            jx_arena_printf(b->a, "measured in %s instead of %s", *n->unit.text ? n->unit.text : "no unit",
-                            *o->unit.text ? o->unit.text : "no unit"));
+            jx_arena_printf(b->a, _("measured in %s instead of %s"), *n->unit.text ? n->unit.text : _("no unit"),
+                            *o->unit.text ? o->unit.text : _("no unit")));
     return;
   }
   int fo = family(o->sign), fn = family(n->sign);
   if (fo != fn) {
     set_dir(v, JX_DIR_OTHER,
-            jx_arena_printf(b->a, "the comparison changed from %s to %s",
+            jx_arena_printf(b->a, _("the comparison changed from %s to %s"),
                             *jx_sign_text(o->sign) ? jx_sign_text(o->sign) : "＝",
                             *jx_sign_text(n->sign) ? jx_sign_text(n->sign) : "＝"));
     return;
@@ -936,21 +937,21 @@ static void compare_quantity(builder *b, const jx_quantity *o, const jx_quantity
   if (c == 0) {
     if (fn != 0 && strict(o->sign) != strict(n->sign))
       set_dir(v, strict(n->sign) ? JX_DIR_TIGHTER : JX_DIR_LOOSER,
-              strict(n->sign) ? "a strict bound instead of an inclusive one"
-                              : "an inclusive bound instead of a strict one");
+              strict(n->sign) ? _("a strict bound instead of an inclusive one")
+                              : _("an inclusive bound instead of a strict one"));
     return;
   }
   bool higher_better = !or->lower_better && fn >= 0;
   bool tighter = (c > 0) == higher_better;
   const char *why;
   if (or->lower_better)
-    why = jx_arena_printf(b->a, "a %s %s", c < 0 ? "lower" : "higher", or->what);
+    why = jx_arena_printf(b->a, c < 0 ? _("a lower %s") : _("a higher %s"), or->what);
   else if (fn > 0)
-    why = c > 0 ? "a higher minimum (≥)" : "a lower minimum (≥)";
+    why = c > 0 ? _("a higher minimum (≥)") : _("a lower minimum (≥)");
   else if (fn < 0)
-    why = c < 0 ? "a lower maximum (≤)" : "a higher maximum (≤)";
+    why = c < 0 ? _("a lower maximum (≤)") : _("a higher maximum (≤)");
   else
-    why = c > 0 ? "a higher target" : "a lower target";
+    why = c > 0 ? _("a higher target") : _("a lower target");
   set_dir(v, tighter ? JX_DIR_TIGHTER : JX_DIR_LOOSER, why);
 }
 
@@ -994,12 +995,12 @@ static void value_texts(builder *b, const jx_value *o, const jx_value *n, jx_dif
 static void compare_values(builder *b, const jx_value *o, const jx_value *n,
                            const orientation *or, jx_diff_value *v) {
   if (!o || !n) {
-    if (o || n) set_dir(v, JX_DIR_OTHER, o ? "removed" : "added");
+    if (o || n) set_dir(v, JX_DIR_OTHER, o ? _("removed") : _("added"));
     return;
   }
   int yo = b->d->old.budget_year, yn = b->d->new.budget_year;
   if (o->kind != n->kind) {
-    set_dir(v, JX_DIR_OTHER, "a value of another kind");
+    set_dir(v, JX_DIR_OTHER, _("a value of another kind"));
     return;
   }
   switch (n->kind) {
@@ -1008,9 +1009,9 @@ static void compare_values(builder *b, const jx_value *o, const jx_value *n,
       break;
     case JX_VALUE_RELATIVE:
       if (o->relative != n->relative)
-        set_dir(v, JX_DIR_OTHER, "another comparison with last year");
+        set_dir(v, JX_DIR_OTHER, _("another comparison with last year"));
       else if (o->has_quantity != n->has_quantity)
-        set_dir(v, JX_DIR_OTHER, n->has_quantity ? "a figure was added" : "the figure was removed");
+        set_dir(v, JX_DIR_OTHER, n->has_quantity ? _("a figure was added") : _("the figure was removed"));
       else if (n->has_quantity)
         compare_quantity(b, &o->quantity, &n->quantity, or, v);
       break;
@@ -1018,35 +1019,35 @@ static void compare_values(builder *b, const jx_value *o, const jx_value *n,
       long c = date_cmp(&o->date, yo, &n->date, yn);
       if (c)
         set_dir(v, c < 0 ? JX_DIR_TIGHTER : JX_DIR_LOOSER,
-                c < 0 ? "an earlier deadline" : "a later deadline");
+                c < 0 ? _("an earlier deadline") : _("a later deadline"));
       else if (o->has_quantity != n->has_quantity)
-        set_dir(v, JX_DIR_OTHER, n->has_quantity ? "a figure was added" : "the figure was removed");
+        set_dir(v, JX_DIR_OTHER, n->has_quantity ? _("a figure was added") : _("the figure was removed"));
       else if (n->has_quantity)
         compare_quantity(b, &o->quantity, &n->quantity, or, v);
       if (!v->changed && strcmp(o->date.wording, n->date.wording))
-        set_dir(v, JX_DIR_OTHER, "the wording changed");
+        set_dir(v, JX_DIR_OTHER, _("the wording changed"));
       break;
     }
     case JX_VALUE_MONTHLY:
       if (o->date.day != n->date.day)
         set_dir(v, n->date.day < o->date.day ? JX_DIR_TIGHTER : JX_DIR_LOOSER,
-                n->date.day < o->date.day ? "an earlier day of the month" : "a later day of the month");
+                n->date.day < o->date.day ? _("an earlier day of the month") : _("a later day of the month"));
       else if (strcmp(o->date.wording, n->date.wording))
-        set_dir(v, JX_DIR_OTHER, "the wording changed");
+        set_dir(v, JX_DIR_OTHER, _("the wording changed"));
       break;
     case JX_VALUE_PERIOD:
       if (date_cmp(&o->date, yo, &n->date, yn) || date_cmp(&o->until, yo, &n->until, yn))
-        set_dir(v, JX_DIR_OTHER, "another period");
+        set_dir(v, JX_DIR_OTHER, _("another period"));
       break;
     case JX_VALUE_TEXT:
-      if (strcmp(o->text.text, n->text.text)) set_dir(v, JX_DIR_OTHER, "the text changed");
+      if (strcmp(o->text.text, n->text.text)) set_dir(v, JX_DIR_OTHER, _("the text changed"));
       break;
     case JX_VALUE_NA:
     case JX_VALUE_BLANK:
       break;
   }
   if (!v->changed && strcmp(o->wording, n->wording))
-    set_dir(v, JX_DIR_OTHER, "the wording changed");
+    set_dir(v, JX_DIR_OTHER, _("the wording changed"));
 }
 
 /* ---- indicators --------------------------------------------------------- */
@@ -1206,7 +1207,7 @@ static orientation orientation_of(builder *b, const jx_row *r, const jx_group *g
   const char *matched = NULL;
   if (jx_name_matches(&s->lib.frameworks.lower_is_better, r->name.text, &matched)) {
     or.lower_better = true;
-    or.what = jx_arena_printf(b->a, "bad-event rate (逆向指标 %s)", matched);
+    or.what = jx_arena_printf(b->a, _("bad-event rate (逆向指标 %s)"), matched);
     return or;
   }
   const jx_framework_def *f = b->new.framework;
@@ -1216,12 +1217,12 @@ static orientation orientation_of(builder *b, const jx_row *r, const jx_group *g
     /* 成本指标 as a first level (2021): its rows are costs too. */
     if (grp && (!strcmp(grp->alias.text, "cost"))) {
       or.lower_better = true;
-      or.what = "cost";
+      or.what = _("cost");
     }
   }
   if (lvl && (!strcmp(lvl->alias.text, "cost") || !strcmp(lvl->alias.text, "economic-cost"))) {
     or.lower_better = true;
-    or.what = "cost";
+    or.what = _("cost");
   }
   return or;
 }
@@ -1282,9 +1283,9 @@ static jx_diff_indicator *indicator(builder *b, const ind_rec *o, const ind_rec 
                 allows_text(b, &rn->allows));
     if (!di->value.changed && !di->long_term.changed && !di->texts.len) return NULL;
     di->status = JX_DIFF_CHANGED;
-    di->match = n->how == JX_MATCH_LEVEL       ? "same level and name"
-                : n->how == JX_MATCH_ONLY_NAME ? "same name, under another level"
-                                               : jx_arena_printf(b->a, "probably renamed from “%s” (%d%% alike)",
+    di->match = n->how == JX_MATCH_LEVEL       ? _("same level and name")
+                : n->how == JX_MATCH_ONLY_NAME ? _("same name, under another level")
+                                               : jx_arena_printf(b->a, _("probably renamed from “%s” (%d%% alike)"),
                                                                  di->old_name, n->score);
   }
   di = jx_arena_alloc(b->a, sizeof *di);
@@ -1331,23 +1332,23 @@ static const char *code_of(const jx_project *p) { return p && p->code ? p->code-
 
 static const char *match_phrase(builder *b, const proj_rec *o, const proj_rec *n) {
   const jx_diff_side *os = &b->d->old;
-  const char *year = *os->year ? os->year : "the old document";
+  const char *year = *os->year ? os->year : _("the old document");
   const char *old_id = o->p->code ? o->p->code->text : jx_arena_printf(b->a, "“%s”", o->p->name.text);
   switch (n->how) {
-    case JX_MATCH_PINNED: return "paired by --match";
-    case JX_MATCH_CODE: return "same code";
+    case JX_MATCH_PINNED: return _("paired by --match");
+    case JX_MATCH_CODE: return _("same code");
     case JX_MATCH_NAME:
       return strcmp(code_of(o->p), code_of(n->p)) && o->p->code
-                 ? jx_arena_printf(b->a, "same name; %s in %s", old_id, year)
-                 : "same name";
+                 ? jx_arena_printf(b->a, _("same name; %s in %s"), old_id, year)
+                 : _("same name");
     case JX_MATCH_CODE_YEAR:
-      return jx_arena_printf(b->a, "same code but its year; %s in %s", old_id, year);
+      return jx_arena_printf(b->a, _("same code but its year; %s in %s"), old_id, year);
     case JX_MATCH_MOVED_NAME:
-      return jx_arena_printf(b->a, "same name, in another budget unit; %s in %s", old_id, year);
+      return jx_arena_printf(b->a, _("same name, in another budget unit; %s in %s"), old_id, year);
     case JX_MATCH_SIMILAR:
-      return jx_arena_printf(b->a, "probably renamed from “%s” (%s in %s; %d%% alike%s)",
+      return jx_arena_printf(b->a, _("probably renamed from “%s” (%s in %s; %d%% alike%s)"),
                              o->p->name.text, old_id, year, n->score,
-                             n->shared ? jx_arena_printf(b->a, ", %zu indicators the same", n->shared)
+                             n->shared ? jx_arena_printf(b->a, _(", %zu indicators the same"), n->shared)
                                        : "");
     default: return "";
   }
@@ -1433,11 +1434,21 @@ static proj_rec *find_pinned(builder *b, side_data *s, const char *what, const c
     }
   }
   if (count == 1) return found;
-  *why = count ? jx_arena_printf(b->a, "--match: the %s document has %d projects named “%s”; "
-                                       "name the project by its code", which, count, what)
-               : jx_arena_printf(b->a, "--match: the %s document has no project with the code "
-                                       "or name “%s”; give a project's code, or its name as "
-                                       "that document writes it", which, what);
+  bool old = !strcmp(which, "old");
+  if (count)
+    *why = jx_arena_printf(b->a, old ? _("--match: the old document has %d projects named "
+                                         "“%s”; name the project by its code")
+                                     : _("--match: the new document has %d projects named "
+                                         "“%s”; name the project by its code"),
+                           count, what);
+  else
+    *why = jx_arena_printf(b->a, old ? _("--match: the old document has no project with the "
+                                         "code or name “%s”; give a project's code, or its "
+                                         "name as that document writes it")
+                                     : _("--match: the new document has no project with the "
+                                         "code or name “%s”; give a project's code, or its "
+                                         "name as that document writes it"),
+                           what);
   return NULL;
 }
 
@@ -1451,7 +1462,8 @@ static bool apply_pins(builder *b, const jx_list *pins, const char **why) {
     proj_rec *n = find_pinned(b, &b->new, nw, "new", why);
     if (!n) return false;
     if (o->match || n->match) {
-      *why = jx_arena_printf(b->a, "--match: “%s” is paired twice; give each project once", o->match ? ow : nw);
+      *why = jx_arena_printf(b->a, _("--match: “%s” is paired twice; give each project once"),
+                             o->match ? ow : nw);
       return false;
     }
     pair_projects(o, n, JX_MATCH_PINNED);
@@ -1770,7 +1782,7 @@ static void header_and_part_one(builder *b) {
 /* ---- assembling --------------------------------------------------------- */
 
 static const char *unit_heading(builder *b, const jx_org *o) {
-  if (!o) return "(no budget unit)";
+  if (!o) return _("(no budget unit)");
   return o->code ? jx_arena_printf(b->a, "%s %s", o->code->text, o->name.text) : o->name.text;
 }
 
@@ -1785,10 +1797,10 @@ static jx_diff_unit *new_unit(builder *b, unit_rec *o, unit_rec *n) {
   du->status = !o ? JX_DIFF_ADDED : !n ? JX_DIFF_REMOVED : JX_DIFF_SAME;
   du->how = n ? n->how : JX_MATCH_NONE;
   if (o && n) {
-    du->match = du->how == JX_MATCH_CODE       ? "same code"
-                : du->how == JX_MATCH_NAME     ? "same name"
-                : du->how == JX_MATCH_PROJECTS ? "most of its projects are there"
-                                               : "similar name";
+    du->match = du->how == JX_MATCH_CODE       ? _("same code")
+                : du->how == JX_MATCH_NAME     ? _("same name")
+                : du->how == JX_MATCH_PROJECTS ? _("most of its projects are there")
+                                               : _("similar name");
     const char *oh = unit_heading(b, o->org), *nh = du->heading;
     du->name_diff = text_change(b, "预算单位", "unit", oh, nh);
   } else {

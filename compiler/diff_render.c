@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ast.h"
+#include "i18n.h"
 #include "textdiff.h"
 #include "utf8.h"
 
@@ -26,9 +27,9 @@ const char *jxd_money_side(const jx_diff_money *m, bool old) {
 }
 
 const char *jxd_money_change(jx_arena *a, const jx_diff_money *m) {
-  if (!m->in_old) return jx_arena_printf(a, "%s (new)", jxd_money_side(m, false));
-  if (!m->in_new) return jx_arena_printf(a, "%s (removed)", jxd_money_side(m, true));
-  if (!m->changed) return jx_arena_printf(a, "%s (unchanged)", jxd_money_side(m, false));
+  if (!m->in_old) return jx_arena_printf(a, _("%s (new)"), jxd_money_side(m, false));
+  if (!m->in_new) return jx_arena_printf(a, _("%s (removed)"), jxd_money_side(m, true));
+  if (!m->changed) return jx_arena_printf(a, _("%s (unchanged)"), jxd_money_side(m, false));
   const char *s = jx_arena_printf(a, "%s → %s", jxd_money_side(m, true), jxd_money_side(m, false));
   if (*m->change_text && *m->percent_text)
     return jx_arena_printf(a, "%s (%s, %s)", s, m->change_text, m->percent_text);
@@ -61,22 +62,22 @@ const char *jxd_plan_text(jx_arena *a, const jx_list *plan) {
 
 const char *jxd_projects_sentence(jx_arena *a, const jx_diff *d) {
   const jx_diff_counts *c = &d->counts;
-  const char *s = jx_arena_printf(a, "%d → %d: %d added, %d removed, %d changed", c->old_projects,
-                                  c->new_projects, c->added, c->removed, c->changed);
-  if (c->renamed || c->moved) {
-    const char *extra = "";
-    if (c->renamed) extra = jx_arena_printf(a, "%d renamed", c->renamed);
-    if (c->moved)
-      extra = jx_arena_printf(a, "%s%s%d moved to another budget unit", extra,
-                              c->renamed ? ", " : "", c->moved);
-    s = jx_arena_printf(a, "%s (%s)", s, extra);
-  }
-  return jx_arena_printf(a, "%s, %d the same", s, c->same);
+  const char *s = jx_arena_printf(a, _("%d → %d: %d added, %d removed, %d changed"),
+                                  c->old_projects, c->new_projects, c->added, c->removed,
+                                  c->changed);
+  if (c->renamed && c->moved)
+    s = jx_arena_printf(a, _("%s (%d renamed, %d moved to another budget unit)"), s,
+                        c->renamed, c->moved);
+  else if (c->renamed)
+    s = jx_arena_printf(a, _("%s (%d renamed)"), s, c->renamed);
+  else if (c->moved)
+    s = jx_arena_printf(a, _("%s (%d moved to another budget unit)"), s, c->moved);
+  return jx_arena_printf(a, _("%s, %d the same"), s, c->same);
 }
 
 const char *jxd_targets_sentence(jx_arena *a, const jx_diff_counts *c) {
-  return jx_arena_printf(a, "%d tightened, %d loosened, %d changed otherwise, %d added, %d removed "
-                            "(in projects on both sides; %d the same)",
+  return jx_arena_printf(a, _("%d tightened, %d loosened, %d changed otherwise, %d added, "
+                            "%d removed (in projects on both sides; %d the same)"),
                          c->ind_tighter, c->ind_looser, c->ind_other, c->ind_added,
                          c->ind_removed, c->ind_same);
 }
@@ -85,9 +86,11 @@ const char *jxd_indicator_counts(jx_arena *a, int tighter, int looser, int other
                                  int removed) {
   const char *s = "";
   const int n[] = {tighter, looser, other, added, removed};
-  const char *const w[] = {"tightened", "loosened", "changed", "added", "removed"};
+  const char *const w[] = {N_("%d tightened"), N_("%d loosened"), N_("%d changed"),
+                           N_("%d added"), N_("%d removed")};
   for (int i = 0; i < 5; i++)
-    if (n[i]) s = jx_arena_printf(a, "%s%s%d %s", s, *s ? ", " : "", n[i], w[i]);
+    if (n[i])
+      s = jx_arena_printf(a, "%s%s%s", s, *s ? _(", ") : "", jx_arena_printf(a, _(w[i]), n[i]));
   return s;
 }
 

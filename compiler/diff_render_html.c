@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diff_render.h"
+#include "i18n.h"
 #include "textdiff.h"
 
 static const char style[] =
@@ -55,9 +56,8 @@ static void text_diff(FILE *out, const jx_diff_text *t) {
   if (!t->old_text || !t->new_text) {
     fputs(t->old_text ? "<del>" : "<ins>", out);
     esc(out, t->old_text ? t->old_text : t->new_text);
-    fputs(t->old_text ? "</del> <span class=\"why\">(removed)</span>"
-                      : "</ins> <span class=\"why\">(added)</span>",
-          out);
+    fprintf(out, "%s <span class=\"why\">%s</span>", t->old_text ? "</del>" : "</ins>",
+            t->old_text ? _("(removed)") : _("(added)"));
     return;
   }
   for (size_t i = 0; i < t->pieces.len; i++) {
@@ -101,7 +101,7 @@ static void indicators(FILE *out, jx_arena *a, const jx_diff_project *dp) {
   for (size_t i = 0; i < dp->indicators.len; i++) {
     const jx_diff_indicator *di = dp->indicators.items[i];
     const char *word = indicator_word(di);
-    fprintf(out, "<tr><td class=\"%s\">%s</td><td>", word, word);
+    fprintf(out, "<tr><td class=\"%s\">%s</td><td>", word, _(word));
     esc(out, jxd_indicator_title(a, di));
     fputs("</td><td>", out);
     esc(out, jxd_value_change(a, &di->value));
@@ -130,7 +130,7 @@ static void indicators(FILE *out, jx_arena *a, const jx_diff_project *dp) {
 static void project(FILE *out, jx_arena *a, const jx_diff_project *dp) {
   fprintf(out, "<section class=\"project st-%s\"><h3><span class=\"%s\">%s</span> ",
           jx_diff_status_name(dp->status), jx_diff_status_name(dp->status),
-          jx_diff_status_name(dp->status));
+          _(jx_diff_status_name(dp->status)));
   esc(out, jxd_project_title(a, dp->code, dp->name));
   fputs("</h3>\n", out);
   const jx_diff_money *bud = jxd_project_budget(dp);
@@ -142,7 +142,8 @@ static void project(FILE *out, jx_arena *a, const jx_diff_project *dp) {
       esc(out, jxd_money_side(bud, dp->status == JX_DIFF_REMOVED));
       fputs("; ", out);
     }
-    fprintf(out, "%d indicator%s.</p>\n", rows, rows == 1 ? "" : "s");
+    fprintf(out, P_("%d indicator.", "%d indicators.", rows), rows);
+    fputs("</p>\n", out);
     indicators(out, a, dp);
     fputs("</section>\n", out);
     return;
@@ -150,7 +151,7 @@ static void project(FILE *out, jx_arena *a, const jx_diff_project *dp) {
   fputs("<p class=\"match\">", out);
   esc(out, dp->match);
   if (dp->moved && dp->old_unit) {
-    fputs("; moved from budget unit ", out);
+    fputs(_("; moved from budget unit "), out);
     esc(out, dp->old_unit->heading);
   }
   fputs("</p>\n", out);
@@ -189,29 +190,32 @@ bool jx_diff_render_html(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
   esc(out, jx_arena_printf(a, "%s → %s", d->old.label, d->new.label));
   fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
   esc(out, jx_arena_printf(a, "%s → %s", d->old.label, d->new.label));
-  fputs("</h1>\n<p class=\"meta\">old: ", out);
+  fprintf(out, "</h1>\n<p class=\"meta\">%s", _("old: "));
   esc(out, d->old.path);
-  fputs(" · new: ", out);
+  fputs(_(" · new: "), out);
   esc(out, d->new.path);
-  fprintf(out, " · amounts in %s</p>\n", d->money_unit);
+  fprintf(out, _(" · amounts in %s"), d->money_unit);
+  fputs("</p>\n", out);
   if (!d->differs) {
-    fputs("<p>The documents do not differ.</p>\n</body>\n</html>\n", out);
+    fprintf(out, "<p>%s</p>\n</body>\n</html>\n", _("The documents do not differ."));
     return !ferror(out);
   }
-  fputs("<h2>Summary</h2>\n<ul class=\"summary\">\n<li><b>Projects</b> ", out);
+  fprintf(out, "<h2>%s</h2>\n<ul class=\"summary\">\n<li><b>%s</b> ", _("Summary"),
+          _("Projects"));
   esc(out, jxd_projects_sentence(a, d));
-  fputs("</li>\n<li><b>Targets</b> ", out);
+  fprintf(out, "</li>\n<li><b>%s</b> ", _("Targets"));
   esc(out, jxd_targets_sentence(a, &d->counts));
-  fprintf(out, "</li>\n<li><b>Texts</b> %d changed in projects and indicators", d->counts.texts);
+  fprintf(out, "</li>\n<li><b>%s</b> ", _("Texts"));
+  fprintf(out, _("%d changed in projects and indicators"), d->counts.texts);
   if (d->header.len || d->part_one.len)
-    fprintf(out, "; %zu in the header and part one", d->header.len + d->part_one.len);
+    fprintf(out, _("; %zu in the header and part one"), d->header.len + d->part_one.len);
   fputs("</li>\n</ul>\n<table class=\"units\"><colgroup><col style=\"width:34%\"><col>"
         "<col><col><col><col></colgroup>\n<tr><th>预算单位</th><th class=\"num\">项目数</th>"
         "<th class=\"num\">",
         out);
-  esc(out, *d->old.year ? d->old.year : "old");
+  esc(out, *d->old.year ? d->old.year : _("old"));
   fputs("</th><th class=\"num\">", out);
-  esc(out, *d->new.year ? d->new.year : "new");
+  esc(out, *d->new.year ? d->new.year : _("new"));
   fputs("</th><th class=\"num\">增减</th><th class=\"num\">增减率</th></tr>\n", out);
   for (size_t i = 0; i <= d->units.len; i++) {
     const jx_diff_unit *u = i < d->units.len ? d->units.items[i] : NULL;
@@ -228,8 +232,8 @@ bool jx_diff_render_html(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
         esc(out, u->heading);
         if (u->status != JX_DIFF_SAME) fputs("</a>", out);
         if (u->status == JX_DIFF_ADDED || u->status == JX_DIFF_REMOVED)
-          fprintf(out, " <span class=\"%s\">(%s)</span>", jx_diff_status_name(u->status),
-                  jx_diff_status_name(u->status));
+          fprintf(out, " <span class=\"%s\">%s</span>", jx_diff_status_name(u->status),
+                  u->status == JX_DIFF_ADDED ? _("(added)") : _("(removed)"));
       } else {
         if (k) fputs("\xE3\x80\x80", out);
         esc(out, k ? m->label : (*d->new.department ? d->new.department : "合计"));
@@ -248,12 +252,13 @@ bool jx_diff_render_html(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
   fputs("</table>\n", out);
   if (!opt->stat) {
     if (d->header.len) {
-      fputs("<h2>Header</h2>\n<table class=\"fields\">\n", out);
+      fprintf(out, "<h2>%s</h2>\n<table class=\"fields\">\n", _("Header"));
       for (size_t i = 0; i < d->header.len; i++) text_row(out, d->header.items[i]);
       fputs("</table>\n", out);
     }
     if (d->part_one.len) {
-      fputs("<h2>Part one: department-wide targets</h2>\n<table class=\"fields\">\n", out);
+      fprintf(out, "<h2>%s</h2>\n<table class=\"fields\">\n",
+              _("Part one: department-wide targets"));
       for (size_t i = 0; i < d->part_one.len; i++) text_row(out, d->part_one.items[i]);
       fputs("</table>\n", out);
     }
@@ -263,24 +268,25 @@ bool jx_diff_render_html(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
       fprintf(out, "<h2 id=\"u%zu\">单位 ", i);
       esc(out, u->heading);
       fprintf(out, " <span class=\"%s\">%s</span></h2>\n<p class=\"match\">",
-              jx_diff_status_name(u->status), jx_diff_status_name(u->status));
+              jx_diff_status_name(u->status), _(jx_diff_status_name(u->status)));
       if (*u->match) {
         esc(out, u->match);
         fputs("; ", out);
       }
-      fprintf(out, "projects %d → %d", u->old_projects, u->new_projects);
+      fprintf(out, _("projects %d → %d"), u->old_projects, u->new_projects);
       const jx_diff_money *m = jxd_budget_line(&u->money);
       if (m) {
-        fputs("; budget ", out);
+        fputs(_("; budget "), out);
         esc(out, jxd_money_change(a, m));
       }
-      fprintf(out, "; %d added, %d removed, %d changed, %d the same", u->added, u->removed,
+      fprintf(out, _("; %d added, %d removed, %d changed, %d the same"), u->added, u->removed,
               u->changed, u->same);
-      if (u->moved_out.len) fprintf(out, ", %zu moved to another budget unit", u->moved_out.len);
+      if (u->moved_out.len)
+        fprintf(out, _(", %zu moved to another budget unit"), u->moved_out.len);
       const char *counts = jxd_indicator_counts(a, u->ind_tighter, u->ind_looser, u->ind_other,
                                                 u->ind_added, u->ind_removed);
       if (*counts) {
-        fputs("; targets ", out);
+        fputs(_("; targets "), out);
         esc(out, counts);
       }
       fputs("</p>\n", out);
@@ -294,9 +300,10 @@ bool jx_diff_render_html(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
         const jx_diff_project *dp = u->moved_out.items[k];
         fputs("<p class=\"match\">", out);
         esc(out, jxd_project_title(a, dp->old_code, dp->old_name));
-        fputs(" moved to budget unit ", out);
+        fputs(_(" moved to budget unit "), out);
         esc(out, dp->new_unit->heading);
-        fputs(" (shown there)</p>\n", out);
+        fputs(_(" (shown there)"), out);
+        fputs("</p>\n", out);
       }
     }
   }

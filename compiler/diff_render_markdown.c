@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diff_render.h"
+#include "i18n.h"
 #include "textdiff.h"
 
 /* Markdown text: characters that would start markup are escaped, and line
@@ -34,7 +35,8 @@ static void text_diff(FILE *out, jx_arena *a, const jx_diff_text *t) {
   if (!t->old_text || !t->new_text) {
     fputs(t->old_text ? "<del>" : "<ins>", out);
     md(out, t->old_text ? t->old_text : t->new_text);
-    fputs(t->old_text ? "</del> (removed)" : "</ins> (added)", out);
+    fputs(t->old_text ? "</del> " : "</ins> ", out);
+    fputs(t->old_text ? _("(removed)") : _("(added)"), out);
     return;
   }
   jx_list pieces = jxd_elide(a, &t->pieces, CONTEXT);
@@ -70,7 +72,9 @@ static void indicator(FILE *out, jx_arena *a, const jx_diff_indicator *di) {
                      : di->status == JX_DIFF_REMOVED ? "removed"
                                                      : jx_direction_name(di->value.direction);
   if (di->status == JX_DIFF_CHANGED && !di->value.changed) word = "changed";
-  fprintf(out, "- *%s* ", word);
+  /* The words are those of jx_direction_name and jx_diff_status_name,
+   * translated in diff_render_text.c. */
+  fprintf(out, "- *%s* ", _(word));
   md(out, jxd_indicator_title(a, di));
   {
     fputs(": ", out);
@@ -92,16 +96,16 @@ static void indicator(FILE *out, jx_arena *a, const jx_diff_indicator *di) {
 static void project(FILE *out, jx_arena *a, const jx_diff_project *dp) {
   fputs("\n### ", out);
   md(out, jxd_project_title(a, dp->code, dp->name));
-  fprintf(out, " — %s\n\n", jx_diff_status_name(dp->status));
+  fprintf(out, " — %s\n\n", _(jx_diff_status_name(dp->status)));
   const jx_diff_money *bud = jxd_project_budget(dp);
   if (dp->status == JX_DIFF_ADDED || dp->status == JX_DIFF_REMOVED) {
     int rows = dp->status == JX_DIFF_ADDED ? dp->ind_added : dp->ind_removed;
     if (bud) {
-      fputs("Budget ", out);
+      fputs(_("Budget "), out);
       md(out, jxd_money_side(bud, dp->status == JX_DIFF_REMOVED));
       fputs(", ", out);
     }
-    fprintf(out, "%d indicator%s:\n\n", rows, rows == 1 ? "" : "s");
+    fprintf(out, P_("%d indicator:\n\n", "%d indicators:\n\n", rows), rows);
     for (size_t i = 0; i < dp->indicators.len; i++) {
       const jx_diff_indicator *di = dp->indicators.items[i];
       fputs("- ", out);
@@ -117,7 +121,7 @@ static void project(FILE *out, jx_arena *a, const jx_diff_project *dp) {
   fputs("*\n\n", out);
   if (dp->name_diff) text_item(out, a, dp->name_diff, 0);
   if (dp->moved && dp->old_unit) {
-    fputs("- moved from budget unit ", out);
+    fputs(_("- moved from budget unit "), out);
     md(out, dp->old_unit->heading);
     fputc('\n', out);
   }
@@ -147,33 +151,33 @@ bool jx_diff_render_markdown(jx_ctx *ctx, const jx_diff *d, const jx_diff_render
   md(out, d->old.label);
   fputs(" → ", out);
   md(out, d->new.label);
-  fputs("\n\n- old: ", out);
+  fputs(_("\n\n- old: "), out);
   md(out, d->old.path);
-  fputs("\n- new: ", out);
+  fputs(_("\n- new: "), out);
   md(out, d->new.path);
-  fprintf(out, "\n- amounts in %s\n", d->money_unit);
+  fprintf(out, _("\n- amounts in %s\n"), d->money_unit);
   if (!d->differs) {
-    fputs("\nThe documents do not differ.\n", out);
+    fputs(_("\nThe documents do not differ.\n"), out);
     return !ferror(out);
   }
-  fputs("\n## Summary\n\n- **Projects**: ", out);
+  fputs(_("\n## Summary\n\n- **Projects**: "), out);
   md(out, jxd_projects_sentence(a, d));
-  fputs("\n- **Targets**: ", out);
+  fputs(_("\n- **Targets**: "), out);
   md(out, jxd_targets_sentence(a, &d->counts));
-  fprintf(out, "\n- **Texts**: %d changed in projects and indicators", d->counts.texts);
+  fprintf(out, _("\n- **Texts**: %d changed in projects and indicators"), d->counts.texts);
   if (d->header.len || d->part_one.len)
-    fprintf(out, "; %zu in the header and part one", d->header.len + d->part_one.len);
-  fputs("\n\n| Budget unit | Projects |", out);
-  cell(out, *d->old.year ? d->old.year : "Old");
-  cell(out, *d->new.year ? d->new.year : "New");
-  fputs(" Change | % |\n|---|--:|--:|--:|--:|--:|\n", out);
+    fprintf(out, _("; %zu in the header and part one"), d->header.len + d->part_one.len);
+  fprintf(out, "\n\n| %s | %s |", _("Budget unit"), _("Projects"));
+  cell(out, *d->old.year ? d->old.year : _("Old"));
+  cell(out, *d->new.year ? d->new.year : _("New"));
+  fprintf(out, " %s | %% |\n|---|--:|--:|--:|--:|--:|\n", _("Change"));
   for (size_t i = 0; i <= d->units.len; i++) {
     const jx_diff_unit *u = i < d->units.len ? d->units.items[i] : NULL;
     const jx_diff_money *m = jxd_budget_line(u ? &u->money : &d->money);
     fputs("| ", out);
-    const char *name = u ? u->heading : *d->new.department ? d->new.department : "Department";
-    if (u && u->status == JX_DIFF_ADDED) name = jx_arena_printf(a, "%s (added)", name);
-    if (u && u->status == JX_DIFF_REMOVED) name = jx_arena_printf(a, "%s (removed)", name);
+    const char *name = u ? u->heading : *d->new.department ? d->new.department : _("Department");
+    if (u && u->status == JX_DIFF_ADDED) name = jx_arena_printf(a, "%s %s", name, _("(added)"));
+    if (u && u->status == JX_DIFF_REMOVED) name = jx_arena_printf(a, "%s %s", name, _("(removed)"));
     if (!u) fputs("**", out);
     md(out, name);
     fputs(u ? " |" : "** |", out);
@@ -187,11 +191,11 @@ bool jx_diff_render_markdown(jx_ctx *ctx, const jx_diff *d, const jx_diff_render
   }
   if (opt->stat) return !ferror(out);
   if (d->header.len) {
-    fputs("\n## Header\n\n", out);
+    fputs(_("\n## Header\n\n"), out);
     for (size_t i = 0; i < d->header.len; i++) text_item(out, a, d->header.items[i], 0);
   }
   if (d->part_one.len) {
-    fputs("\n## Part one: department-wide targets\n\n", out);
+    fputs(_("\n## Part one: department-wide targets\n\n"), out);
     for (size_t i = 0; i < d->part_one.len; i++) text_item(out, a, d->part_one.items[i], 0);
   }
   for (size_t i = 0; i < d->units.len; i++) {
@@ -199,25 +203,26 @@ bool jx_diff_render_markdown(jx_ctx *ctx, const jx_diff *d, const jx_diff_render
     if (u->status == JX_DIFF_SAME) continue;
     fputs("\n## 单位 ", out);
     md(out, u->heading);
-    fprintf(out, " — %s\n\n", jx_diff_status_name(u->status));
+    fprintf(out, " — %s\n\n", _(jx_diff_status_name(u->status)));
     if (*u->match) {
       fputc('*', out);
       md(out, u->match);
       fputs("*. ", out);
     }
     const jx_diff_money *m = jxd_budget_line(&u->money);
-    fprintf(out, "Projects %d → %d", u->old_projects, u->new_projects);
+    fprintf(out, _("Projects %d → %d"), u->old_projects, u->new_projects);
     if (m) {
-      fputs("; budget ", out);
+      fputs(_("; budget "), out);
       md(out, jxd_money_change(a, m));
     }
-    fprintf(out, ". %d added, %d removed, %d changed, %d the same", u->added, u->removed,
+    fprintf(out, _(". %d added, %d removed, %d changed, %d the same"), u->added, u->removed,
             u->changed, u->same);
-    if (u->moved_out.len) fprintf(out, ", %zu moved to another budget unit", u->moved_out.len);
+    if (u->moved_out.len)
+      fprintf(out, _(", %zu moved to another budget unit"), u->moved_out.len);
     const char *counts = jxd_indicator_counts(a, u->ind_tighter, u->ind_looser, u->ind_other,
                                               u->ind_added, u->ind_removed);
-    if (*counts) fprintf(out, "; targets %s", counts);
-    fputs(".\n", out);
+    if (*counts) fprintf(out, _("; targets %s"), counts);
+    fputs(_(".\n"), out);
     if (u->name_diff) {
       fputc('\n', out);
       text_item(out, a, u->name_diff, 0);
@@ -228,9 +233,9 @@ bool jx_diff_render_markdown(jx_ctx *ctx, const jx_diff *d, const jx_diff_render
       const jx_diff_project *dp = u->moved_out.items[k];
       fputs("- ", out);
       md(out, jxd_project_title(a, dp->old_code, dp->old_name));
-      fputs(" moved to budget unit ", out);
+      fputs(_(" moved to budget unit "), out);
       md(out, dp->new_unit->heading);
-      fputs(" (shown there)\n", out);
+      fputs(_(" (shown there)\n"), out);
     }
   }
   return !ferror(out);

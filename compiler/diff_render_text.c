@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diff_render.h"
+#include "i18n.h"
 #include "textdiff.h"
 #include "utf8.h"
 
@@ -137,10 +138,14 @@ static const char *money_or_dash(const jx_diff_money *m, bool old) {
 
 /* The summary table: one line per budget unit, then the department. */
 static void units_table(pen *p, const jx_diff *d) {
-  size_t w0 = width_of("Budget unit"), w1 = width_of("Projects");
-  size_t w2 = width_of(*d->old.year ? d->old.year : "Old"), w3 = width_of(*d->new.year ? d->new.year : "New");
-  size_t w4 = width_of("Change");
-  const char *dept = *d->new.department ? d->new.department : "Department";
+  /* TRANSLATORS: the headings of the summary table of jxc diff. */
+  const char *h_unit = _("Budget unit"), *h_projects = _("Projects"), *h_change = _("Change");
+  const char *h_old = *d->old.year ? d->old.year : _("Old");
+  const char *h_new = *d->new.year ? d->new.year : _("New");
+  size_t w0 = width_of(h_unit), w1 = width_of(h_projects);
+  size_t w2 = width_of(h_old), w3 = width_of(h_new);
+  size_t w4 = width_of(h_change);
+  const char *dept = *d->new.department ? d->new.department : _("Department");
   const char **counts = jx_arena_alloc(p->a, (d->units.len + 1) * sizeof *counts);
   for (size_t i = 0; i <= d->units.len; i++) {
     const jx_diff_unit *u = i < d->units.len ? d->units.items[i] : NULL;
@@ -157,15 +162,15 @@ static void units_table(pen *p, const jx_diff *d) {
   }
   fputs("  ", p->out);
   on(p, BOLD);
-  padded(p, "Budget unit", w0);
+  padded(p, h_unit, w0);
   fputs("  ", p->out);
-  right(p, "Projects", w1);
+  right(p, h_projects, w1);
   fputs("  ", p->out);
-  right(p, *d->old.year ? d->old.year : "Old", w2);
+  right(p, h_old, w2);
   fputs("  ", p->out);
-  right(p, *d->new.year ? d->new.year : "New", w3);
+  right(p, h_new, w3);
   fputs("  ", p->out);
-  right(p, "Change", w4);
+  right(p, h_change, w4);
   if (p->color) fputs(codes[RESET], p->out);
   fputc('\n', p->out);
   for (size_t i = 0; i <= d->units.len; i++) {
@@ -183,23 +188,33 @@ static void units_table(pen *p, const jx_diff *d) {
     fputs("  ", p->out);
     right(p, m ? m->change_text : "", w4);
     if (m && *m->percent_text) fprintf(p->out, "  %s", m->percent_text);
-    if (u && u->status == JX_DIFF_ADDED) fputs("  (added)", p->out);
-    if (u && u->status == JX_DIFF_REMOVED) fputs("  (removed)", p->out);
+    if (u && u->status == JX_DIFF_ADDED) fprintf(p->out, "  %s", _("(added)"));
+    if (u && u->status == JX_DIFF_REMOVED) fprintf(p->out, "  %s", _("(removed)"));
     if (!u && p->color) fputs(codes[RESET], p->out);
     fputc('\n', p->out);
   }
 }
 
 static void summary(pen *p, const jx_diff *d) {
-  colored(p, BOLD, "Summary\n");
-  fputs("  Projects  ", p->out);
+  colored(p, BOLD, _("Summary\n"));
+  /* TRANSLATORS: the labels of the lines of the summary of jxc diff. */
+  const char *labels[] = {_("Projects"), _("Targets"), _("Texts"), _("Budget")};
+  size_t w = 0;
+  for (size_t i = 0; i < 4; i++)
+    if (width_of(labels[i]) > w) w = width_of(labels[i]);
+  fputs("  ", p->out);
+  padded(p, labels[0], w + 2);
   fputs(jxd_projects_sentence(p->a, d), p->out);
-  fputs("\n  Targets   ", p->out);
+  fputs("\n  ", p->out);
+  padded(p, labels[1], w + 2);
   fputs(jxd_targets_sentence(p->a, &d->counts), p->out);
-  fprintf(p->out, "\n  Texts     %d changed in projects and indicators", d->counts.texts);
+  fputs("\n  ", p->out);
+  padded(p, labels[2], w + 2);
+  fprintf(p->out, _("%d changed in projects and indicators"), d->counts.texts);
   if (d->header.len || d->part_one.len)
-    fprintf(p->out, "; %zu in the header and part one", d->header.len + d->part_one.len);
-  fputs("\n  Budget    ", p->out);
+    fprintf(p->out, _("; %zu in the header and part one"), d->header.len + d->part_one.len);
+  fputs("\n  ", p->out);
+  padded(p, labels[3], w + 2);
   for (size_t i = 0; i < d->money.len; i++) {
     const jx_diff_money *m = d->money.items[i];
     if (i && !m->has_old && !m->has_new) continue;
@@ -218,19 +233,19 @@ static void indicator(pen *p, const jx_diff_indicator *di) {
   const char *word;
   int c;
   if (di->status == JX_DIFF_ADDED) {
-    word = "added";
+    word = _("added");
     c = GREEN;
   } else if (di->status == JX_DIFF_REMOVED) {
-    word = "removed";
+    word = _("removed");
     c = RED;
   } else if (di->value.direction == JX_DIR_TIGHTER) {
-    word = "tightened";
+    word = _("tightened");
     c = CYAN;
   } else if (di->value.direction == JX_DIR_LOOSER) {
-    word = "loosened";
+    word = _("loosened");
     c = RED;
   } else {
-    word = "changed";
+    word = _("changed");
     c = YELLOW;
   }
   on(p, c);
@@ -259,9 +274,10 @@ static void project(pen *p, const jx_diff_project *dp) {
   const jx_diff_money *bud = jxd_project_budget(dp);
   if (dp->status == JX_DIFF_ADDED || dp->status == JX_DIFF_REMOVED) {
     int rows = (int)dp->indicators.len;
-    fprintf(p->out, "  %s", dp->status == JX_DIFF_ADDED ? "added" : "removed");
-    if (bud) fprintf(p->out, ", budget %s", S(p, jxd_money_side(bud, dp->status == JX_DIFF_REMOVED)));
-    fprintf(p->out, ", %d indicator%s\n", rows, rows == 1 ? "" : "s");
+    fprintf(p->out, "  %s", dp->status == JX_DIFF_ADDED ? _("added") : _("removed"));
+    if (bud)
+      fprintf(p->out, _(", budget %s"), S(p, jxd_money_side(bud, dp->status == JX_DIFF_REMOVED)));
+    fprintf(p->out, P_(", %d indicator\n", ", %d indicators\n", rows), rows);
     for (size_t i = 0; i < dp->indicators.len; i++) {
       const jx_diff_indicator *di = dp->indicators.items[i];
       fprintf(p->out, "      %s  %s\n", S(p, jxd_indicator_title(p->a, di)),
@@ -275,7 +291,7 @@ static void project(pen *p, const jx_diff_project *dp) {
     fprintf(p->out, "      项目编码  %s → %s\n", *dp->old_code ? S(p, dp->old_code) : "—",
             *dp->code ? dp->code : "—");
   if (dp->moved && dp->old_unit)
-    fprintf(p->out, "      moved from budget unit %s\n", S(p, dp->old_unit->heading));
+    fprintf(p->out, _("      moved from budget unit %s\n"), S(p, dp->old_unit->heading));
   for (size_t i = 0; i < dp->money.len; i++) {
     const jx_diff_money *m = dp->money.items[i];
     if (m->changed) money_line(p, m, 6);
@@ -297,26 +313,27 @@ static void unit(pen *p, const jx_diff *d, const jx_diff_unit *u) {
   fprintf(p->out, "单位 %s", S(p, u->heading));
   if (p->color) fputs(codes[RESET], p->out);
   const jx_diff_money *m = jxd_budget_line(&u->money);
-  fprintf(p->out, "  (%s", u->status == JX_DIFF_ADDED     ? "added"
-                           : u->status == JX_DIFF_REMOVED ? "removed"
+  fprintf(p->out, "  (%s", u->status == JX_DIFF_ADDED     ? _("added")
+                           : u->status == JX_DIFF_REMOVED ? _("removed")
                                                           : u->match);
-  fprintf(p->out, "; projects %d → %d", u->old_projects, u->new_projects);
-  if (m) fprintf(p->out, "; budget %s", S(p, jxd_money_change(p->a, m)));
+  fprintf(p->out, _("; projects %d → %d"), u->old_projects, u->new_projects);
+  if (m) fprintf(p->out, _("; budget %s"), S(p, jxd_money_change(p->a, m)));
   fputs(")\n", p->out);
   if (u->name_diff) text_line(p, u->name_diff, 2);
   const char *counts = jxd_indicator_counts(p->a, u->ind_tighter, u->ind_looser, u->ind_other,
                                             u->ind_added, u->ind_removed);
-  fprintf(p->out, "  %d added, %d removed, %d changed, %d the same", u->added, u->removed,
+  fprintf(p->out, _("  %d added, %d removed, %d changed, %d the same"), u->added, u->removed,
           u->changed, u->same);
-  if (u->moved_out.len) fprintf(p->out, ", %zu moved to another budget unit", u->moved_out.len);
-  if (*counts) fprintf(p->out, "; targets %s", counts);
+  if (u->moved_out.len)
+    fprintf(p->out, _(", %zu moved to another budget unit"), u->moved_out.len);
+  if (*counts) fprintf(p->out, _("; targets %s"), counts);
   fputc('\n', p->out);
   for (size_t i = 0; i < u->projects.len; i++) project(p, u->projects.items[i]);
   for (size_t i = 0; i < u->moved_out.len; i++) {
     const jx_diff_project *dp = u->moved_out.items[i];
     fputs("  ", p->out);
     colored(p, YELLOW, ">");
-    fprintf(p->out, " %s  moved to budget unit %s (shown there)\n",
+    fprintf(p->out, _(" %s  moved to budget unit %s (shown there)\n"),
             S(p, jxd_project_title(p->a, dp->old_code, dp->old_name)), S(p, dp->new_unit->heading));
   }
 }
@@ -327,22 +344,22 @@ bool jx_diff_render_text(jx_ctx *ctx, const jx_diff *d, const jx_diff_render_opt
   on(&p, BOLD);
   fprintf(out, "jxc diff: %s → %s", S(&p, d->old.label), S(&p, d->new.label));
   if (p.color) fputs(codes[RESET], out);
-  fprintf(out, "\n  old  %s\n  new  %s\n  amounts in %s\n\n", S(&p, d->old.path), S(&p, d->new.path),
-          d->money_unit);
+  fprintf(out, _("\n  old  %s\n  new  %s\n  amounts in %s\n\n"), S(&p, d->old.path),
+          S(&p, d->new.path), d->money_unit);
   if (!d->differs) {
-    fputs("The documents do not differ.\n", out);
+    fputs(_("The documents do not differ.\n"), out);
     return !ferror(out);
   }
   summary(&p, d);
   if (opt->stat) return !ferror(out);
   if (d->header.len) {
     fputc('\n', out);
-    colored(&p, BOLD, "Header\n");
+    colored(&p, BOLD, _("Header\n"));
     for (size_t i = 0; i < d->header.len; i++) text_line(&p, d->header.items[i], 2);
   }
   if (d->part_one.len) {
     fputc('\n', out);
-    colored(&p, BOLD, "Part one: department-wide targets\n");
+    colored(&p, BOLD, _("Part one: department-wide targets\n"));
     for (size_t i = 0; i < d->part_one.len; i++) text_line(&p, d->part_one.items[i], 2);
   }
   for (size_t i = 0; i < d->units.len; i++) {

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "parse.h"
 
 struct loader {
@@ -73,7 +74,7 @@ static void load_imports(struct loader *ld, jx_file *f) {
     if (!realpath(path, real) || stat(real, &st) != 0)
       problem = strerror(errno);
     else if (!S_ISREG(st.st_mode))
-      problem = "it is not a regular file";
+      problem = _("it is not a regular file");
     if (problem) {
       jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J020", imp->text.loc,
                              "The imported file %s cannot be read: %s.", path,
@@ -88,15 +89,15 @@ static void load_imports(struct loader *ld, jx_file *f) {
     if (!has_jx_extension(real) || !allowed(ld, real)) {
       jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J022", imp->text.loc,
                              !has_jx_extension(real)
-                                 ? "The import %s was not read: it does not name a "
-                                   "jixiao source file (.jx)."
-                                 : "The import %s was not read: it lies outside the "
-                                   "document's folder.",
+                                 ? N_("The import %s was not read: it does not name a "
+                                   "jixiao source file (.jx).")
+                                 : N_("The import %s was not read: it lies outside the "
+                                   "document's folder."),
                              imp->text.text);
       jx_diag_hint(ld->ctx, d, !has_jx_extension(real)
-                                   ? "Import only .jx files that belong to the document."
-                                   : "Keep the document's files in its folder, or "
-                                     "name the other folder with jxc -I FOLDER.");
+                                   ? N_("Import only .jx files that belong to the document.")
+                                   : N_("Keep the document's files in its folder, or "
+                                     "name the other folder with jxc -I FOLDER."));
       continue;
     }
     if (find(&ld->stack, real) >= 0) {
@@ -162,7 +163,7 @@ static jx_file *load_root(struct loader *ld, const char *path, const char **why)
   jx_ctx *ctx = ld->ctx;
   struct stat st;
   if (stat(path, &st) != 0) {
-    *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
+    *why = jx_arena_printf(ctx->arena, _("cannot read %s: %s"), path, strerror(errno));
     return NULL;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -171,15 +172,15 @@ static jx_file *load_root(struct loader *ld, const char *path, const char **why)
     path = jx_arena_printf(ctx->arena, "%.*s/main.jx", (int)n, path);
     if (stat(path, &st) != 0) {
       *why = jx_arena_printf(ctx->arena,
-                             "the folder has no main.jx (%s: %s); name the root "
-                             "file of the document instead",
+                             _("the folder has no main.jx (%s: %s); name the root "
+                             "file of the document instead"),
                              path, strerror(errno));
       return NULL;
     }
   }
   char real[PATH_MAX];
   if (!realpath(path, real)) {
-    *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, strerror(errno));
+    *why = jx_arena_printf(ctx->arena, _("cannot read %s: %s"), path, strerror(errno));
     return NULL;
   }
   int seen = find(&ld->real_paths, real);

@@ -254,6 +254,7 @@ static void node(jx_json *j, const jx_node *n) {
     case JX_NODE_REGION:
     case JX_NODE_YEAR:
     case JX_NODE_MONEY_UNIT:
+    case JX_NODE_VALUE_SPELLING:
       str(j, "value", ((const jx_name_item *)n)->value.text);
       break;
     case JX_NODE_IMPORT:

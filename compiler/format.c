@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "parse_state.h"
 #include "utf8.h"
 
@@ -138,7 +139,8 @@ static void string(writer *w, const char *t, int depth) {
   fputc('"', w->out);
 }
 
-/* A name that must be a word in the grammar (indicator levels, units). */
+/* A name that must be a word in the grammar (indicator levels, units);
+ * what it is, marked N_(), for the message. */
 static void word(writer *w, const jx_name *n, const char *what) {
   bool ok = !strcmp(n->text, "%");
   if (!ok) {
@@ -152,11 +154,11 @@ static void word(writer *w, const jx_name *n, const char *what) {
     int relative;
     bool keyword = jx_keyword_token(n->text, strlen(n->text), &relative) != 0;
     jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J300", n->loc,
-                           "The %s \"%s\" cannot be written in jixiao: %s.", what,
+                           "The %s \"%s\" cannot be written in jixiao: %s.", _(what),
                            n->text,
-                           keyword ? "it is a keyword of the language"
-                                   : "it must be a single word without digits or "
-                                     "punctuation");
+                           keyword ? _("it is a keyword of the language")
+                                   : _("it must be a single word without digits or "
+                                     "punctuation"));
     jx_diag_hint(w->ctx, d, "Rename it in the system that wrote the XML: a name "
                             "here is one word of letters, not a keyword.");
     w->ok = false;
@@ -198,7 +200,7 @@ static void amount(writer *w, const jx_amount *a) {
   fputs(a->text, w->out);
   if (a->unit) {
     fputc(' ', w->out);
-    word(w, a->unit, "unit");
+    word(w, a->unit, N_("unit"));
   }
 }
 
@@ -239,7 +241,7 @@ static void quantity(writer *w, const jx_quantity *q) {
   fprintf(w->out, "%s%s", sign_source(q->sign), q->number_text);
   if (!*q->unit.text) return;
   if (strcmp(q->unit.text, "%")) fputc(' ', w->out);
-  word(w, &q->unit, "unit");
+  word(w, &q->unit, N_("unit"));
 }
 
 static void date(writer *w, const jx_date *d) {
@@ -310,7 +312,7 @@ static void row(writer *w, const jx_row *r, int depth, bool first, bool flat) {
   if (flat)
     fputs("指标", w->out);
   else
-    word(w, &r->level2, "second-level indicator name");
+    word(w, &r->level2, N_("second-level indicator name"));
   if (r->not_applicable_row) {
     fputs(" 不涉及", w->out);
   } else {
@@ -386,16 +388,16 @@ static void framework_def(writer *w, const jx_framework_def *f) {
   for (size_t i = 0; i < f->groups.len; i++) {
     const jx_fw_group *g = f->groups.items[i];
     indent(w, 1);
-    word(w, &g->name, "first-level indicator name");
+    word(w, &g->name, N_("first-level indicator name"));
     fputc(' ', w->out);
-    word(w, &g->alias, "English name");
+    word(w, &g->alias, N_("English name"));
     fputs(g->required ? " 必填 {\n" : " {\n", w->out);
     for (size_t k = 0; k < g->levels.len; k++) {
       const jx_fw_level *l = g->levels.items[k];
       indent(w, 2);
-      word(w, &l->name, "second-level indicator name");
+      word(w, &l->name, N_("second-level indicator name"));
       fputc(' ', w->out);
-      word(w, &l->alias, "English name");
+      word(w, &l->alias, N_("English name"));
       fputc('\n', w->out);
     }
     indent(w, 1);
@@ -428,7 +430,11 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       break;
     case JX_NODE_MONEY_UNIT:
       fprintf(w->out, "%s ", kw);
-      word(w, &((const jx_name_item *)n)->value, "money unit");
+      word(w, &((const jx_name_item *)n)->value, N_("money unit"));
+      break;
+    case JX_NODE_VALUE_SPELLING:
+      fprintf(w->out, "%s ", kw);
+      word(w, &((const jx_name_item *)n)->value, N_("value spelling"));
       break;
     case JX_NODE_COMPILED_BY:
     case JX_NODE_REVIEWED_BY:
@@ -481,7 +487,7 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       fputs("资金来源 ", w->out);
       name_or_string(w, d->name.text);
       fputc(' ', w->out);
-      word(w, &d->kind, "funding source kind");
+      word(w, &d->kind, N_("funding source kind"));
       break;
     }
     case JX_NODE_SUB_TARGET: {
@@ -553,7 +559,7 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
       if (g->flat)
         fputs("绩效指标", w->out);
       else
-        word(w, &g->level1, "first-level indicator name");
+        word(w, &g->level1, N_("first-level indicator name"));
       fputs(" {", w->out);
       end_line(w, jx_trivia_of(n)->trailing);
       for (size_t i = 0; i < g->rows.len; i++)
@@ -564,23 +570,23 @@ static void node(writer *w, const jx_node *n, int depth, bool first) {
     case JX_NODE_DIMENSION: {
       const jx_dimension *d = (const jx_dimension *)n;
       fputs("量纲 ", w->out);
-      word(w, &d->name, "dimension name");
+      word(w, &d->name, N_("dimension name"));
       fputc(' ', w->out);
-      word(w, &d->alias, "English name");
+      word(w, &d->alias, N_("English name"));
       break;
     }
     case JX_NODE_UNIT_DEF: {
       const jx_unit_def *u = (const jx_unit_def *)n;
       if (u->of) {
         fputs("计量单位 ", w->out);
-        word(w, &u->name, "unit");
+        word(w, &u->name, N_("unit"));
         fprintf(w->out, " = %s ", u->factor_text);
-        word(w, u->of, "unit");
+        word(w, u->of, N_("unit"));
       } else {
         fputs("计量单位 ", w->out);
-        word(w, &u->name, "unit");
+        word(w, &u->name, N_("unit"));
         fputc(' ', w->out);
-        word(w, u->dimension, "dimension name");
+        word(w, u->dimension, N_("dimension name"));
         if (u->precision >= 0) fprintf(w->out, " 精度 %d", u->precision);
       }
       break;

@@ -1,4 +1,5 @@
 #include "hash.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@ static uint64_t hash_bytes(const void *key, size_t len) {
 static jx_hash_slot *alloc_slots(size_t cap) {
   jx_hash_slot *s = calloc(cap, sizeof *s);
   if (!s) {
-    fputs("jxc: out of memory\n", stderr);
+    fputs(_("jxc: out of memory\n"), stderr);
     abort();
   }
   return s;

@@ -11,126 +11,130 @@
 #include <libxml/parser.h>
 
 #include "cli.h"
+#include "i18n.h"
 
-static const char usage_text[] =
-    "Usage: jxc COMMAND [FILE]...\n"
-    "Compile budget performance-target tables (部门预算绩效目标表) written in the\n"
-    "jixiao language.\n"
-    "\n"
-    "Commands:\n"
-    "  check FILE...   read and check each document, reporting every problem\n"
-    "  dump FILE...    print the syntax tree of the documents as JSON\n"
-    "                  (format: doc/ast-json.md)\n"
-    "  format FILE...  print each file in the canonical layout, comments\n"
-    "                  kept (files with syntax errors are not printed);\n"
-    "                  a folder: every file of its document; -: standard input\n"
-    "  diff OLD NEW    compare two documents, typically two years of one\n"
-    "                  department: projects added, removed, renamed and moved,\n"
-    "                  budgets, spending plans, targets tightened or loosened,\n"
-    "                  texts (format: doc/diff.md)\n"
-    "  build FILE...   compile one document (made of the FILEs and what they\n"
-    "                  import) into the exchange XML (schema/jixiao-1.xsd) or\n"
-    "                  another --format; refused when the document has errors\n"
-    "  import FILE.xml turn an exchange XML document back into jixiao source\n"
-    "  tokens FILE     print the scanner's tokens of one file, one a line,\n"
-    "                  to explain a confusing syntax error\n"
-    "\n"
-    "A FILE may be a folder; its main.jx is then the document's root file.\n"
-    "Each FILE is a separate document together with the files it imports.\n"
-    "\n"
-    "Options of build and import:\n"
-    "  -o, --output=FILE   write to FILE instead of standard output; the file\n"
-    "                      is written whole or not at all (a temporary file is\n"
-    "                      renamed), a source file of the run is never\n"
-    "                      overwritten, and a device such as /dev/null is\n"
-    "                      written to, not replaced\n"
-    "  --format=xml        build: the exchange XML (the default)\n"
-    "  --format=iati       build: an IATI 2.03 iati-activities document,\n"
-    "                      validated when $JIXIAO_IATI_SCHEMA names the folder\n"
-    "                      of iati-activities-schema.xsd\n"
-    "  --format=pdf        build: the performance text as a PDF for publication\n"
-    "                      (A4, fonts embedded; needs -o); --font=FAMILY sets\n"
-    "                      it in another installed font than Noto Serif CJK SC\n"
-    "  --format=html       build: printable tables for A4 paper\n"
-    "  --format=text       build: tables for the terminal (--width=N columns;\n"
-    "                      default the terminal's, or 100); --ambiguous=wide\n"
-    "                      counts ≥ ≤ “ ” two columns, as terminals set to draw\n"
-    "                      East Asian ambiguous characters wide do (default:\n"
-    "                      what the terminal says it does, else narrow)\n"
-    "  --format=csv        build: one row per indicator, RFC 4180 (--bom for Excel)\n"
-    "  --format=markdown   build: Markdown tables\n"
-    "  --format=xlsx       build: a workbook, one sheet per budget unit\n"
-    "                      (--sheets=project: one per project); needs -o\n"
-    "  --project=CODE, --unit=CODE   print only that project or budget unit\n"
-    "  --as-written        print values with their units as the source writes\n"
-    "                      them; by default a document that writes ratios in\n"
-    "                      several ways (≥0.95比例 beside ≥95%) prints all in %\n"
-    "build also takes --warnings, --disable, -I and --max-errors.\n"
-    "\n"
-    "Options of check:\n"
-    "  --warnings=error    treat warnings as errors (exit status 1)\n"
-    "  --disable=CODE,...  turn off checker rules (J101 ...); a comment\n"
-    "                      '# jxc: allow CODE' does so on its own line, and\n"
-    "                      '允许 CODE \"reason\"' in the document, a project\n"
-    "                      or an indicator row where it stands\n"
-    "  --format=json       print diagnostics to standard output as JSON,\n"
-    "                      one object a line, instead of text on stderr\n"
-    "  --format=sarif      print them to standard output as one SARIF 2.1.0\n"
-    "                      log, for CI systems that show findings inline\n"
-    "  --syntax-only       only read the documents; skip the checker rules\n"
-    "The rules run on each document that reads without syntax errors.\n"
-    "\n"
-    "Options of format:\n"
-    "  -w, --write         rewrite each file in place that is not formatted\n"
-    "                      (atomically; a formatted file is not touched)\n"
-    "  --check             list the files that are not formatted, change\n"
-    "                      nothing; exit status 1 when there are any\n"
-    "  --diff              show what formatting would change, as a unified\n"
-    "                      diff; exit status 1 when it would change anything\n"
-    "  --textconv          for git's textconv (doc/git.md): each project's line\n"
-    "                      names its budget unit, and a file with syntax\n"
-    "                      errors is printed as it is\n"
-    "\n"
-    "Options of diff:\n"
-    "  --format=text       a report for the terminal (the default), coloured\n"
-    "                      when written to a terminal\n"
-    "  --format=markdown|html|json   a Markdown or a self-contained HTML report,\n"
-    "                      or JSON for other tools (doc/diff.md)\n"
-    "  --stat              the summary only\n"
-    "  --match=OLD=NEW     pair the project OLD of the old document with NEW of\n"
-    "                      the new one (each a project code, or a name when the\n"
-    "                      project has no code); may be repeated\n"
-    "  --color=auto|always|never   colours in the text report (auto: on a\n"
-    "                      terminal, unless NO_COLOR is set)\n"
-    "  -o, --output=FILE   write the report to FILE\n"
-    "diff exits with 0 when the documents do not differ, 1 when they do, and\n"
-    "2 when one cannot be read. Given git's seven arguments (PATH OLD-FILE\n"
-    "OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE), it is git's diff driver:\n"
-    "each file is compared on its own and the exit status is 0 (doc/git.md).\n"
-    "\n"
-    "Options of check, build, diff, dump, format, import and tokens:\n"
-    "  --max-errors=N      show at most N diagnostics (default 100), then say\n"
-    "                      how many more there are; 0 shows all\n"
-    "  -I, --include=FOLDER   let 导入 read files in FOLDER too; by default a\n"
-    "                      document imports only .jx files inside the folder\n"
-    "                      of its root file (check, build, diff, dump)\n"
-    "\n"
-    "Options take their value as --name=VALUE or --name VALUE (-oFILE, -o FILE);\n"
-    "-- ends the options.\n"
-    "\n"
-    "The standard library (units and indicator frameworks) is read from\n"
-    "$JIXIAO_STDLIB when set, else from the installed data folder, else\n"
-    "from the source tree jxc was built from; the exchange schema likewise\n"
-    "from $JIXIAO_SCHEMA, the installed data folder or the source tree.\n"
-    "\n"
-    "Options:\n"
-    "  -h, --help      show this help and exit\n"
-    "  -V, --version   show the version and exit\n"
-    "\n"
-    "Exit status: 0 when the input is clean, 1 when it has errors, 2 for a\n"
-    "usage error or a file that cannot be read.\n"
-    "Diagnostics are printed as FILE:LINE:COLUMN: error[CODE]: message; the\n"
-    "codes are explained in doc/diagnostics.md.\n";
+/* The help, a paragraph a message so that each can be translated on its
+ * own; printed with a blank line between paragraphs. */
+static const char *const usage_text[] = {
+    N_("Usage: jxc COMMAND [FILE]...\n"
+       "Compile budget performance-target tables (部门预算绩效目标表) written in the\n"
+       "jixiao language.\n"),
+    N_("Commands:\n"
+       "  check FILE...   read and check each document, reporting every problem\n"
+       "  dump FILE...    print the syntax tree of the documents as JSON\n"
+       "                  (format: doc/ast-json.md)\n"
+       "  format FILE...  print each file in the canonical layout, comments\n"
+       "                  kept (files with syntax errors are not printed);\n"
+       "                  a folder: every file of its document; -: standard input\n"
+       "  diff OLD NEW    compare two documents, typically two years of one\n"
+       "                  department: projects added, removed, renamed and moved,\n"
+       "                  budgets, spending plans, targets tightened or loosened,\n"
+       "                  texts (format: doc/diff.md)\n"
+       "  build FILE...   compile one document (made of the FILEs and what they\n"
+       "                  import) into the exchange XML (schema/jixiao-1.xsd) or\n"
+       "                  another --format; refused when the document has errors\n"
+       "  import FILE.xml turn an exchange XML document back into jixiao source\n"
+       "  tokens FILE     print the scanner's tokens of one file, one a line,\n"
+       "                  to explain a confusing syntax error\n"),
+    N_("A FILE may be a folder; its main.jx is then the document's root file.\n"
+       "Each FILE is a separate document together with the files it imports.\n"),
+    N_("Options of build and import:\n"
+       "  -o, --output=FILE   write to FILE instead of standard output; the file\n"
+       "                      is written whole or not at all (a temporary file is\n"
+       "                      renamed), a source file of the run is never\n"
+       "                      overwritten, and a device such as /dev/null is\n"
+       "                      written to, not replaced\n"
+       "  --format=xml        build: the exchange XML (the default)\n"
+       "  --format=iati       build: an IATI 2.03 iati-activities document,\n"
+       "                      validated when $JIXIAO_IATI_SCHEMA names the folder\n"
+       "                      of iati-activities-schema.xsd\n"
+       "  --format=pdf        build: the performance text as a PDF for publication\n"
+       "                      (A4, fonts embedded; needs -o); --font=FAMILY sets\n"
+       "                      it in another installed font than Noto Serif CJK SC\n"
+       "  --format=html       build: printable tables for A4 paper\n"
+       "  --format=text       build: tables for the terminal (--width=N columns;\n"
+       "                      default the terminal's, or 100); --ambiguous=wide\n"
+       "                      counts ≥ ≤ “ ” two columns, as terminals set to draw\n"
+       "                      East Asian ambiguous characters wide do (default:\n"
+       "                      what the terminal says it does, else narrow)\n"
+       "  --format=csv        build: one row per indicator, RFC 4180 (--bom for Excel)\n"
+       "  --format=markdown   build: Markdown tables\n"
+       "  --format=xlsx       build: a workbook, one sheet per budget unit\n"
+       "                      (--sheets=project: one per project); needs -o\n"
+       "  --project=CODE, --unit=CODE   print only that project or budget unit\n"
+       "  --as-written        print values with their units as the source writes\n"
+       "                      them; by default a document that writes ratios in\n"
+       "                      several ways (≥0.95比例 beside ≥95%) prints all in %\n"
+       "build also takes --warnings, --disable, -I and --max-errors.\n"),
+    N_("Options of check:\n"
+       "  --warnings=error    treat warnings as errors (exit status 1)\n"
+       "  --disable=CODE,...  turn off checker rules (J101 ...); a comment\n"
+       "                      '# jxc: allow CODE' does so on its own line, and\n"
+       "                      '允许 CODE \"reason\"' in the document, a project\n"
+       "                      or an indicator row where it stands\n"
+       "  --format=json       print diagnostics to standard output as JSON,\n"
+       "                      one object a line, instead of text on stderr\n"
+       "  --format=sarif      print them to standard output as one SARIF 2.1.0\n"
+       "                      log, for CI systems that show findings inline\n"
+       "  --syntax-only       only read the documents; skip the checker rules\n"
+       "The rules run on each document that reads without syntax errors.\n"),
+    N_("Options of format:\n"
+       "  -w, --write         rewrite each file in place that is not formatted\n"
+       "                      (atomically; a formatted file is not touched)\n"
+       "  --check             list the files that are not formatted, change\n"
+       "                      nothing; exit status 1 when there are any\n"
+       "  --diff              show what formatting would change, as a unified\n"
+       "                      diff; exit status 1 when it would change anything\n"
+       "  --textconv          for git's textconv (doc/git.md): each project's line\n"
+       "                      names its budget unit, and a file with syntax\n"
+       "                      errors is printed as it is\n"),
+    N_("Options of diff:\n"
+       "  --format=text       a report for the terminal (the default), coloured\n"
+       "                      when written to a terminal\n"
+       "  --format=markdown|html|json   a Markdown or a self-contained HTML report,\n"
+       "                      or JSON for other tools (doc/diff.md)\n"
+       "  --stat              the summary only\n"
+       "  --match=OLD=NEW     pair the project OLD of the old document with NEW of\n"
+       "                      the new one (each a project code, or a name when the\n"
+       "                      project has no code); may be repeated\n"
+       "  --color=auto|always|never   colours in the text report (auto: on a\n"
+       "                      terminal, unless NO_COLOR is set)\n"
+       "  -o, --output=FILE   write the report to FILE\n"
+       "diff exits with 0 when the documents do not differ, 1 when they do, and\n"
+       "2 when one cannot be read. Given git's seven arguments (PATH OLD-FILE\n"
+       "OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE), it is git's diff driver:\n"
+       "each file is compared on its own and the exit status is 0 (doc/git.md).\n"),
+    N_("Options of check, build, diff, dump, format, import and tokens:\n"
+       "  --max-errors=N      show at most N diagnostics (default 100), then say\n"
+       "                      how many more there are; 0 shows all\n"
+       "  -I, --include=FOLDER   let 导入 read files in FOLDER too; by default a\n"
+       "                      document imports only .jx files inside the folder\n"
+       "                      of its root file (check, build, diff, dump)\n"),
+    N_("Options take their value as --name=VALUE or --name VALUE (-oFILE, -o FILE);\n"
+       "-- ends the options.\n"),
+    N_("The standard library (units and indicator frameworks) is read from\n"
+       "$JIXIAO_STDLIB when set, else from the installed data folder, else\n"
+       "from the source tree jxc was built from; the exchange schema likewise\n"
+       "from $JIXIAO_SCHEMA, the installed data folder or the source tree.\n"),
+    N_("Messages are in the language of the locale: LANGUAGE, LC_ALL,\n"
+       "LC_MESSAGES or LANG, as in every GNU program (LANG=zh_CN.UTF-8: Chinese;\n"
+       "C: English). The translations are read from $JIXIAO_LOCALEDIR when set,\n"
+       "else from the installed ones, else from the build tree.\n"),
+    N_("Options:\n"
+       "  -h, --help      show this help and exit\n"
+       "  -V, --version   show the version and exit\n"),
+    N_("Exit status: 0 when the input is clean, 1 when it has errors, 2 for a\n"
+       "usage error or a file that cannot be read.\n"
+       "Diagnostics are printed as FILE:LINE:COLUMN: error[CODE]: message; the\n"
+       "codes are explained in doc/diagnostics.md.\n"),
+};
+
+static void print_usage(void) {
+  for (size_t i = 0; i < sizeof usage_text / sizeof usage_text[0]; i++) {
+    if (i) fputc('\n', stdout);
+    fputs(_(usage_text[i]), stdout);
+  }
+}
 
 enum {
   OPT_FORMAT = 256, OPT_PROJECT, OPT_UNIT, OPT_WIDTH, OPT_AMBIGUOUS, OPT_BOM, OPT_SHEETS,
@@ -220,7 +224,7 @@ static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
   long n;
   switch (c) {
     case 'h':
-      fputs(usage_text, stdout);
+      print_usage();
       return EXIT_CLEAN;
     case 'o': cli->output = arg; break;
     case 'I': jx_list_push(cli->scratch->arena, &cli->import_dirs, (void *)arg); break;
@@ -260,7 +264,7 @@ static int apply(jx_cli *cli, const char *cmd, int c, const char *arg) {
     case OPT_BOM: cli->report.bom = true; break;
     case OPT_AS_WRITTEN: cli->report.as_written = true; break;
     case OPT_FONT:
-      if (!*arg) return jx_cli_usage_error("%s", "--font needs the name of a font family.");
+      if (!*arg) return jx_cli_usage_error("--font needs the name of a font family.", NULL);
       cli->report.font = arg;
       break;
     case OPT_SHEETS:
@@ -345,10 +349,10 @@ static int run_command(const struct command *cmd, int argc, char **argv) {
                  !strncmp(opt + 2, option_specs[i].opt.name,
                           strcspn(opt + 2, "=")) &&
                  strlen(option_specs[i].opt.name) == strcspn(opt + 2, "=");
-      status = known ? jx_cli_usage_error(jx_arena_printf(cli.scratch->arena,
-                                                          "%s: %%s is not an option of "
-                                                          "this command.", cmd->name),
-                                          opt)
+      status = known ? jx_cli_usage_error("%s", jx_arena_printf(cli.scratch->arena,
+                                                                _("%s: %s is not an option "
+                                                                  "of this command."),
+                                                                cmd->name, opt))
                      : jx_cli_usage_error("unknown option '%s'.", opt);
     } else if (c == ':') {
       status = jx_cli_usage_error("%s needs a value.", written(argv, optind, optopt));
@@ -356,7 +360,7 @@ static int run_command(const struct command *cmd, int argc, char **argv) {
       status = apply(&cli, cmd->name, c, optarg);
     }
   }
-  if (status < 0 && optind >= argc) status = jx_cli_usage_error("%s", "no FILE given.");
+  if (status < 0 && optind >= argc) status = jx_cli_usage_error("no FILE given.", NULL);
   if (status < 0) status = cmd->run(argc - optind, argv + optind, &cli);
   jx_ctx_free(cli.scratch);
   return status;
@@ -370,6 +374,7 @@ static void quiet(void *data, const char *msg, ...) {
 }
 
 int main(int argc, char **argv) {
+  jx_cli_init_locale();
   xmlInitParser();
   xmlSetGenericErrorFunc(NULL, quiet);
   jx_cli_install_signal_handlers();
@@ -378,10 +383,10 @@ int main(int argc, char **argv) {
   setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
   int status;
   if (argc < 2) {
-    status = jx_cli_usage_error("%s", "no command given.");
+    status = jx_cli_usage_error("no command given.", NULL);
   } else if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
              !strcmp(argv[1], "help")) {
-    fputs(usage_text, stdout);
+    print_usage();
     status = EXIT_CLEAN;
   } else if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
     printf("jxc (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);

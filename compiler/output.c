@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "source.h"
 
 bool jx_same_file(const char *a, const char *b) {
@@ -28,8 +29,10 @@ static const jx_source *read_as_source(const jx_ctx *ctx, const struct stat *st)
   return NULL;
 }
 
+/* *why = fmt (marked N_, translated here) with the path and detail (NULL when
+ * fmt has only the path). */
 static bool fail(jx_output *o, const char **why, const char *fmt, const char *detail) {
-  *why = jx_arena_printf(o->ctx->arena, fmt, o->path, detail);
+  *why = jx_arena_printf(o->ctx->arena, _(fmt), o->path, detail);
   return false;
 }
 
@@ -49,37 +52,37 @@ bool jx_output_open(jx_ctx *ctx, jx_output *o, const char *path, const char **wh
   if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
     char real[PATH_MAX];
     if (!realpath(path, real))
-      return fail(o, why, "cannot write %s: it is a link to a file that does not "
-                          "exist (%s)", strerror(errno));
+      return fail(o, why, N_("cannot write %s: it is a link to a file that does not "
+                             "exist (%s)"), strerror(errno));
     o->target = jx_arena_strdup(ctx->arena, real);
   }
   if (stat(o->target, &st) == 0) {
     if (S_ISDIR(st.st_mode))
-      return fail(o, why, "cannot write %s: it is a folder%s", "");
+      return fail(o, why, N_("cannot write %s: it is a folder"), NULL);
     const jx_source *src = read_as_source(ctx, &st);
     if (src) {
       *why = jx_arena_printf(ctx->arena,
-                             "will not write %s: it is %s, which this run reads as "
-                             "source; choose another output file",
-                             path, jx_same_file(path, src->path) ? "that file"
-                                   : jx_arena_printf(ctx->arena, "the same file as %s",
+                             _("will not write %s: it is %s, which this run reads as "
+                               "source; choose another output file"),
+                             path, jx_same_file(path, src->path) ? _("that file")
+                                   : jx_arena_printf(ctx->arena, _("the same file as %s"),
                                                      src->path));
       return false;
     }
     if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
       /* /dev/null, a terminal or a pipe: write through, never replace. */
       o->fd = open(o->target, O_WRONLY | O_CLOEXEC);
-      if (o->fd < 0) return fail(o, why, "cannot write %s: %s", strerror(errno));
+      if (o->fd < 0) return fail(o, why, N_("cannot write %s: %s"), strerror(errno));
       o->direct = true;
       return true;
     }
     if (!S_ISREG(st.st_mode))
-      return fail(o, why, "cannot write %s: it is not a regular file%s", "");
+      return fail(o, why, N_("cannot write %s: it is not a regular file"), NULL);
   }
   o->tmp = jx_arena_printf(ctx->arena, "%s.XXXXXX", o->target);
   o->fd = mkstemp(o->tmp);
   if (o->fd < 0) {
-    *why = jx_arena_printf(ctx->arena, "cannot create %s: %s", o->tmp, strerror(errno));
+    *why = jx_arena_printf(ctx->arena, _("cannot create %s: %s"), o->tmp, strerror(errno));
     o->tmp = NULL;
     return false;
   }
@@ -91,9 +94,11 @@ bool jx_output_write(jx_output *o, const char *data, size_t len, const char **wh
     ssize_t n = write(o->fd, data, len);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      *why = jx_arena_printf(o->ctx->arena, "cannot write %s: %s",
-                             !strcmp(o->path, "-") ? "to standard output" : o->path,
-                             n < 0 ? strerror(errno) : "nothing was written");
+      const char *reason = n < 0 ? strerror(errno) : _("nothing was written");
+      *why = !strcmp(o->path, "-")
+                 ? jx_arena_printf(o->ctx->arena, _("cannot write to standard output: %s"),
+                                   reason)
+                 : jx_arena_printf(o->ctx->arena, _("cannot write %s: %s"), o->path, reason);
       return false;
     }
     data += n;
@@ -120,11 +125,11 @@ static mode_t output_mode(const char *target) {
 bool jx_output_commit(jx_output *o, const char **why) {
   if (o->direct) {
     if (o->fd != STDOUT_FILENO && close(o->fd) != 0)
-      return fail(o, why, "cannot write %s: %s", strerror(errno));
+      return fail(o, why, N_("cannot write %s: %s"), strerror(errno));
     o->fd = -1;
     return true;
   }
-  if (!o->tmp) return fail(o, why, "cannot write %s%s", ": it was not opened");
+  if (!o->tmp) return fail(o, why, N_("cannot write %s: it was not opened"), NULL);
   int fd = o->fd >= 0 ? o->fd : open(o->tmp, O_RDONLY | O_CLOEXEC);
   bool ok = fd >= 0 && fsync(fd) == 0 && fchmod(fd, output_mode(o->target)) == 0;
   int err = errno;
@@ -139,7 +144,7 @@ bool jx_output_commit(jx_output *o, const char **why) {
   }
   if (ok) err = errno;
   jx_output_abort(o);
-  return fail(o, why, "cannot write %s: %s", strerror(err));
+  return fail(o, why, N_("cannot write %s: %s"), strerror(err));
 }
 
 void jx_output_abort(jx_output *o) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "parse_state.h"
 #include "parser.h"
 #include "utf8.h"
@@ -203,7 +204,7 @@ jx_file *jx_parse(jx_ctx *ctx, int file) {
   const jx_source *src = jx_ctx_source(ctx, file);
   yyscan_t scanner;
   if (jx_yylex_init_extra(&ps, &scanner) != 0) {
-    fputs("jxc: out of memory\n", stderr);
+    fputs(_("jxc: out of memory\n"), stderr);
     abort();
   }
   jx_yy_scan_bytes(src->text, (int)src->len, scanner);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "parse_state.h"
 #include "parser.h"
 
@@ -18,7 +19,7 @@ void jx_atom_add(jx_parse_state *ps, bool first, int token, const char *text,
     size_t cap = ps->atomcap ? ps->atomcap * 2 : 16;
     jx_atom *a = realloc(ps->atoms, cap * sizeof *a);
     if (!a) {
-      fputs("jxc: out of memory\n", stderr);
+      fputs(_("jxc: out of memory\n"), stderr);
       abort();
     }
     ps->atoms = a;
@@ -98,11 +99,11 @@ static void date_iso(jx_parse_state *ps, const jx_atom *a, jx_date *d) {
   if (n < 3) d->day = 0;
   if (d->month < 1 || d->month > 12)
     bad_date(ps, a->loc, jx_arena_printf(ps->ctx->arena,
-                                         "%s is not a date: the month must be 1 to 12.",
+                                         _("%s is not a date: the month must be 1 to 12."),
                                          a->text));
   else if (d->day < 0 || d->day > days_in_month(d->year, d->month))
     bad_date(ps, a->loc, jx_arena_printf(ps->ctx->arena,
-                                         "%s is not a date: that month has no day %d.",
+                                         _("%s is not a date: that month has no day %d."),
                                          a->text, d->day));
 }
 
@@ -119,7 +120,7 @@ static void date_part(jx_parse_state *ps, jx_date *d, const jx_atom *num,
   int order = part == PART_MONTH_END ? 2 : part + 1;
   if (!ok || order <= have) {
     bad_date(ps, word->loc, jx_arena_printf(ps->ctx->arena,
-             "\"%s%s\" is not part of a date here.", num->text, word->text));
+             _("\"%s%s\" is not part of a date here."), num->text, word->text));
     d->wording = word->text + wl;
     return;
   }
@@ -132,15 +133,15 @@ static void date_part(jx_parse_state *ps, jx_date *d, const jx_atom *num,
   d->wording = word->text + wl;
   if ((part == PART_MONTH || part == PART_MONTH_END) && (value < 1 || value > 12)) {
     bad_date(ps, num->loc, jx_arena_printf(ps->ctx->arena,
-             "%d is not a month; months are 1 to 12.", value));
+             _("%d is not a month; months are 1 to 12."), value));
     return;
   }
   bool month_ok = d->month >= 1 && d->month <= 12;
   if (part == PART_DAY && (value < 1 || value > 31 ||
                            (month_ok && value > days_in_month(d->year, d->month))))
     bad_date(ps, num->loc, d->month
-             ? jx_arena_printf(ps->ctx->arena, "Month %d has no day %d.", d->month, value)
-             : jx_arena_printf(ps->ctx->arena, "%d is not a day of a month.", value));
+             ? jx_arena_printf(ps->ctx->arena, _("Month %d has no day %d."), d->month, value)
+             : jx_arena_printf(ps->ctx->arena, _("%d is not a day of a month."), value));
 }
 
 static bool date_start(const cursor *c, size_t k) {
@@ -310,8 +311,8 @@ static bool parse_quantity(cursor *c, jx_quantity *q, jx_atom *split) {
   }
   if (!a || (a->token != NUMBER && a->token != PLACEHOLDER)) {
     bad_value(c, a ? a->loc : q->sign_loc,
-              a ? "A number should follow the comparison sign here."
-                : "The value ends after its comparison sign; a number should follow.");
+              a ? _("A number should follow the comparison sign here.")
+                : _("The value ends after its comparison sign; a number should follow."));
     q->unit.text = "";
     return false;
   }
@@ -370,11 +371,11 @@ static void parse_wording(cursor *c, jx_value *v, const jx_atom *split) {
   for (; c->i < c->n; c->i++) {
     const jx_atom *a = peek(c, 0);
     if (a->token != WORD) {
-      bad_value(c, a->loc, any ? "The value goes on after its wording; only words may "
-                                 "follow it."
-                : c->i > 0 ? "Something more follows the value here; a value is one "
-                             "number with its unit (and a date), then words."
-                           : "This value cannot be read.");
+      bad_value(c, a->loc, any ? _("The value goes on after its wording; only words may "
+                                 "follow it.")
+                : c->i > 0 ? _("Something more follows the value here; a value is one "
+                             "number with its unit (and a date), then words.")
+                           : _("This value cannot be read."));
       c->i = c->n;
       break;
     }
@@ -413,7 +414,7 @@ void jx_value_build(jx_parse_state *ps, int prefix, int relative, jx_value *v) {
     case KW_BY:
       v->kind = JX_VALUE_DEADLINE;
       if (!parse_date(&c, &v->date)) {
-        bad_date(ps, c.a[0].loc, "After 截止 comes a date, such as 2025年12月31日 or 12月底.");
+        bad_date(ps, c.a[0].loc, _("After 截止 comes a date, such as 2025年12月31日 or 12月底."));
         c.i = c.n;
         break;
       }
@@ -433,8 +434,8 @@ void jx_value_build(jx_parse_state *ps, int prefix, int relative, jx_value *v) {
           v->kind = JX_VALUE_PERIOD;
           if (!parse_date(&c, &v->until)) {
             bad_date(ps, c.i < c.n ? c.a[c.i].loc : c.a[c.i - 1].loc,
-                     "A period ends with a date, as in 2023年7月至2024年1月 or "
-                     "2021年1月-12月.");
+                     _("A period ends with a date, as in 2023年7月至2024年1月 or "
+                     "2021年1月-12月."));
             c.i = c.n;
           }
         } else {

@@ -25,6 +25,7 @@
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 
+#include "i18n.h"
 #include "pdf_table.h"
 #include "report.h"
 #include "utf8.h"
@@ -82,14 +83,14 @@ static bool setup_fonts(jx_pdf *p, const char *family, const char **why) {
   if (!family_installed(family, &bold)) {
     *why = !strcmp(family, default_family)
                ? jx_arena_printf(p->ctx->arena,
-                                 "the font \"%s\" that the PDF is set in is not installed; "
+                                 _("the font \"%s\" that the PDF is set in is not installed; "
                                  "install it (Debian: apt-get install fonts-noto-cjk), or "
                                  "name an installed Chinese font with --font (fc-list :lang=zh "
-                                 "family lists them)", family)
+                                 "family lists them)"), family)
                : jx_arena_printf(p->ctx->arena,
-                                 "the font \"%s\" is not installed; name one that is with "
+                                 _("the font \"%s\" is not installed; name one that is with "
                                  "--font (fc-list :lang=zh family lists the Chinese ones), or "
-                                 "leave --font out for %s", family, default_family);
+                                 "leave --font out for %s"), family, default_family);
     return false;
   }
   PangoLanguage *zh = pango_language_from_string("zh-cn");
@@ -985,12 +986,12 @@ bool jx_render_pdf(jx_ctx *ctx, const jx_tables *r, const jx_report_options *opt
     cairo_surface_destroy(s);
     if (p->page != pages) {
       *why = jx_arena_printf(ctx->arena,
-                             "internal error: the PDF's layout came out at %d pages and then "
+                             _("internal error: the PDF's layout came out at %d pages and then "
                              "%d, so its contents would cite wrong pages; please report this "
-                             "with the input", pages, p->page);
+                             "with the input"), pages, p->page);
       ok = false;
     } else if (st != CAIRO_STATUS_SUCCESS) {
-      *why = jx_arena_printf(ctx->arena, "cannot write %s: %s", path, cairo_status_to_string(st));
+      *why = jx_arena_printf(ctx->arena, _("cannot write %s: %s"), path, cairo_status_to_string(st));
       ok = false;
     }
   }

@@ -51,6 +51,7 @@
 
 #include <xlsxwriter.h>
 
+#include "i18n.h"
 #include "report.h"
 #include "utf8.h"
 
@@ -104,9 +105,9 @@ static void fail(xw *x, lxw_error e, int row, int col) {
   if (x->sheet && row >= 0 && col >= 0) {
     char ref[LXW_MAX_CELL_NAME_LENGTH];
     lxw_rowcol_to_cell(ref, (lxw_row_t)row, (lxw_col_t)col);
-    x->where = jx_arena_printf(x->ctx->arena, "sheet %s, cell %s", x->sheet, ref);
+    x->where = jx_arena_printf(x->ctx->arena, _("sheet %s, cell %s"), x->sheet, ref);
   } else if (x->sheet) {
-    x->where = jx_arena_printf(x->ctx->arena, "sheet %s", x->sheet);
+    x->where = jx_arena_printf(x->ctx->arena, _("sheet %s"), x->sheet);
   }
 }
 
@@ -627,17 +628,44 @@ static void clamp_widths(xw *x, int ncols) {
   }
 }
 
-/* Columns of month m (0-based) of n: six columns B..G shared out, the
- * first ones one wider when six does not divide evenly; one column each
- * when there are more than six months. */
-static void month_cols(int n, int m, int *c1, int *c2) {
-  if (n > FORM_COLS - 1) {
-    *c1 = *c2 = 1 + m;
+/* The month columns of a form: the n months share the columns B..last, in
+ * contiguous groups whose widths are as equal as the sheet's columns allow
+ * (the split whose widest and narrowest group differ least; there are at
+ * most C(last-1, n-1) splits of a handful of columns). With more months
+ * than columns each month has a column of its own. first[m] is the first
+ * column of month m; first[n] is last + 1. */
+static void month_groups(const xw *x, int n, int last, int first[13]) {
+  int ncols = last; /* B..last */
+  if (n >= ncols) {
+    for (int m = 0; m <= n; m++) first[m] = 1 + m;
+    first[n] = last + 1;
     return;
   }
-  int base = (FORM_COLS - 1) / n, extra = (FORM_COLS - 1) % n;
-  *c1 = 1 + m * base + (m < extra ? m : extra);
-  *c2 = *c1 + base + (m < extra) - 1;
+  int cut[13], best[13], best_spread = -1;
+  /* cut[m]: first column of group m; start with groups of one column. */
+  for (int m = 0; m < n; m++) cut[m] = 1 + m;
+  cut[n] = last + 1;
+  for (;;) {
+    int lo = -1, hi = -1;
+    for (int m = 0; m < n; m++) {
+      int w = 0;
+      for (int c = cut[m]; c < cut[m + 1]; c++) w += x->width[c];
+      if (lo < 0 || w < lo) lo = w;
+      if (w > hi) hi = w;
+    }
+    if (best_spread < 0 || hi - lo < best_spread) {
+      best_spread = hi - lo;
+      memcpy(best, cut, sizeof cut);
+    }
+    /* Next split: move the last movable boundary right, reset the ones
+     * after it to follow it closely. */
+    int m = n - 1;
+    while (m >= 1 && cut[m] + 1 > last - (n - 1 - m)) m--;
+    if (m < 1) break;
+    cut[m]++;
+    for (int k = m + 1; k < n; k++) cut[k] = cut[k - 1] + 1;
+  }
+  memcpy(first, best, sizeof best);
 }
 
 /* label (A) | text (B..last), one row. */
@@ -808,10 +836,10 @@ static int project_form(xw *x, const jx_report_unit *u, const jx_report_project 
   if (p->nmonths == 0) {
     put_text(x, row, 1, row + 1, last, "", x->center);
   }
+  int first[13];
+  if (p->nmonths) month_groups(x, p->nmonths, last, first);
   for (int m = 0; m < p->nmonths; m++) {
-    int c1, c2;
-    month_cols(p->nmonths, m, &c1, &c2);
-    if (m == p->nmonths - 1) c2 = last;
+    int c1 = first[m], c2 = first[m + 1] - 1;
     put_text(x, row, c1, row, c2, jx_arena_printf(a, "%d月底", p->months[m]), x->label);
     put_percent(x, row + 1, c1, row + 1, c2, p->plan[m]);
   }
@@ -861,7 +889,7 @@ bool jx_render_xlsx(jx_ctx *ctx, const jx_tables *r, const jx_report_options *op
   xw x = {.ctx = ctx, .r = r};
   x.wb = workbook_new(path);
   if (!x.wb) {
-    *why = jx_arena_printf(ctx->arena, "libxlsxwriter could not start the workbook %s: %s",
+    *why = jx_arena_printf(ctx->arena, _("libxlsxwriter could not start the workbook %s: %s"),
                            path, lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     return false;
   }

@@ -6,6 +6,7 @@
 
 #include "format.h"
 #include "funding.h"
+#include "i18n.h"
 #include "units.h"
 
 /* One ideographic space (U+3000) per level indents nested lines: it is as
@@ -651,11 +652,14 @@ static void visit(jx_node *item, const jx_file *file, void *data) {
 typedef struct survey {
   builder *b;
   spellings units;
+  bool as_written; /* the document says 数值写法 原样 */
 } survey;
 
 static void survey_item(jx_node *item, const jx_file *file, void *data) {
   (void)file;
   survey *sv = data;
+  if (item->kind == JX_NODE_VALUE_SPELLING)
+    sv->as_written = !strcmp(((const jx_name_item *)item)->value.text, "原样");
   if (item->kind != JX_NODE_PROJECT) return;
   plan_months(sv->b, (const jx_project *)item);
   count_units(sv->b, &sv->units, (const jx_project *)item);
@@ -761,13 +765,14 @@ jx_tables *jx_report_build(jx_ctx *ctx, const jx_document *doc,
   survey sv = {.b = &b};
   jx_document_items(doc, survey_item, &sv);
   default_months(&b);
-  if (!opt->as_written) choose_spellings(&b, &sv.units);
+  /* 数值写法 原样 in the document, or --as-written, keeps every spelling. */
+  if (!opt->as_written && !sv.as_written) choose_spellings(&b, &sv.units);
   /* The money unit is in the header, before the projects. */
   jx_document_items(doc, visit, &b);
   if (!r->units.len) {
-    *why = opt->project ? jx_arena_printf(ctx->arena, "no project has the code %s", opt->project)
-           : opt->unit  ? jx_arena_printf(ctx->arena, "no budget unit has the code %s", opt->unit)
-                        : "the document has no projects";
+    *why = opt->project ? jx_arena_printf(ctx->arena, _("no project has the code %s"), opt->project)
+           : opt->unit  ? jx_arena_printf(ctx->arena, _("no budget unit has the code %s"), opt->unit)
+                        : _("the document has no projects");
     return NULL;
   }
   bool sections = false;
@@ -795,7 +800,7 @@ jx_tables *jx_report_build(jx_ctx *ctx, const jx_document *doc,
   r->fiscal = sum_cell(&b, all.fiscal, NULL);
   r->other = sum_cell(&b, all.other, NULL);
   if (b.overflow) {
-    *why = "an amount or a total is too large for exact arithmetic";
+    *why = _("an amount or a total is too large for exact arithmetic");
     return NULL;
   }
   return r;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ctx.h"
+#include "i18n.h"
 
 jx_ctx *jx_ctx_new(void) {
   jx_ctx *ctx = calloc(1, sizeof *ctx);
@@ -57,11 +58,11 @@ int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
   if (fd < 0 || fstat(fd, &st) != 0)
     problem = strerror(errno);
   else if (S_ISDIR(st.st_mode))
-    problem = "it is a folder";
+    problem = _("it is a folder");
   else if (!S_ISREG(st.st_mode))
-    problem = "it is not a regular file";
+    problem = _("it is not a regular file");
   else if (st.st_size > JX_SOURCE_MAX_BYTES)
-    problem = "it is larger than 1 GiB; split it into files with 导入";
+    problem = _("it is larger than 1 GiB; split it into files with 导入");
   char *buf = NULL;
   size_t len = 0;
   if (!problem) {
@@ -80,7 +81,7 @@ int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
   if (fd >= 0) close(fd);
   if (problem) {
     free(buf);
-    *why = jx_arena_printf(ctx->arena, "cannot read %s: %s", path, problem);
+    *why = jx_arena_printf(ctx->arena, _("cannot read %s: %s"), path, problem);
     return -1;
   }
   int id = jx_source_add(ctx, path, buf, len);

@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "format.h"
+#include "i18n.h"
 #include "parse_state.h"
 #include "utf8.h"
 #include "xml_write.h"
@@ -75,8 +76,8 @@ static const char *text(reader *r, xmlNodePtr n) {
   int bad = bad_control(s);
   if (bad)
     fail(r, n, "%s", jx_arena_printf(r->ctx->arena,
-                                     "This text holds the control character U+%04X, which "
-                                     "jixiao source cannot write: \"%s\".", bad, s));
+                                     _("This text holds the control character U+%04X, which "
+                                     "jixiao source cannot write: \"%s\"."), bad, s));
   return s;
 }
 
@@ -118,11 +119,11 @@ static const char *word_problem(reader *r, const char *w) {
   char *copy = jx_arena_strdup(r->ctx->arena, w);
   for (char *part = strtok(copy, "/"); part; part = strtok(NULL, "/")) {
     if (placeholder_word(part))
-      return jx_arena_printf(r->ctx->arena, "\"%s\" is read as a template placeholder "
-                                            "(two or more X or ○)", part);
+      return jx_arena_printf(r->ctx->arena, _("\"%s\" is read as a template placeholder "
+                                            "(two or more X or ○)"), part);
     if (!date_cut_ok(part))
-      return jx_arena_printf(r->ctx->arena, "\"%s\" is cut in two at the 至 or - after "
-                                            "its date part", part);
+      return jx_arena_printf(r->ctx->arena, _("\"%s\" is cut in two at the 至 or - after "
+                                            "its date part"), part);
   }
   return NULL;
 }
@@ -135,9 +136,9 @@ static jx_name word_of(reader *r, xmlNodePtr n) {
   jx_name w = name_of(r, n);
   const char *why = word_problem(r, w.text);
   if (why)
-    fail(r, n, "%s", jx_arena_printf(r->ctx->arena, "The name %s cannot be written in "
+    fail(r, n, "%s", jx_arena_printf(r->ctx->arena, _("The name %s cannot be written in "
                                                     "jixiao source: %s. Rename it in the "
-                                                    "system that wrote this XML.",
+                                                    "system that wrote this XML."),
                                      w.text, why));
   return w;
 }
@@ -166,8 +167,8 @@ static jx_amount amount(reader *r, xmlNodePtr n) {
     *a.unit = (jx_name){unit, a.loc};
     const char *why = word_problem(r, unit);
     if (why)
-      fail(r, n, "%s", jx_arena_printf(r->ctx->arena, "The unit %s cannot be written in "
-                                                      "jixiao source: %s.", unit, why));
+      fail(r, n, "%s", jx_arena_printf(r->ctx->arena, _("The unit %s cannot be written in "
+                                                      "jixiao source: %s."), unit, why));
   }
   return a;
 }
@@ -189,7 +190,8 @@ static void add(reader *r, jx_list *l, void *item) { jx_list_push(r->ctx->arena,
 
 static jx_node *name_item(reader *r, jx_node_kind kind, xmlNodePtr n) {
   jx_name_item *it = node(r, kind, sizeof *it, n);
-  it->value = kind == JX_NODE_MONEY_UNIT ? word_of(r, n) : name_of(r, n);
+  it->value = kind == JX_NODE_MONEY_UNIT || kind == JX_NODE_VALUE_SPELLING ? word_of(r, n)
+                                                                          : name_of(r, n);
   return &it->base;
 }
 
@@ -214,6 +216,7 @@ static void header(reader *r, xmlNodePtr h, jx_list *items) {
     } else if (is(n, "MONEY_UNIT")) add(r, &rest, name_item(r, JX_NODE_MONEY_UNIT, n));
     else if (is(n, "COMPILED_BY")) add(r, &rest, text_item(r, JX_NODE_COMPILED_BY, n));
     else if (is(n, "REVIEWED_BY")) add(r, &rest, text_item(r, JX_NODE_REVIEWED_BY, n));
+    else if (is(n, "VALUE_SPELLING")) add(r, &rest, name_item(r, JX_NODE_VALUE_SPELLING, n));
     else if (is(n, "KPI_FRAMEWORK")) add(r, &rest, text_item(r, JX_NODE_FRAMEWORK, n));
   }
   /* Region before year, as in the schema; then the rest. */
@@ -412,7 +415,7 @@ static bool is_qualifying(const char *word) {
 }
 
 static const char *qualifying_list(void) {
-  return "以上, 以下, 以内, 之内, 左右, 到位, 完成, 内, 及以上 or 及以下";
+  return _("以上, 以下, 以内, 之内, 左右, 到位, 完成, 内, 及以上 or 及以下");
 }
 
 /* The date part a word begins with: the value reader's rule. */
@@ -429,7 +432,9 @@ static const char *unit_last(const char *unit) {
   return slash ? slash + 1 : unit;
 }
 
-static void fail_at(reader *r, xmlNodePtr n, const char *message) { fail(r, n, "%s", message); }
+/* fail with a whole message: a translated one, or a literal (translated
+ * here; po/Makevars names fail_at as a keyword). */
+static void fail_at(reader *r, xmlNodePtr n, const char *message) { fail(r, n, "%s", _(message)); }
 
 /* Units that read back as something else. */
 static void unit_rules(reader *r, xmlNodePtr el, const jx_value *v) {
@@ -442,8 +447,8 @@ static void unit_rules(reader *r, xmlNodePtr el, const jx_value *v) {
     size_t q_len = qualifying_suffix(seg);
     if (q_len) {
       fail_at(r, el, jx_arena_printf(r->ctx->arena,
-              "The unit %s ends with %s, which jixiao source reads as wording after "
-              "the value, not as part of the unit.", unit, seg + strlen(seg) - q_len));
+              _("The unit %s ends with %s, which jixiao source reads as wording after "
+              "the value, not as part of the unit."), unit, seg + strlen(seg) - q_len));
       return;
     }
     part = slash ? slash + 1 : NULL;
@@ -462,9 +467,9 @@ static void unit_rules(reader *r, xmlNodePtr el, const jx_value *v) {
     as_date = true;
   if (as_date)
     fail_at(r, el, jx_arena_printf(r->ctx->arena,
-            "The number %s with the unit %s and no sign reads back in jixiao source as "
+            _("The number %s with the unit %s and no sign reads back in jixiao source as "
             "part of a date, not as a quantity; give it the sign ＝ (KPI_SIGN without "
-            "written=\"false\").", q->number_text, unit));
+            "written=\"false\")."), q->number_text, unit));
 }
 
 /* Wording after a value: each word must read back as wording, and what
@@ -479,9 +484,9 @@ static void wording_rules(reader *r, xmlNodePtr el, const jx_value *v) {
   for (char *word = strtok(copy, " "); word; word = strtok(NULL, " ")) {
     if (!first) first = word;
     if (!jx_is_bare_word(word) || placeholder_word(word) || !date_cut_ok(word)) {
-      fail_at(r, el, jx_arena_printf(a, "The wording \"%s\" holds \"%s\", which jixiao source "
+      fail_at(r, el, jx_arena_printf(a, _("The wording \"%s\" holds \"%s\", which jixiao source "
                                         "reads as a keyword, a placeholder or a range, not "
-                                        "as wording.", w, word));
+                                        "as wording."), w, word));
       return;
     }
   }
@@ -490,9 +495,9 @@ static void wording_rules(reader *r, xmlNodePtr el, const jx_value *v) {
   const char *after = NULL;
   if (number && !*q->unit.text) {
     if (!is_qualifying(first)) {
-      fail_at(r, el, jx_arena_printf(a, "After the number %s, which has no unit, the wording "
+      fail_at(r, el, jx_arena_printf(a, _("After the number %s, which has no unit, the wording "
                                         "\"%s\" would be read as its unit; wording there begins "
-                                        "with one of %s.", q->number_text, w, qualifying_list()));
+                                        "with one of %s."), q->number_text, w, qualifying_list()));
       return;
     }
     if (!space && q->placeholder && placeholder_word(q->number_text)) after = q->number_text;
@@ -500,9 +505,9 @@ static void wording_rules(reader *r, xmlNodePtr el, const jx_value *v) {
     const char *last = unit_last(q->unit.text);
     const char *glued = jx_arena_printf(a, "%s%s", last, first);
     if (!space && qualifying_suffix(glued) != strlen(first)) {
-      fail_at(r, el, jx_arena_printf(a, "The wording \"%s\" follows the unit %s without a space, "
+      fail_at(r, el, jx_arena_printf(a, _("The wording \"%s\" follows the unit %s without a space, "
                                         "so it would be read as part of the unit; only %s can "
-                                        "follow a unit directly.", w, q->unit.text,
+                                        "follow a unit directly."), w, q->unit.text,
                                      qualifying_list()));
       return;
     }
@@ -514,14 +519,14 @@ static void wording_rules(reader *r, xmlNodePtr el, const jx_value *v) {
       case JX_VALUE_PERIOD:
         /* A word written against a date, Chinese or ISO, is read as the
          * date's own wording. */
-        after = "the date";
+        after = _("the date");
         break;
       default: break;
     }
   }
   if (after && !space)
-    fail_at(r, el, jx_arena_printf(a, "The wording \"%s\" must begin with a space: written "
-                                      "right after %s it would be read as part of it.",
+    fail_at(r, el, jx_arena_printf(a, _("The wording \"%s\" must begin with a space: written "
+                                      "right after %s it would be read as part of it."),
                                    w, after));
 }
 
@@ -531,21 +536,21 @@ static void date_rules(reader *r, xmlNodePtr n, const jx_date *d, const char *wh
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d->style == JX_DATE_ISO && (!d->year || !d->month || d->month_end ||
                                   (*d->wording && !jx_is_bare_word(d->wording))))
-    fail_at(r, n, jx_arena_printf(a, "An iso %s has a year and a month, and its wording "
-                                     "(2025-12-31前) is one word or none.", what));
+    fail_at(r, n, jx_arena_printf(a, _("An iso %s has a year and a month, and its wording "
+                                     "(2025-12-31前) is one word or none."), what));
   if (d->year && !d->month && d->day)
-    fail_at(r, n, jx_arena_printf(a, "A %s with a year and a day also needs a month.", what));
+    fail_at(r, n, jx_arena_printf(a, _("A %s with a year and a day also needs a month."), what));
   if (strchr(d->wording, '-') || strstr(d->wording, "至"))
-    fail_at(r, n, jx_arena_printf(a, "The wording %s of a %s cannot hold 至 or -: jixiao "
-                                     "source reads them as the start of a range.",
+    fail_at(r, n, jx_arena_printf(a, _("The wording %s of a %s cannot hold 至 or -: jixiao "
+                                     "source reads them as the start of a range."),
                                   d->wording, what));
   if (d->month && !d->month_end && !d->day && !strncmp(d->wording, "底", strlen("底")))
     fail(r, n, "The wording %s cannot follow a month: write month_end=\"true\" "
                "instead of starting the wording with 底.", d->wording);
   bool leap = !d->year || (d->year % 4 == 0 && (d->year % 100 || d->year % 400 == 0));
   if (d->month && d->day && (d->day > days[d->month - 1] || (d->month == 2 && !leap && d->day > 28)))
-    fail_at(r, n, jx_arena_printf(a, "The %s %s%d月%d日 is not a date: that month has no "
-                                     "day %d.", what,
+    fail_at(r, n, jx_arena_printf(a, _("The %s %s%d月%d日 is not a date: that month has no "
+                                     "day %d."), what,
                                   d->year ? jx_arena_printf(a, "%d年", d->year) : "",
                                   d->month, d->day, d->day));
 }
@@ -614,8 +619,8 @@ static xmlNodePtr value(reader *r, xmlNodePtr owner, xmlNodePtr c, jx_value *v) 
       xmlNodePtr from = first_child(c);
       date(r, from, &v->date);
       date(r, next(from), &v->until);
-      date_rules(r, from, &v->date, "period start");
-      date_rules(r, next(from), &v->until, "period end");
+      date_rules(r, from, &v->date, _("period start"));
+      date_rules(r, next(from), &v->until, _("period end"));
       c = next(c);
     } else if (is(c, "KPI_MONTHLY")) {
       v->kind = JX_VALUE_MONTHLY;
@@ -658,8 +663,8 @@ static xmlNodePtr value(reader *r, xmlNodePtr owner, xmlNodePtr c, jx_value *v) 
                    "a number, and only for them.", sign);
   if (written && !strcmp(written, "false") && strcmp(sign, "＝"))
     fail(r, owner, "written=\"false\" is only allowed on the sign ＝, not on %s.", sign);
-  if (v->kind == JX_VALUE_DEADLINE) date_rules(r, owner, &v->date, "deadline");
-  if (v->kind == JX_VALUE_MONTHLY) date_rules(r, owner, &v->date, "monthly deadline");
+  if (v->kind == JX_VALUE_DEADLINE) date_rules(r, owner, &v->date, _("deadline"));
+  if (v->kind == JX_VALUE_MONTHLY) date_rules(r, owner, &v->date, _("monthly deadline"));
   if (unit_el) unit_rules(r, unit_el, v);
   if (wording_el) wording_rules(r, wording_el, v);
   return next(c);
@@ -686,8 +691,8 @@ static jx_row *kpi(reader *r, xmlNodePtr n, bool flat) {
     c = next(c);
   }
   if (flat == !!*row->level2.text)
-    fail(r, n, "%s", flat ? "A row of a flat table (flat=\"true\") has no KPI_LV2."
-                          : "A row of a group with levels needs its KPI_LV2 (二级指标).");
+    fail(r, n, "%s", flat ? _("A row of a flat table (flat=\"true\") has no KPI_LV2.")
+                          : _("A row of a group with levels needs its KPI_LV2 (二级指标)."));
   if (is(c, "KPI_ORDINAL")) {
     row->ordinal = text(r, c);
     c = next(c);
@@ -726,8 +731,8 @@ static jx_row *kpi(reader *r, xmlNodePtr n, bool flat) {
       (flat || row->value.kind != JX_VALUE_NA || row->blank_name ||
        strcmp(row->name.text, "不涉及") || row->ordinal || row->description ||
        row->basis || row->standard || row->long_term || row->allows.len))
-    fail(r, n, "%s", "A row marked na_row=\"true\" must be named 不涉及, hold KPI_NA "
-                     "and nothing else, and stand in a group with levels.");
+    fail(r, n, "%s", _("A row marked na_row=\"true\" must be named 不涉及, hold KPI_NA "
+                     "and nothing else, and stand in a group with levels."));
   if (name_el && !row->ordinal && jx_ordinal_length(row->name.text))
     fail(r, name_el, "The name \"%s\" begins with an ordinal (指标N:), which jixiao "
                      "source would split off; put the ordinal in KPI_ORDINAL before "
@@ -742,9 +747,9 @@ static jx_node *group(reader *r, xmlNodePtr n) {
   xmlNodePtr c = first_child(n);
   g->level1 = word_of(r, c);
   if (g->flat != !strcmp(g->level1.text, "绩效指标"))
-    fail(r, n, "%s", g->flat ? "A flat table (flat=\"true\") has the KPI_LV1 绩效指标."
-                             : "A group whose KPI_LV1 is 绩效指标 is a flat table: mark it "
-                               "flat=\"true\" and leave out its rows' KPI_LV2.");
+    fail(r, n, "%s", g->flat ? _("A flat table (flat=\"true\") has the KPI_LV1 绩效指标.")
+                             : _("A group whose KPI_LV1 is 绩效指标 is a flat table: mark it "
+                               "flat=\"true\" and leave out its rows' KPI_LV2."));
   for (xmlNodePtr k = next(c); k; k = next(k)) add(r, &g->rows, kpi(r, k, g->flat));
   return &g->base;
 }
@@ -926,7 +931,7 @@ static bool validate(reader *r, xmlDocPtr xml, const char *xsd_path, const char 
   xmlSchemaPtr schema = pctx ? xmlSchemaParse(pctx) : NULL;
   xmlSchemaFreeParserCtxt(pctx);
   if (!schema) {
-    schema_why = jx_arena_printf(r->ctx->arena, "the schema %s cannot be read", xsd_path);
+    schema_why = jx_arena_printf(r->ctx->arena, _("the schema %s cannot be read"), xsd_path);
     *why = schema_why;
     return false;
   }
@@ -954,13 +959,13 @@ static bool utf8_document(jx_ctx *ctx, int file) {
     for (const char *p = t; nul && p < nul; p++) line += *p == '\n';
     jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J310",
                            utf16 || !nul ? jx_loc_file(file) : line_loc(ctx, file, line),
-                           utf16 || !nul ? "This XML file is saved as UTF-16 (or UTF-32); "
-                                           "exchange documents are UTF-8."
-                                         : "This XML file contains a NUL byte, which is "
-                                           "never part of an exchange document.");
-    jx_diag_hint(ctx, d, utf16 || !nul ? "Convert it: iconv -f UTF-16 -t UTF-8 FILE > NEW, "
-                                         "then declare encoding=\"UTF-8\"."
-                                       : "The file is damaged or is not XML text.");
+                           utf16 || !nul ? N_("This XML file is saved as UTF-16 (or UTF-32); "
+                                           "exchange documents are UTF-8.")
+                                         : N_("This XML file contains a NUL byte, which is "
+                                           "never part of an exchange document."));
+    jx_diag_hint(ctx, d, utf16 || !nul ? N_("Convert it: iconv -f UTF-16 -t UTF-8 FILE > NEW, "
+                                         "then declare encoding=\"UTF-8\".")
+                                       : N_("The file is damaged or is not XML text."));
     return false;
   }
   if (!strncmp(t, "<?xml", 5)) {

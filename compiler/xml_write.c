@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "format.h"
+#include "i18n.h"
 
 typedef struct writer {
   jx_ctx *ctx;
@@ -326,12 +327,11 @@ static void header(writer *w, xmlNodePtr root, const collected *c) {
   }
   const jx_name_item *m = (const jx_name_item *)first(c, JX_NODE_MONEY_UNIT);
   if (m) leaf(w, h, "MONEY_UNIT", m->value.text, m->value.loc);
-  static const struct { jx_node_kind kind; const char *tag; } texts[] = {
-      {JX_NODE_COMPILED_BY, "COMPILED_BY"},
-      {JX_NODE_REVIEWED_BY, "REVIEWED_BY"},
-      {JX_NODE_FRAMEWORK, "KPI_FRAMEWORK"}};
-  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-    text_elem(w, h, texts[i].tag, (const jx_text_item *)first(c, texts[i].kind));
+  text_elem(w, h, "COMPILED_BY", (const jx_text_item *)first(c, JX_NODE_COMPILED_BY));
+  text_elem(w, h, "REVIEWED_BY", (const jx_text_item *)first(c, JX_NODE_REVIEWED_BY));
+  const jx_name_item *v = (const jx_name_item *)first(c, JX_NODE_VALUE_SPELLING);
+  if (v) leaf(w, h, "VALUE_SPELLING", v->value.text, v->value.loc);
+  text_elem(w, h, "KPI_FRAMEWORK", (const jx_text_item *)first(c, JX_NODE_FRAMEWORK));
 }
 
 static void definitions(writer *w, xmlNodePtr root, const collected *c) {
@@ -522,7 +522,7 @@ bool jx_xml_validate(jx_ctx *ctx, xmlDocPtr xml, const char *xsd_path,
   xmlSchemaPtr schema = xmlSchemaParse(pctx);
   xmlSchemaFreeParserCtxt(pctx);
   if (!schema) {
-    *why = jx_arena_printf(ctx->arena, "the schema %s cannot be read:\n%s", xsd_path, m.text);
+    *why = jx_arena_printf(ctx->arena, _("the schema %s cannot be read:\n%s"), xsd_path, m.text);
     return false;
   }
   xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
@@ -530,7 +530,7 @@ bool jx_xml_validate(jx_ctx *ctx, xmlDocPtr xml, const char *xsd_path,
   int rc = xmlSchemaValidateDoc(vctx, xml);
   xmlSchemaFreeValidCtxt(vctx);
   xmlSchemaFree(schema);
-  if (rc != 0) *why = *m.text ? m.text : "the document does not validate";
+  if (rc != 0) *why = *m.text ? m.text : _("the document does not validate");
   return rc == 0;
 }
 

@@ -48,6 +48,7 @@ const char *jx_token_name(int token);
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
   do {                                                                \
@@ -137,7 +138,7 @@ static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item);
 %token <str> STRING "string"
 %token <ival> RELATIVE "较上年…"
 %token KW_DEPARTMENT "部门" KW_REGION "区划" KW_YEAR "年度"
-       KW_MONEY_UNIT "金额单位" KW_COMPILED_BY "编制" KW_REVIEWED_BY "审核"
+       KW_MONEY_UNIT "金额单位" KW_COMPILED_BY "编制" KW_REVIEWED_BY "审核" KW_VALUE_SPELLING "数值写法"
        KW_FRAMEWORK "指标体系" KW_IMPORT "导入" KW_OVERALL_TARGET "总体目标"
        KW_SUB_TARGET "分项目标" KW_SAFEGUARD "保障措施" KW_AGENCY "单位"
        KW_TOTAL "合计" KW_PROJECT "项目" KW_CATEGORY "类别" KW_PERIOD "项目期"
@@ -226,6 +227,8 @@ header:
                               jx_diag_hint(PS->ctx, d, "Write it without quotes: 年度 %s.",
                                            $2->text); }
   | KW_MONEY_UNIT WORD      { jx_name_item *n = NEW(jx_name_item, JX_NODE_MONEY_UNIT, @$);
+                              n->value = *make_name(PS, $2, @2); $$ = &n->base; }
+  | KW_VALUE_SPELLING WORD  { jx_name_item *n = NEW(jx_name_item, JX_NODE_VALUE_SPELLING, @$);
                               n->value = *make_name(PS, $2, @2); $$ = &n->base; }
   | KW_COMPILED_BY STRING   { $$ = text_item(PS, JX_NODE_COMPILED_BY, @$, $2); }
   | KW_REVIEWED_BY STRING   { $$ = text_item(PS, JX_NODE_REVIEWED_BY, @$, $2); }
@@ -838,7 +841,7 @@ static jx_plan_entry *period_entry(jx_parse_state *ps, const char *word, jx_loc 
 static const char *codes_text(jx_parse_state *ps, const jx_list *codes) {
   const char *s = "";
   for (size_t i = 0; i < codes->len; i++)
-    s = jx_arena_printf(ps->ctx->arena, "%s%s%s", s, i ? ", " : "",
+    s = jx_arena_printf(ps->ctx->arena, "%s%s%s", s, i ? _(", ") : "",
                         ((const jx_name *)codes->items[i])->text);
   return s;
 }
@@ -884,16 +887,16 @@ static jx_allow *make_allow(jx_parse_state *ps, jx_loc loc, jx_list *codes,
 static void add_row(jx_parse_state *ps, jx_group *g, jx_row *r, bool flat) {
   if (flat != g->flat) {
     jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J018", r->base.loc, flat
-        ? "A row of a flat table (指标 \"…\") stands in the indicator group %s, "
-          "whose rows start with their second level."
-        : "A row with a second level (%s) stands in a flat table (绩效指标), "
-          "whose rows start with 指标.",
+        ? N_("A row of a flat table (指标 \"…\") stands in the indicator group %s, "
+             "whose rows start with their second level.")
+        : N_("A row with a second level (%s) stands in a flat table (绩效指标), "
+             "whose rows start with 指标."),
         flat ? g->level1.text : r->level2.text);
     jx_diag_hint(ps->ctx, d, flat
-        ? "Write the row as 数量指标 \"名称\" ≥ 10 个, or put it in a 绩效指标 { … } "
-          "table."
-        : "Write the row as 指标 \"名称\" ≥ 10 个, or put it in a group such as "
-          "产出指标 { … }.");
+        ? N_("Write the row as 数量指标 \"名称\" ≥ 10 个, or put it in a 绩效指标 { … } "
+             "table.")
+        : N_("Write the row as 指标 \"名称\" ≥ 10 个, or put it in a group such as "
+             "产出指标 { … }."));
   }
   jx_list_push(ps->ctx->arena, &g->rows, r);
 }
@@ -978,30 +981,43 @@ const char *jx_token_name(int token) {
 }
 
 /* One token name from bison's message, in the words of the message: "a
- * number", or the keyword or sign itself in quotes. */
+ * number", or the keyword or sign itself in quotes. With text, the bare
+ * name and the text itself: "name "项木"". Translated here; bison's own
+ * message is always English (its runtime domain is not used), so the
+ * token names read back from it are the aliases of the grammar. */
 static const char *describe_token(jx_parse_state *ps, const char *name,
                                   size_t len, bool with_text) {
-  static const struct { const char *token, *words; } kinds[] = {
-      {"name", "a name"},   {"number", "a number"}, {"string", "a string"},
-      {"code", "a code"},   {"date", "a date"},     {"group name", "an indicator group"},
-      {"indicator level", "a name"}, {"placeholder", "a placeholder"},
-      {"end of file", "the end of the file"},
-      {"较上年…", "a 较上年… value"}, {"rule code", "a rule code"}};
+  static const struct { const char *token, *words, *bare; } kinds[] = {
+      {"name", N_("a name"), N_("name")},
+      {"number", N_("a number"), N_("number")},
+      {"string", N_("a string"), N_("string")},
+      {"code", N_("a code"), N_("code")},
+      {"date", N_("a date"), N_("date")},
+      {"group name", N_("an indicator group"), N_("indicator group")},
+      {"indicator level", N_("a name"), N_("name")},
+      {"placeholder", N_("a placeholder"), N_("placeholder")},
+      {"end of file", N_("the end of the file"), N_("end of the file")},
+      {"较上年…", N_("a 较上年… value"), N_("较上年… value")},
+      {"rule code", N_("a rule code"), N_("rule code")}};
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
     if (strlen(kinds[i].token) == len && !strncmp(kinds[i].token, name, len)) {
-      if (!with_text) return kinds[i].words;
+      if (!with_text) return _(kinds[i].words);
       /* "Unexpected name "项木"": no article, and the text itself. */
-      const char *bare = strchr(kinds[i].words, ' ') + 1;
+      const char *bare = _(kinds[i].bare);
       if (ps->last_text && i < 8 && ps->last_token != STRING)
-        return jx_arena_printf(ps->ctx->arena, "%s \"%s\"", bare, ps->last_text);
+        /* TRANSLATORS: what was found, as "name "项木"": the kind of token
+           and the text the source has there. */
+        return jx_arena_printf(ps->ctx->arena, _("%s \"%s\""), bare, ps->last_text);
       return bare;
     }
   return jx_arena_printf(ps->ctx->arena, "\"%.*s\"", (int)len, name);
 }
 
 /* Rewrites bison's "syntax error, unexpected X, expecting A or B or C" as a
- * sentence ("Unexpected a name "项木" here; expected a number, "(" or ")"."),
- * and suggests a keyword for a misspelt one. */
+ * sentence ("Unexpected name "项木" here; expected a number, "(" or ")"."),
+ * and suggests a keyword for a misspelt one. Each form of the sentence is
+ * one message, so that it translates whole; only the list of alternatives
+ * is joined from pieces ("A, B or C"). */
 void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
   jx_parse_state *ps = jx_yyget_extra(scanner);
   static const char unexpected[] = "syntax error, unexpected ";
@@ -1011,8 +1027,8 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
     const char *u = msg + sizeof unexpected - 1;
     const char *e = strstr(u, expecting);
     size_t ulen = e ? (size_t)(e - u) : strlen(u);
-    char *out = jx_arena_printf(ps->ctx->arena, "Unexpected %s here",
-                                describe_token(ps, u, ulen, true));
+    const char *found = describe_token(ps, u, ulen, true);
+    full = jx_arena_printf(ps->ctx->arena, _("Unexpected %s here."), found);
     if (e) {
       e += sizeof expecting - 1;
       /* Collect the alternatives separated by " or ". */
@@ -1029,17 +1045,25 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
       bool unit_only = n == 2 && lens[0] == 4 && !strncmp(alts[0], "name", 4) &&
                        lens[1] == 1 && alts[1][0] == '%';
       if (unit_only) {
-        out = jx_arena_printf(ps->ctx->arena,
-                              "%s; expected a unit such as 次, 人, 万元 or %%", out);
+        full = jx_arena_printf(ps->ctx->arena,
+                               _("Unexpected %s here; expected a unit such as 次, 人, "
+                                 "万元 or %%."), found);
       } else {
-        out = jx_arena_printf(ps->ctx->arena, "%s; expected ", out);
+        const char *list = "";
         for (size_t i = 0; i < n; i++)
-          out = jx_arena_printf(ps->ctx->arena, "%s%s%s", out,
-                                i == 0 ? "" : i + 1 == n ? " or " : ", ",
-                                describe_token(ps, alts[i], lens[i], false));
+          /* TRANSLATORS: the separators of a list of alternatives, "A, B or C". */
+          list = jx_arena_printf(ps->ctx->arena, "%s%s%s", list,
+                                 i == 0 ? "" : i + 1 == n ? _(" or ") : _(", "),
+                                 describe_token(ps, alts[i], lens[i], false));
+        full = jx_arena_printf(ps->ctx->arena, _("Unexpected %s here; expected %s."),
+                               found, list);
       }
     }
-    full = jx_arena_printf(ps->ctx->arena, "%s.", out);
+  } else if (!strcmp(msg, "memory exhausted")) {
+    /* Bison's other messages, in the words of ours. */
+    full = _("The file nests too deeply to be read (the parser ran out of memory).");
+  } else {
+    full = _("Syntax error.");
   }
   jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J010", *loc, "%s", full);
   /* The token before the unexpected one says most about what was meant. */

@@ -53,6 +53,11 @@ contains err "the folder has no main.jx" "folder without main.jx"
 expect 0 "example" -- "$JXC" check --syntax-only "$EXAMPLES/chengde-justice-2025"
 empty out "example"
 empty err "example"
+# A clean check prints nothing at all, as doc/diagnostics.md says: no
+# summary line without diagnostics.
+expect 0 "clean check" -- "$JXC" check "$TESTS_SRCDIR/check/J115-pass.jx"
+empty out "clean check"
+empty err "clean check"
 expect 0 "example with trailing slash" -- "$JXC" check --syntax-only "$EXAMPLES/chengde-justice-2025/"
 
 # Checker options. The example has warnings only (tests/seed-findings.sh

@@ -60,13 +60,13 @@ static void project_rows(FILE *f, unsigned p, unsigned budget_wan) {
       fprintf(f, "    时效指标 \"完成时间\" 截止 2025年12月31日前完成  依据 \"年度工作计划\"\n");
       break;
     case 1:
-      fprintf(f, "    时效指标 \"资金到位\" 12月底前 100%% 到位\n");
+      fprintf(f, "    时效指标 \"资金到位\" 12月底前 100%% 到位  依据 \"年度工作计划\"\n");
       break;
     case 2:
-      fprintf(f, "    时效指标 \"实施周期\" 2025年1月至12月\n");
+      fprintf(f, "    时效指标 \"实施周期\" 2025年1月至12月  依据 \"项目实施方案\"\n");
       break;
     default:
-      fprintf(f, "    时效指标 \"发放及时性\" 每月 20日前\n");
+      fprintf(f, "    时效指标 \"发放及时性\" 每月 20日前  依据 \"年度工作计划\"\n");
   }
   fprintf(f, "    成本指标 \"项目总成本\" ≤ %u 万元  依据 \"预算批复文件\"\n", budget_wan);
   fprintf(f, "  }\n  效益指标 {\n");
@@ -74,8 +74,8 @@ static void project_rows(FILE *f, unsigned p, unsigned budget_wan) {
     fprintf(f, "    经济效益指标 空白  允许 J191 \"原表此栏留空\"\n");
   else if (p % 5 == 1)
     fprintf(f, "    经济效益指标 不涉及\n");
-  fprintf(f, "    社会效益指标 \"服务覆盖率\" 较上年提升\n");
-  fprintf(f, "    可持续影响指标 \"长效机制\" \"持续发挥作用\"  长期 \"长期有效\"\n");
+  fprintf(f, "    社会效益指标 \"服务覆盖率\" 较上年提升  依据 \"历史标准\"\n");
+  fprintf(f, "    可持续影响指标 \"长效机制\" \"持续发挥作用\"  长期 \"长期有效\"  依据 \"年度工作计划\"\n");
   fprintf(f, "  }\n  满意度指标 {\n");
   fprintf(f, "    服务对象满意度指标 \"受益群众满意度\" ≥ 0.%u 比例  依据 \"问卷调查\"\n",
           90 + pick(9));

@@ -242,6 +242,15 @@ build written.txt --format=text --as-written "$example"
 grep -qF '≥98百分比' "$tmp/written.txt" || fail "--as-written: ≥98百分比 is not printed as written"
 build forms-written.csv --format=csv --as-written "$here/forms.jx"
 grep -qF ',≥0.95比例,' "$tmp/forms-written.csv" || fail "--as-written: ≥0.95比例 is not printed as written"
+# The document can ask the same with the header line 数值写法 原样, and the
+# line survives the exchange XML.
+sed 's/^年度 \(.*\)$/年度 \1\n数值写法 原样/' "$here/forms.jx" >"$tmp/forms-line.jx"
+grep -q '^数值写法 原样$' "$tmp/forms-line.jx" || fail "forms-line.jx: the header line was not added"
+build forms-line.csv --format=csv "$tmp/forms-line.jx"
+grep -qF ',≥0.95比例,' "$tmp/forms-line.csv" || fail "数值写法 原样: ≥0.95比例 is not printed as written"
+build forms-line.xml "$tmp/forms-line.jx"
+"$JXC" import "$tmp/forms-line.xml" >"$tmp/forms-line-back.jx" || fail "forms-line.xml does not import"
+grep -q '^数值写法 原样$' "$tmp/forms-line-back.jx" || fail "数值写法 原样 is lost through the exchange XML"
 
 # 14. The plan's columns are the months the document uses, the same in
 # every form: small.jx plans one project at 6 and 12, the other at 3, 6,

@@ -293,6 +293,23 @@ static char *ref_of(int row, int col, char *buf) {
 
 /* --- the checks ------------------------------------------------------------ */
 
+/* The four months of table 1 share B..G as evenly as the columns allow:
+ * with the widths the unit sheet of 324001 gets (B 20, C 28, D 40, E 22,
+ * F 24, G 10) that is B:C, D, E, F:G (48, 40, 22, 34), not the split by
+ * column count B:C, D:E, F, G (48, 62, 24, 10). */
+static void check_month_split(const sheet *s) {
+  const cell *march = s ? find_text(s, "3月底") : NULL;
+  CHECK(march != NULL);
+  if (!march) return;
+  char a[16], z[16], range[40];
+  snprintf(range, sizeof range, "%s:%s", ref_of(march->row, 1, a), ref_of(march->row, 2, z));
+  CHECK(has_merge(s, range));
+  snprintf(range, sizeof range, "%s:%s", ref_of(march->row, 5, a), ref_of(march->row, 6, z));
+  CHECK(has_merge(s, range));
+  snprintf(range, sizeof range, "%s:%s", ref_of(march->row, 3, a), ref_of(march->row, 4, z));
+  CHECK(!has_merge(s, range));
+}
+
 static void check_unit_sheet(const book *b, const sheet *s) {
   CHECK(s != NULL);
   if (!s) return;
@@ -698,6 +715,7 @@ int main(void) {
     CHECK(has_string(&b, "≥7000次"));
     CHECK(has_string(&b, "单位：万元"));
     check_unit_sheet(&b, sheet_named(&b, "324001 承德市司法局本级"));
+    check_month_split(sheet_named(&b, "324001 承德市司法局本级"));
     check_summary(&b);
     /* The second unit's sheet starts with its first form, table 15. */
     const sheet *s2 = sheet_named(&b, "324004 承德市戒毒管理所");
