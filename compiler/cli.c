@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "i18n.h"
+#include "relocate.h"
 
 /* --- the language of the messages ------------------------------------------ */
 
@@ -49,12 +50,21 @@ void jx_cli_init_locale(void) {
   /* Numbers are read and written the same in every language. */
   setlocale(LC_NUMERIC, "C");
   const char *dir = getenv("JIXIAO_LOCALEDIR");
+  static char moved[4096];
+  char mo[sizeof moved + 64];
   if (!dir || !*dir) {
-    /* Uninstalled, jxc reads the catalogues `make` put in the build tree. */
-    dir = access(LOCALEDIR "/zh_CN/LC_MESSAGES/" JX_TEXTDOMAIN ".mo", R_OK) == 0 ||
-                  access(JX_LOCALEDIR_BUILD, R_OK) != 0
-              ? LOCALEDIR
-              : JX_LOCALEDIR_BUILD;
+    if (jx_relocate(LOCALEDIR, moved, sizeof moved) &&
+        snprintf(mo, sizeof mo, "%s/zh_CN/LC_MESSAGES/" JX_TEXTDOMAIN ".mo", moved) > 0 &&
+        access(mo, R_OK) == 0)
+      /* Installed, jxc reads the catalogues installed beside it, wherever
+       * the installation has been moved (relocate.h). */
+      dir = moved;
+    else
+      /* Uninstalled, jxc reads the catalogues `make` put in the build tree. */
+      dir = access(LOCALEDIR "/zh_CN/LC_MESSAGES/" JX_TEXTDOMAIN ".mo", R_OK) == 0 ||
+                    access(JX_LOCALEDIR_BUILD, R_OK) != 0
+                ? LOCALEDIR
+                : JX_LOCALEDIR_BUILD;
   }
   bindtextdomain(JX_TEXTDOMAIN, dir);
   bind_textdomain_codeset(JX_TEXTDOMAIN, "UTF-8");

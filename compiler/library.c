@@ -6,44 +6,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "relocate.h"
+
 static bool has_units(jx_ctx *ctx, const char *dir) {
   const char *p = jx_arena_printf(ctx->arena, "%s/units.jx", dir);
   return access(p, R_OK) == 0;
 }
 
-/* The installed data folder `dir` as seen from where the running program
- * is: dir's path relative to the configured bindir, applied to the folder
- * of /proc/self/exe. A program installed in PREFIX/bin then finds
- * PREFIX/share/jixiao whatever PREFIX was at configure time: after make
- * install prefix=…, DESTDIR=…, stow, or moving the tree. NULL where the
- * program's path is unknown (no /proc). */
+/* The installed data folder `dir` where it lies relative to the running
+ * program (relocate.h), in the arena; NULL where that is unknown. */
 static const char *beside_program(jx_ctx *ctx, const char *dir) {
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) return NULL;
-  exe[n] = '\0';
-  /* The common leading folders of bindir and dir, and how many folders
-   * bindir goes below them. */
-  const char *bin = JX_BINDIR;
-  size_t common = 0, i = 0;
-  while (bin[i] && bin[i] == dir[i]) {
-    if (bin[i] == '/') common = i;
-    i++;
-  }
-  if (!bin[i] && (dir[i] == '/' || !dir[i])) common = i;
-  int up = 0;
-  for (const char *p = bin + common; *p; p++)
-    if (*p == '/' && p[1] && p[1] != '/') up++;
-  /* The program's folder, then up that many. */
-  char *slash = strrchr(exe, '/');
-  if (!slash) return NULL;
-  *slash = '\0';
-  for (; up > 0; up--) {
-    slash = strrchr(exe, '/');
-    if (!slash) return NULL;
-    *slash = '\0';
-  }
-  return jx_arena_printf(ctx->arena, "%s%s", exe, dir + common);
+  char moved[4096];
+  return jx_relocate(dir, moved, sizeof moved) ? jx_arena_strdup(ctx->arena, moved) : NULL;
 }
 
 const char *jx_stdlib_dir(jx_ctx *ctx) {

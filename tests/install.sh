@@ -11,6 +11,8 @@
 #   - jixiao.pc, with the configured prefix; the program of doc/library.md,
 #     compiled and linked with pkg-config --cflags --libs jixiao, checks
 #     the example with the standard library pkg-config names;
+#   - the translations, which the installed jxc reads (its Chinese is the
+#     built jxc's);
 #   - the man pages, the completions, the reference docs;
 #   - make uninstall leaves no file behind.
 set -u
@@ -26,8 +28,8 @@ finish() {
   exit 0
 }
 # prefix, bindir, libdir, includedir, pkgincludedir, pkgconfigdir, mandir,
-# docdir, stdlibdir, schemadir, bashcompletiondir, zshcompletiondir as
-# configured.
+# docdir, stdlibdir, schemadir, localedir, bashcompletiondir,
+# zshcompletiondir as configured.
 eval "$JX_INSTALL_DIRS"
 example="$EXAMPLES/chengde-justice-2025"
 dest="$tmp/dest"
@@ -46,7 +48,7 @@ for f in "$stdlibdir/units.jx" "$stdlibdir/frameworks.jx" "$stdlibdir/sources.jx
   "$schemadir/jixiao-1.xsd"; do
   [ -f "$dest$f" ] || fail "not installed: $f"
 done
-installed() { (unset JIXIAO_STDLIB JIXIAO_SCHEMA; cd "$tmp" && "$jxc" "$@"); }
+installed() { (unset JIXIAO_STDLIB JIXIAO_SCHEMA JIXIAO_LOCALEDIR; cd "$tmp" && "$jxc" "$@"); }
 
 "$JXC" check "$example" >"$tmp/check.built" 2>&1
 installed check "$example" >"$tmp/check.installed" 2>&1
@@ -75,6 +77,32 @@ installed build "$example" -o "$tmp/spoilt.xml" >/dev/null 2>"$tmp/err" &&
 grep -qF "$real$schemadir/jixiao-1.xsd" "$tmp/err" ||
   fail "installed jxc build does not name the broken $real$schemadir/jixiao-1.xsd: $(head -3 "$tmp/err")"
 cp "$tmp/jixiao-1.xsd" "$dest$schemadir/jixiao-1.xsd"
+
+# The translations: the installed jxc speaks the built one's Chinese (in a
+# message of its own: the system's part of others, such as strerror's, has
+# its own catalogue).
+if [ "${JX_USE_NLS:-yes}" = yes ]; then
+  mo="$localedir/zh_CN/LC_MESSAGES/jixiao.mo"
+  [ -f "$dest$mo" ] || fail "not installed: $mo"
+  in_chinese() { (unset LANGUAGE LC_ALL LC_MESSAGES; LANG=zh_CN.UTF-8; export LANG; "$@"); }
+  in_chinese "$JXC" check >/dev/null 2>"$tmp/zh.built"
+  in_chinese installed check >/dev/null 2>"$tmp/zh.installed"
+  installed check >/dev/null 2>"$tmp/en.installed"
+  cmp -s "$tmp/zh.built" "$tmp/zh.installed" ||
+    fail "installed jxc in Chinese: $(cat "$tmp/zh.installed"); the built one: $(cat "$tmp/zh.built")"
+  ! cmp -s "$tmp/zh.installed" "$tmp/en.installed" ||
+    fail "installed jxc: the same message in Chinese as in English: $(cat "$tmp/en.installed")"
+  # With the installed catalogue emptied it speaks English: that is the one
+  # it reads (not the build tree's).
+  cp "$dest$mo" "$tmp/jixiao.mo"
+  : >"$dest$mo"
+  in_chinese installed check >/dev/null 2>"$tmp/zh.none"
+  cmp -s "$tmp/zh.none" "$tmp/en.installed" ||
+    fail "installed jxc speaks Chinese with its installed catalogue emptied: it reads another"
+  cp "$tmp/jixiao.mo" "$dest$mo"
+else
+  echo "note: built without NLS: no translations to install"
+fi
 
 # --- the library: headers, jixiao.pc, a program ----------------------------
 [ -f "$dest$libdir/libjixiao.a" ] || fail "not installed: $libdir/libjixiao.a"
