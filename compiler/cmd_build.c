@@ -162,45 +162,115 @@ static int build_tables(jx_ctx *ctx, const jx_cli *cli, const char *format,
   return status;
 }
 
-static int build_xml(jx_ctx *ctx, const jx_cli *cli, bool iati,
-                     const jx_document *doc, const jx_library *lib) {
+/* The IATI export: a libxml2 tree (compiler/iati.c), dumped by libxml2,
+ * and validated when the official schema's folder is given. */
+static int build_iati(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc,
+                      const jx_library *lib) {
   size_t shown = ctx->diags.len;
-  xmlDocPtr xml;
-  const char *xsd;
-  if (iati) {
-    jx_library doclib = jx_library_for_document(ctx, lib, doc);
-    xml = jx_iati_build(ctx, doc, &doclib);
-    /* The IATI schema is not ours to ship; validate when told where it is. */
-    const char *dir = getenv("JIXIAO_IATI_SCHEMA");
-    xsd = dir && *dir ? jx_arena_printf(ctx->arena, "%s/iati-activities-schema.xsd", dir)
-                      : NULL;
-  } else {
-    xml = jx_xml_build(ctx, doc);
-    xsd = jx_schema_path(ctx);
-  }
-  int status = EXIT_CLEAN;
-  const char *why = NULL;
+  jx_library doclib = jx_library_for_document(ctx, lib, doc);
+  xmlDocPtr xml = jx_iati_build(ctx, doc, &doclib);
   if (!xml) {
-    /* What the XML writer reported; the checker's findings are out already. */
+    /* What the IATI writer reported; the checker's findings are out already. */
     for (size_t i = shown; i < ctx->diags.len; i++)
       jx_diag_print(ctx, ctx->diags.items[i], stderr);
-    status = EXIT_INPUT;
-  } else if (!xsd && !iati) {
-    fputs("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
-          "nothing was written.\n", stderr);
-    status = EXIT_USAGE;
-  } else if (xsd && !jx_xml_validate(ctx, xml, xsd, &why)) {
+    return EXIT_INPUT;
+  }
+  xmlChar *text = NULL;
+  int len = 0;
+  xmlDocDumpFormatMemoryEnc(xml, &text, &len, "UTF-8", 1);
+  xmlFreeDoc(xml);
+  if (!text) abort();
+  /* The IATI schema is not ours to ship; validate when told where it is. */
+  const char *dir = getenv("JIXIAO_IATI_SCHEMA");
+  const char *xsd = dir && *dir
+                        ? jx_arena_printf(ctx->arena, "%s/iati-activities-schema.xsd", dir)
+                        : NULL;
+  const char *why = NULL;
+  int status = EXIT_CLEAN;
+  if (xsd && !jx_xml_validate(ctx, (const char *)text, (size_t)len, xsd, &why)) {
     fprintf(stderr, "jxc: internal error: the XML made for this document does "
                     "not follow %s, so it was not written. Please report this "
                     "with the input.\n%s\n", xsd, why);
     status = EXIT_USAGE;
-  } else {
-    size_t len;
-    char *text = jx_xml_serialize(xml, &len);
-    if (!jx_cli_write(ctx, cli->output ? cli->output : "-", text, len)) status = EXIT_USAGE;
-    free(text);
+  } else if (!jx_cli_write(ctx, cli->output ? cli->output : "-", (const char *)text,
+                           (size_t)len)) {
+    status = EXIT_USAGE;
   }
-  if (xml) xmlFreeDoc(xml);
+  xmlFree(text);
+  return status;
+}
+
+/* Where the exchange XML goes while it is written: every chunk to the
+ * validator, and to the output's temporary file, which is renamed into
+ * place only when the whole document is valid. Standard output, a pipe or
+ * a device cannot take back what they were given, so for them the text is
+ * held until it has validated. */
+typedef struct xml_target {
+  jx_xml_validation *check; /* NULL without a schema */
+  jx_output *out;           /* NULL when the output cannot be opened */
+  const char *why;          /* why writing out failed */
+  char *held;               /* for a direct output */
+  size_t held_len, held_cap;
+} xml_target;
+
+static void to_target(void *data, const char *bytes, size_t len) {
+  xml_target *t = data;
+  if (t->check) jx_xml_validation_feed(t->check, bytes, len);
+  if (!t->out || t->why) return;
+  if (!t->out->direct) {
+    jx_output_write(t->out, bytes, len, &t->why);
+    return;
+  }
+  if (t->held_len + len > t->held_cap) {
+    size_t cap = t->held_cap ? t->held_cap : JX_XML_CHUNK;
+    while (cap < t->held_len + len) cap *= 2;
+    t->held = realloc(t->held, cap);
+    if (!t->held) abort();
+    t->held_cap = cap;
+  }
+  memcpy(t->held + t->held_len, bytes, len);
+  t->held_len += len;
+}
+
+/* The exchange XML, written as it is validated. What goes wrong is told in
+ * the order it always was: what the document cannot carry, a missing or
+ * unreadable schema, an invalid result, and only then the output file. */
+static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc) {
+  size_t shown = ctx->diags.len;
+  const char *xsd = jx_schema_path(ctx);
+  const char *schema_why = NULL, *open_why = NULL, *invalid_why = NULL;
+  jx_xml_schema *schema = xsd ? jx_xml_schema_load(ctx, xsd, &schema_why) : NULL;
+  jx_output o;
+  xml_target t = {0};
+  if (schema) {
+    t.check = jx_xml_validation_start(ctx, schema);
+    if (jx_cli_open(ctx, &o, cli->output ? cli->output : "-", &open_why)) t.out = &o;
+  }
+  bool written = jx_xml_write(ctx, doc, to_target, &t);
+  bool valid = t.check && jx_xml_validation_finish(t.check, &invalid_why);
+  jx_xml_schema_free(schema);
+  int status = EXIT_USAGE;
+  if (!written) {
+    /* What the XML writer reported; the checker's findings are out already. */
+    for (size_t i = shown; i < ctx->diags.len; i++)
+      jx_diag_print(ctx, ctx->diags.items[i], stderr);
+    status = EXIT_INPUT;
+  } else if (!xsd) {
+    fputs("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
+          "nothing was written.\n", stderr);
+  } else if (!schema || !valid) {
+    fprintf(stderr, "jxc: internal error: the XML made for this document does "
+                    "not follow %s, so it was not written. Please report this "
+                    "with the input.\n%s\n", xsd, schema ? invalid_why : schema_why);
+  } else if (!t.out) {
+    fprintf(stderr, "jxc: %s.\n", open_why);
+  } else {
+    if (o.direct && !t.why) jx_output_write(&o, t.held, t.held_len, &t.why);
+    if (jx_cli_commit(&o, !t.why, t.why)) status = EXIT_CLEAN;
+    t.out = NULL;
+  }
+  if (t.out) jx_cli_discard(t.out);
+  free(t.held);
   return status;
 }
 
@@ -234,8 +304,10 @@ int jx_cmd_build(int argc, char **argv, const jx_cli *cli) {
     status = EXIT_INPUT;
   } else if (is_report_format(format)) {
     status = build_tables(ctx, cli, format, doc, &lib);
+  } else if (iati) {
+    status = build_iati(ctx, cli, doc, &lib);
   } else {
-    status = build_xml(ctx, cli, iati, doc, &lib);
+    status = build_exchange(ctx, cli, doc);
   }
   jx_ctx_free(ctx);
   return status;
