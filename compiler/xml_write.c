@@ -53,14 +53,12 @@ static void put_n(writer *w, const char *s, size_t n) {
 
 static void put_s(writer *w, const char *s) { put_n(w, s, strlen(s)); }
 
+/* Two spaces a level, up to 30 levels (60 spaces), where libxml2 stops
+ * indenting further (MAX_INDENT in its xmlsave.c). Only funding sources
+ * nested 25 deep or more reach it. */
 static void indent(writer *w, int depth) {
   static const char spaces[] = "                                                            ";
-  size_t n = 2 * (size_t)depth;
-  while (n > sizeof spaces - 1) {
-    put_n(w, spaces, sizeof spaces - 1);
-    n -= sizeof spaces - 1;
-  }
-  put_n(w, spaces, n);
+  put_n(w, spaces, depth < 30 ? 2 * (size_t)depth : sizeof spaces - 1);
 }
 
 /* XML 1.0 cannot carry most control characters; report instead of writing
