@@ -61,13 +61,16 @@ static void indent(writer *w, int depth) {
   put_n(w, spaces, depth < 30 ? 2 * (size_t)depth : sizeof spaces - 1);
 }
 
-/* XML 1.0 cannot carry most control characters; report instead of writing
- * a document no reader accepts. */
+/* XML 1.0 cannot carry most control characters, nor U+FFFE and U+FFFF;
+ * report instead of writing a document no reader accepts. */
 static void refuse(writer *w, unsigned cp, jx_loc loc) {
   if (w->ok) {
-    jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J301", loc,
-                           "This text contains the control character U+%04X, "
-                           "which XML cannot carry.", cp);
+    jx_diag *d = cp < 0x20 ? jx_report(w->ctx, JX_SEV_ERROR, "J301", loc,
+                                       "This text contains the control character "
+                                       "U+%04X, which XML cannot carry.", cp)
+                           : jx_report(w->ctx, JX_SEV_ERROR, "J301", loc,
+                                       "This text contains the noncharacter U+%04X, "
+                                       "which XML cannot carry.", cp);
     jx_diag_hint(w->ctx, d, "Remove the character from the text.");
   }
   w->ok = false;
@@ -80,9 +83,9 @@ static void put_text(writer *w, const char *text, bool attribute, jx_loc loc) {
   const unsigned char *s = (const unsigned char *)text, *run = s;
   for (;; s++) {
     unsigned char c = *s;
-    /* Everything above '>' is written as it is: letters, and every byte of
-     * CJK text. */
-    if (c > '>') continue;
+    /* Everything above '>' but 0xEF (which starts U+FFFE and U+FFFF) is
+     * written as it is: letters, and every byte of CJK text. */
+    if (c > '>' && c != 0xEF) continue;
     const char *rep = NULL;
     switch (c) {
       case '\0':
@@ -95,6 +98,10 @@ static void put_text(writer *w, const char *text, bool attribute, jx_loc loc) {
       case '"': if (attribute) rep = "&quot;"; break;
       case '\n': if (attribute) rep = "&#10;"; break;
       case '\t': if (attribute) rep = "&#9;"; break;
+      case 0xEF: /* EF BF BE is U+FFFE, EF BF BF U+FFFF */
+        if (s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF))
+          refuse(w, s[2] == 0xBE ? 0xFFFE : 0xFFFF, loc);
+        break;
       default:
         if (c < 0x20) refuse(w, c, loc);
         break;

@@ -435,6 +435,27 @@ static char *read_file(const char *path, size_t *len) {
   return buf;
 }
 
+/* U+FFFE and U+FFFF are valid UTF-8 but not XML characters: the build
+ * refuses them (J301) like a control character, where it used to write a
+ * file that no XML reader accepts. */
+static void noncharacter(void) {
+  static const char text[] = "年度 2025\n单位 \"某\xef\xbf\xbe县\" 合计 0\n";
+  jx_ctx *ctx = jx_ctx_new();
+  jx_file *f = jx_parse(ctx, jx_source_add(ctx, "nonchar.jx", text, sizeof text - 1));
+  CHECK_INT(ctx->nerrors, 0);
+  jx_document doc = {0};
+  jx_list_push(ctx->arena, &doc.files, f);
+  jx_list_push(ctx->arena, &doc.roots, f);
+  size_t len = 0;
+  char *x = jx_xml_text(ctx, &doc, &len);
+  CHECK(x == NULL);
+  free(x);
+  CHECK_INT(ctx->nerrors, 1);
+  const jx_diag *d = ctx->diags.len ? ctx->diags.items[ctx->diags.len - 1] : NULL;
+  CHECK(d && !strcmp(d->code, "J301") && d->loc.first_line == 2 && strstr(d->msg, "U+FFFE"));
+  jx_ctx_free(ctx);
+}
+
 /* Validation streams the text through libxml2's parser: what is not
  * well-formed is reported in the messages, never on stderr, and so is what
  * the schema refuses, each with its line. */
@@ -531,6 +552,7 @@ int main(void) {
   CHECK(each_jx_file(dir, "-pass", roundtrip) >= 40);
   all_constructs(tests);
   section_before_unit();
+  noncharacter();
   validation_messages();
   schema_examples(schema ? schema : "schema");
   fprintf(stderr, "%d documents round-trip\n", documents);
