@@ -5,6 +5,7 @@
 
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,21 +205,23 @@ static int build_iati(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc,
  * validator, and to the output's temporary file, which is renamed into
  * place only when the whole document is valid. Standard output, a pipe or
  * a device cannot take back what they were given, so for them the text is
- * held until it has validated. */
+ * held until it has validated: in an unnamed temporary file (tmpfile), so
+ * that memory does not grow with the document, or in memory when no such
+ * file can be made. */
 typedef struct xml_target {
   jx_xml_validation *check; /* NULL without a schema */
   jx_output *out;           /* NULL when the output cannot be opened */
   const char *why;          /* why writing out failed */
-  char *held;               /* for a direct output */
+  FILE *spool;              /* for a direct output */
+  char *held;               /* for a direct output without a spool */
   size_t held_len, held_cap;
 } xml_target;
 
-static void to_target(void *data, const char *bytes, size_t len) {
-  xml_target *t = data;
-  if (t->check) jx_xml_validation_feed(t->check, bytes, len);
-  if (!t->out || t->why) return;
-  if (!t->out->direct) {
-    jx_output_write(t->out, bytes, len, &t->why);
+static void hold(xml_target *t, const char *bytes, size_t len) {
+  if (t->spool) {
+    if (fwrite(bytes, 1, len, t->spool) != len)
+      t->why = jx_arena_printf(t->out->ctx->arena, "cannot keep the XML in a temporary "
+                               "file until it has validated: %s", strerror(errno));
     return;
   }
   if (t->held_len + len > t->held_cap) {
@@ -230,6 +233,36 @@ static void to_target(void *data, const char *bytes, size_t len) {
   }
   memcpy(t->held + t->held_len, bytes, len);
   t->held_len += len;
+}
+
+static void to_target(void *data, const char *bytes, size_t len) {
+  xml_target *t = data;
+  if (t->check) jx_xml_validation_feed(t->check, bytes, len);
+  if (!t->out || t->why) return;
+  if (t->out->direct)
+    hold(t, bytes, len);
+  else
+    jx_output_write(t->out, bytes, len, &t->why);
+}
+
+/* What was held for a direct output, to it. */
+static void release(xml_target *t) {
+  if (!t->spool) {
+    jx_output_write(t->out, t->held, t->held_len, &t->why);
+    return;
+  }
+  char buf[JX_XML_CHUNK];
+  size_t n;
+  if (fflush(t->spool) != 0 || fseek(t->spool, 0, SEEK_SET) != 0) {
+    t->why = jx_arena_printf(t->out->ctx->arena, "cannot read back the XML kept in a "
+                             "temporary file: %s", strerror(errno));
+    return;
+  }
+  while (!t->why && (n = fread(buf, 1, sizeof buf, t->spool)) > 0)
+    jx_output_write(t->out, buf, n, &t->why);
+  if (!t->why && ferror(t->spool))
+    t->why = jx_arena_printf(t->out->ctx->arena, "cannot read back the XML kept in a "
+                             "temporary file: %s", strerror(errno));
 }
 
 /* The exchange XML, written as it is validated. What goes wrong is told in
@@ -245,6 +278,7 @@ static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc
   if (schema) {
     t.check = jx_xml_validation_start(ctx, schema);
     if (jx_cli_open(ctx, &o, cli->output ? cli->output : "-", &open_why)) t.out = &o;
+    if (t.out && o.direct) t.spool = tmpfile();
   }
   bool written = jx_xml_write(ctx, doc, to_target, &t);
   bool valid = t.check && jx_xml_validation_finish(t.check, &invalid_why);
@@ -265,11 +299,12 @@ static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc
   } else if (!t.out) {
     fprintf(stderr, "jxc: %s.\n", open_why);
   } else {
-    if (o.direct && !t.why) jx_output_write(&o, t.held, t.held_len, &t.why);
+    if (o.direct && !t.why) release(&t);
     if (jx_cli_commit(&o, !t.why, t.why)) status = EXIT_CLEAN;
     t.out = NULL;
   }
   if (t.out) jx_cli_discard(t.out);
+  if (t.spool) fclose(t.spool);
   free(t.held);
   return status;
 }
