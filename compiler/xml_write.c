@@ -1,7 +1,8 @@
 /* The exchange XML, written as text straight from the syntax tree.
  *
- * The writer walks the tree once, in schema order, and appends the XML to a
- * buffer of JX_XML_CHUNK bytes that it hands to a sink whenever it is full:
+ * One walk over the document's items sorts them (see "what goes where");
+ * a second writes them in schema order, appending the XML to a buffer of
+ * JX_XML_CHUNK bytes that it hands to a sink whenever it is full:
  * jxc build's sink feeds each chunk to the schema validator (a SAX push
  * parser, below) and to the output file, so neither a DOM nor the whole
  * document is ever held in memory. The bytes are those libxml2's indented
