@@ -149,13 +149,18 @@ void jx_cli_install_signal_handlers(void) {
   }
 }
 
+bool jx_cli_open(jx_ctx *ctx, jx_output *o, const char *path, const char **why) {
+  if (!jx_output_open(ctx, o, path, why)) return false;
+  pending_tmp = o->tmp;
+  return true;
+}
+
 static bool opened(jx_ctx *ctx, jx_output *o, const char *path) {
   const char *why = NULL;
-  if (!jx_output_open(ctx, o, path, &why)) {
+  if (!jx_cli_open(ctx, o, path, &why)) {
     fprintf(stderr, "jxc: %s.\n", why);
     return false;
   }
-  pending_tmp = o->tmp;
   return true;
 }
 
@@ -167,6 +172,13 @@ static bool committed(jx_output *o, bool ok, const char *why) {
   }
   pending_tmp = NULL;
   return ok;
+}
+
+bool jx_cli_commit(jx_output *o, bool ok, const char *why) { return committed(o, ok, why); }
+
+void jx_cli_discard(jx_output *o) {
+  jx_output_abort(o);
+  pending_tmp = NULL;
 }
 
 bool jx_cli_write(jx_ctx *ctx, const char *path, const char *data, size_t len) {

@@ -88,6 +88,14 @@ bool jx_cli_write_with(jx_ctx *ctx, const char *path,
                        bool (*write)(const char *tmp, void *data, const char **why),
                        void *data);
 
+/* The same for a writer that streams into o as it goes (jxc build's XML):
+ * jx_cli_open prepares path like jx_cli_write, but returns why instead of
+ * printing it; jx_cli_commit makes the output final when ok, else discards
+ * it, and prints why on failure; jx_cli_discard throws it away silently. */
+bool jx_cli_open(jx_ctx *ctx, jx_output *o, const char *path, const char **why);
+bool jx_cli_commit(jx_output *o, bool ok, const char *why);
+void jx_cli_discard(jx_output *o);
+
 /* How many columns the terminal that fd writes to draws an East Asian
  * ambiguous character (≥) in: it is asked with a cursor position report,
  * as Vim does. 1 or 2; 0 when fd is not a terminal or it does not answer

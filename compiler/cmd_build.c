@@ -4,7 +4,9 @@
 #include <config.h>
 
 #include "cli.h"
+#include "i18n.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +18,6 @@
 
 #include "diag.h"
 #include "document.h"
-#include "i18n.h"
 #include "iati.h"
 #include "xml_write.h"
 
@@ -163,45 +164,149 @@ static int build_tables(jx_ctx *ctx, const jx_cli *cli, const char *format,
   return status;
 }
 
-static int build_xml(jx_ctx *ctx, const jx_cli *cli, bool iati,
-                     const jx_document *doc, const jx_library *lib) {
+/* The IATI export: a libxml2 tree (compiler/iati.c), dumped by libxml2,
+ * and validated when the official schema's folder is given. */
+static int build_iati(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc,
+                      const jx_library *lib) {
   size_t shown = ctx->diags.len;
-  xmlDocPtr xml;
-  const char *xsd;
-  if (iati) {
-    jx_library doclib = jx_library_for_document(ctx, lib, doc);
-    xml = jx_iati_build(ctx, doc, &doclib);
-    /* The IATI schema is not ours to ship; validate when told where it is. */
-    const char *dir = getenv("JIXIAO_IATI_SCHEMA");
-    xsd = dir && *dir ? jx_arena_printf(ctx->arena, "%s/iati-activities-schema.xsd", dir)
-                      : NULL;
-  } else {
-    xml = jx_xml_build(ctx, doc);
-    xsd = jx_schema_path(ctx);
-  }
-  int status = EXIT_CLEAN;
-  const char *why = NULL;
+  jx_library doclib = jx_library_for_document(ctx, lib, doc);
+  xmlDocPtr xml = jx_iati_build(ctx, doc, &doclib);
   if (!xml) {
-    /* What the XML writer reported; the checker's findings are out already. */
+    /* What the IATI writer reported; the checker's findings are out already. */
     for (size_t i = shown; i < ctx->diags.len; i++)
       jx_diag_print(ctx, ctx->diags.items[i], stderr);
-    status = EXIT_INPUT;
-  } else if (!xsd && !iati) {
-    fputs(_("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
-          "nothing was written.\n"), stderr);
-    status = EXIT_USAGE;
-  } else if (xsd && !jx_xml_validate(ctx, xml, xsd, &why)) {
+    return EXIT_INPUT;
+  }
+  xmlChar *text = NULL;
+  int len = 0;
+  xmlDocDumpFormatMemoryEnc(xml, &text, &len, "UTF-8", 1);
+  xmlFreeDoc(xml);
+  if (!text) abort();
+  /* The IATI schema is not ours to ship; validate when told where it is. */
+  const char *dir = getenv("JIXIAO_IATI_SCHEMA");
+  const char *xsd = dir && *dir
+                        ? jx_arena_printf(ctx->arena, "%s/iati-activities-schema.xsd", dir)
+                        : NULL;
+  const char *why = NULL;
+  int status = EXIT_CLEAN;
+  if (xsd && !jx_xml_validate(ctx, (const char *)text, (size_t)len, xsd, &why)) {
     fprintf(stderr, _("jxc: internal error: the XML made for this document does "
                     "not follow %s, so it was not written. Please report this "
                     "with the input.\n%s\n"), xsd, why);
     status = EXIT_USAGE;
-  } else {
-    size_t len;
-    char *text = jx_xml_serialize(xml, &len);
-    if (!jx_cli_write(ctx, cli->output ? cli->output : "-", text, len)) status = EXIT_USAGE;
-    free(text);
+  } else if (!jx_cli_write(ctx, cli->output ? cli->output : "-", (const char *)text,
+                           (size_t)len)) {
+    status = EXIT_USAGE;
   }
-  if (xml) xmlFreeDoc(xml);
+  xmlFree(text);
+  return status;
+}
+
+/* Where the exchange XML goes while it is written: every chunk to the
+ * validator, and to the output's temporary file, which is renamed into
+ * place only when the whole document is valid. Standard output, a pipe or
+ * a device cannot take back what they were given, so for them the text is
+ * held until it has validated: in an unnamed temporary file (tmpfile), so
+ * that memory does not grow with the document, or in memory when no such
+ * file can be made. */
+typedef struct xml_target {
+  jx_xml_validation *check; /* NULL without a schema */
+  jx_output *out;           /* NULL when the output cannot be opened */
+  const char *why;          /* why writing out failed */
+  FILE *spool;              /* for a direct output */
+  char *held;               /* for a direct output without a spool */
+  size_t held_len, held_cap;
+} xml_target;
+
+static void hold(xml_target *t, const char *bytes, size_t len) {
+  if (t->spool) {
+    if (fwrite(bytes, 1, len, t->spool) != len)
+      t->why = jx_arena_printf(t->out->ctx->arena, "cannot keep the XML in a temporary "
+                               "file until it has validated: %s", strerror(errno));
+    return;
+  }
+  if (t->held_len + len > t->held_cap) {
+    size_t cap = t->held_cap ? t->held_cap : JX_XML_CHUNK;
+    while (cap < t->held_len + len) cap *= 2;
+    t->held = realloc(t->held, cap);
+    if (!t->held) abort();
+    t->held_cap = cap;
+  }
+  memcpy(t->held + t->held_len, bytes, len);
+  t->held_len += len;
+}
+
+static void to_target(void *data, const char *bytes, size_t len) {
+  xml_target *t = data;
+  if (t->check) jx_xml_validation_feed(t->check, bytes, len);
+  if (!t->out || t->why) return;
+  if (t->out->direct)
+    hold(t, bytes, len);
+  else
+    jx_output_write(t->out, bytes, len, &t->why);
+}
+
+/* What was held for a direct output, to it. */
+static void release(xml_target *t) {
+  if (!t->spool) {
+    jx_output_write(t->out, t->held, t->held_len, &t->why);
+    return;
+  }
+  char buf[JX_XML_CHUNK];
+  size_t n;
+  if (fflush(t->spool) != 0 || fseek(t->spool, 0, SEEK_SET) != 0) {
+    t->why = jx_arena_printf(t->out->ctx->arena, "cannot read back the XML kept in a "
+                             "temporary file: %s", strerror(errno));
+    return;
+  }
+  while (!t->why && (n = fread(buf, 1, sizeof buf, t->spool)) > 0)
+    jx_output_write(t->out, buf, n, &t->why);
+  if (!t->why && ferror(t->spool))
+    t->why = jx_arena_printf(t->out->ctx->arena, "cannot read back the XML kept in a "
+                             "temporary file: %s", strerror(errno));
+}
+
+/* The exchange XML, written as it is validated. What goes wrong is told in
+ * the order it always was: what the document cannot carry, a missing or
+ * unreadable schema, an invalid result, and only then the output file. */
+static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc) {
+  size_t shown = ctx->diags.len;
+  const char *xsd = jx_schema_path(ctx);
+  const char *schema_why = NULL, *open_why = NULL, *invalid_why = NULL;
+  jx_xml_schema *schema = xsd ? jx_xml_schema_load(ctx, xsd, &schema_why) : NULL;
+  jx_output o;
+  xml_target t = {0};
+  if (schema) {
+    t.check = jx_xml_validation_start(ctx, schema);
+    if (jx_cli_open(ctx, &o, cli->output ? cli->output : "-", &open_why)) t.out = &o;
+    if (t.out && o.direct) t.spool = tmpfile();
+  }
+  bool written = jx_xml_write(ctx, doc, to_target, &t);
+  bool valid = t.check && jx_xml_validation_finish(t.check, &invalid_why);
+  jx_xml_schema_free(schema);
+  int status = EXIT_USAGE;
+  if (!written) {
+    /* What the XML writer reported; the checker's findings are out already. */
+    for (size_t i = shown; i < ctx->diags.len; i++)
+      jx_diag_print(ctx, ctx->diags.items[i], stderr);
+    status = EXIT_INPUT;
+  } else if (!xsd) {
+    fputs(_("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
+          "nothing was written.\n"), stderr);
+  } else if (!schema || !valid) {
+    fprintf(stderr, _("jxc: internal error: the XML made for this document does "
+                    "not follow %s, so it was not written. Please report this "
+                    "with the input.\n%s\n"), xsd, schema ? invalid_why : schema_why);
+  } else if (!t.out) {
+    fprintf(stderr, _("jxc: %s.\n"), open_why);
+  } else {
+    if (o.direct && !t.why) release(&t);
+    if (jx_cli_commit(&o, !t.why, t.why)) status = EXIT_CLEAN;
+    t.out = NULL;
+  }
+  if (t.out) jx_cli_discard(t.out);
+  if (t.spool) fclose(t.spool);
+  free(t.held);
   return status;
 }
 
@@ -235,8 +340,10 @@ int jx_cmd_build(int argc, char **argv, const jx_cli *cli) {
     status = EXIT_INPUT;
   } else if (is_report_format(format)) {
     status = build_tables(ctx, cli, format, doc, &lib);
+  } else if (iati) {
+    status = build_iati(ctx, cli, doc, &lib);
   } else {
-    status = build_xml(ctx, cli, iati, doc, &lib);
+    status = build_exchange(ctx, cli, doc);
   }
   jx_ctx_free(ctx);
   return status;

@@ -1,29 +1,56 @@
-/* The exchange XML (schema/jixiao-1.xsd, doc/xml-format.md): building it with
- * libxml2 and validating it. */
+/* The exchange XML (schema/jixiao-1.xsd, doc/xml-format.md): writing it
+ * straight from the syntax tree, and validating XML text by streaming it
+ * through libxml2's parser with the schema plugged in. No DOM is built. */
 #ifndef JX_XML_WRITE_H
 #define JX_XML_WRITE_H
 
-#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "ctx.h"
 #include "document.h"
 
 #define JX_XML_NAMESPACE "urn:jixiao:exchange:1"
 
-/* The exchange document for doc, in canonical form (element order fixed by
- * the schema, no timestamps). Returns NULL with diagnostics in ctx when doc
- * holds something the format cannot carry. Caller frees with xmlFreeDoc. */
-xmlDocPtr jx_xml_build(jx_ctx *ctx, const jx_document *doc);
+/* Receives the XML text in order, in chunks of up to JX_XML_CHUNK bytes
+ * (a chunk may end inside a UTF-8 character). */
+typedef void (*jx_xml_sink)(void *data, const char *bytes, size_t len);
 
-/* Validates xml against the XSD file at xsd_path. On failure returns false
- * and puts the validator's messages, one a line, in *why (ctx arena). */
-bool jx_xml_validate(jx_ctx *ctx, xmlDocPtr xml, const char *xsd_path,
+#define JX_XML_CHUNK (64 * 1024)
+
+/* Writes the exchange document for doc, in canonical form (element order
+ * fixed by the schema, no timestamps, indented exactly as libxml2 would),
+ * to sink. Returns false with diagnostics in ctx (J301, J302) when doc holds
+ * something the format cannot carry; sink may have received part of the
+ * text by then, which the caller must throw away. */
+bool jx_xml_write(jx_ctx *ctx, const jx_document *doc, jx_xml_sink sink, void *data);
+
+/* The same into one malloc'd, NUL-terminated buffer (for tests and small
+ * documents); NULL with diagnostics in ctx. Caller frees. */
+char *jx_xml_text(jx_ctx *ctx, const jx_document *doc, size_t *len);
+
+/* A parsed XSD, for validating any number of documents. */
+typedef struct jx_xml_schema jx_xml_schema;
+
+/* NULL with *why (ctx arena) when the file cannot be read as a schema. */
+jx_xml_schema *jx_xml_schema_load(jx_ctx *ctx, const char *xsd_path, const char **why);
+void jx_xml_schema_free(jx_xml_schema *schema);
+
+/* One document's validation, fed its text in pieces as it is written: a
+ * SAX push parser with the schema's validator plugged in, so memory stays
+ * the same whatever the document's size. */
+typedef struct jx_xml_validation jx_xml_validation;
+
+jx_xml_validation *jx_xml_validation_start(jx_ctx *ctx, jx_xml_schema *schema);
+void jx_xml_validation_feed(jx_xml_validation *v, const char *bytes, size_t len);
+/* Ends and frees v. False when the text is not well-formed or does not
+ * follow the schema, with the messages, "line N: …" one a line, in *why
+ * (ctx arena). */
+bool jx_xml_validation_finish(jx_xml_validation *v, const char **why);
+
+/* The whole of xml at once against the XSD file at xsd_path; on failure
+ * *why holds what the schema could not be read for, or the messages. */
+bool jx_xml_validate(jx_ctx *ctx, const char *xml, size_t len, const char *xsd_path,
                      const char **why);
-
-/* Serializes xml (UTF-8, indented) into a malloc'd buffer; caller frees.
- * jx_xml_serialize writes the plain documents jxc builds itself, byte for
- * byte as libxml2 would (jx_xml_serialize_libxml, kept as the reference). */
-char *jx_xml_serialize(xmlDocPtr xml, size_t *len);
-char *jx_xml_serialize_libxml(xmlDocPtr xml, size_t *len);
 
 #endif

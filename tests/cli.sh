@@ -149,6 +149,29 @@ expect 1 "build --warnings=error" -- "$JXC" build --warnings=error "$EXAMPLES/ch
 expect 2 "build into a missing folder" -- "$JXC" build "$EXAMPLES/chengde-justice-2025" -o "$tmp/no/such/dir/x.xml"
 contains err "cannot create" "build into a missing folder"
 [ -z "$(ls "$tmp" | grep -F 'keep.xml.')" ] || fail "build left a temporary file"
+# The XML is validated as it is written: output the schema refuses is an
+# internal error that leaves neither the file nor a temporary one.
+mkdir "$tmp/strict" "$tmp/broken"
+sed 's/fixed="1"/fixed="2"/' "$JIXIAO_SCHEMA/jixiao-1.xsd" >"$tmp/strict/jixiao-1.xsd"
+echo "<not a schema" >"$tmp/broken/jixiao-1.xsd"
+expect 2 "build against a schema it does not follow" -- env JIXIAO_SCHEMA="$tmp/strict" \
+  "$JXC" build "$EXAMPLES/chengde-justice-2025" -o "$tmp/keep.xml"
+contains err "internal error: the XML made for this document does not follow $tmp/strict/jixiao-1.xsd, so it was not written." "build, invalid"
+contains err "line 2: Element '{urn:jixiao:exchange:1}PERF_TARGET_DOC', attribute 'version'" "build, invalid: the validator's message with its line"
+[ "$(cat "$tmp/keep.xml")" = "old content" ] || fail "build, invalid: the old file was touched"
+[ -z "$(ls "$tmp" | grep -F 'keep.xml.')" ] || fail "build, invalid: a temporary file is left"
+expect 2 "build to stdout against a schema it does not follow" -- env JIXIAO_SCHEMA="$tmp/strict" \
+  "$JXC" build "$EXAMPLES/chengde-justice-2025"
+empty out "build to stdout, invalid"
+expect 2 "build with an unreadable schema" -- env JIXIAO_SCHEMA="$tmp/broken" \
+  "$JXC" build "$EXAMPLES/chengde-justice-2025" -o "$tmp/keep.xml"
+contains err "the schema $tmp/broken/jixiao-1.xsd cannot be read" "build, unreadable schema"
+[ "$(cat "$tmp/keep.xml")" = "old content" ] || fail "build, unreadable schema: the old file was touched"
+expect 2 "build without the schema" -- env JIXIAO_SCHEMA="$tmp/no-such-dir" \
+  "$JXC" build "$EXAMPLES/chengde-justice-2025" -o "$tmp/keep.xml"
+contains err "cannot find the schema jixiao-1.xsd" "build without the schema"
+[ "$(cat "$tmp/keep.xml")" = "old content" ] || fail "build without the schema: the old file was touched"
+[ -z "$(ls "$tmp" | grep -F 'keep.xml.')" ] || fail "build without a valid schema left a temporary file"
 # import: back to source, which builds the same XML again.
 expect 0 "import" -- "$JXC" import "$tmp/seed.xml" -o "$tmp/seed.jx"
 expect 0 "rebuild" -- "$JXC" build "$tmp/seed.jx" -o "$tmp/seed2.xml"
