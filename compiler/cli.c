@@ -89,7 +89,15 @@ jx_ctx *jx_cli_ctx(const jx_cli *cli) {
   for (size_t i = 0; i < cli->import_dirs.len; i++)
     jx_list_push(ctx->arena, &ctx->import_dirs,
                  jx_arena_strdup(ctx->arena, cli->import_dirs.items[i]));
+  ctx->color = jx_cli_use_color(cli, STDERR_FILENO);
   return ctx;
+}
+
+bool jx_cli_use_color(const jx_cli *cli, int fd) {
+  if (cli->color >= 0) return cli->color == 1;
+  const char *no = getenv("NO_COLOR");
+  const char *term = getenv("TERM");
+  return isatty(fd) && !(no && *no) && !(term && !strcmp(term, "dumb"));
 }
 
 bool jx_cli_load_library(jx_ctx *ctx, jx_library *lib) {

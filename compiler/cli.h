@@ -37,7 +37,7 @@ typedef struct jx_cli {
   bool textconv;           /* format --textconv: for git (doc/git.md) */
   /* diff */
   bool stat;               /* diff --stat: the summary only */
-  int color;               /* diff --color: -1 auto, 0 never, 1 always */
+  int color;               /* --color: -1 auto, 0 never, 1 always */
   jx_list matches;         /* diff --match OLD=NEW: const char *, as given */
   jx_ctx *scratch;         /* owns option strings */
 } jx_cli;
@@ -64,6 +64,11 @@ int jx_cli_usage_error(const char *fmt, const char *arg);
 
 /* A new ctx set up from the options (-I folders). NULL when out of memory. */
 jx_ctx *jx_cli_ctx(const jx_cli *cli);
+
+/* Whether output to fd is coloured: --color=always or never when given;
+ * otherwise when fd is a terminal, NO_COLOR is unset or empty and TERM is
+ * not "dumb" (https://no-color.org, as gcc and git do). */
+bool jx_cli_use_color(const jx_cli *cli, int fd);
 
 /* Loads the standard library into ctx; prints why and returns false when it
  * cannot be used. */

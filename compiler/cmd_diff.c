@@ -71,12 +71,10 @@ static jx_document *git_context(jx_ctx *cctx, const char *path) {
   return single_file(cctx, main_path, &why);
 }
 
+/* The report is coloured as the diagnostics are, but never in a file. */
 static bool use_color(const jx_cli *cli) {
-  if (cli->color >= 0) return cli->color == 1;
-  if (cli->output && strcmp(cli->output, "-")) return false;
-  const char *no = getenv("NO_COLOR");
-  const char *term = getenv("TERM");
-  return isatty(STDOUT_FILENO) && !(no && *no) && !(term && !strcmp(term, "dumb"));
+  if (cli->color < 0 && cli->output && strcmp(cli->output, "-")) return false;
+  return jx_cli_use_color(cli, STDOUT_FILENO);
 }
 
 /* git: a file that does not read is shown as lines. */

@@ -15,6 +15,9 @@ typedef struct jx_ctx {
   /* Folders besides each root file's own from which 导入 may read (jxc -I);
    * const char * in the arena. */
   jx_list import_dirs;
+  /* Whether jx_diag_print colours its text with ANSI escapes (set by the
+   * caller: jxc from --color, NO_COLOR and whether stderr is a terminal). */
+  bool color;
 } jx_ctx;
 
 /* Caller frees with jx_ctx_free, which releases everything the ctx owns. */

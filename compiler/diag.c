@@ -155,6 +155,19 @@ static size_t walk_columns(const char *line, size_t len, size_t at, size_t cols,
  * not the whole line again for every finding. */
 enum { WHOLE_LINE_COLUMNS = 200, CONTEXT_COLUMNS = 60, UNDERLINE_COLUMNS = 80 };
 
+/* ANSI colours as gcc and clang use them: the position bold, the label in
+ * its colour, the underline green. Only when ctx->color is set. */
+#define SGR_BOLD "\033[1m"
+#define SGR_ERROR "\033[1;31m"
+#define SGR_WARNING "\033[1;35m"
+#define SGR_NOTE "\033[1;36m"
+#define SGR_CARET "\033[1;32m"
+#define SGR_RESET "\033[m"
+
+static void paint(const jx_ctx *ctx, FILE *out, const char *sgr) {
+  if (ctx->color) fputs(sgr, out);
+}
+
 static void print_excerpt(const jx_ctx *ctx, jx_loc loc, FILE *out) {
   if (loc.first_line <= 0) return;
   const jx_source *src = jx_ctx_source(ctx, loc.file);
@@ -194,27 +207,44 @@ static void print_excerpt(const jx_ctx *ctx, jx_loc loc, FILE *out) {
   size_t width = span_width(line, start, end);
   if (width == 0) width = 1;
   fprintf(out, " %*s | %*s", gw, "", (int)pad, "");
+  paint(ctx, out, SGR_CARET);
   for (size_t i = 0; i < width; i++) fputc('^', out);
+  paint(ctx, out, SGR_RESET);
   fputc('\n', out);
 }
 
 void jx_diag_print(const jx_ctx *ctx, const jx_diag *d, FILE *out) {
+  paint(ctx, out, SGR_BOLD);
   print_position(ctx, d->loc, out);
+  fputs(": ", out);
+  paint(ctx, out, d->sev == JX_SEV_ERROR ? SGR_ERROR : SGR_WARNING);
   /* TRANSLATORS: the labels of a diagnostic line, "FILE:LINE:COL: error[J010]: …". */
-  fprintf(out, ": %s[%s]: ", d->sev == JX_SEV_ERROR ? _("error") : _("warning"), d->code);
+  fprintf(out, "%s[%s]:", d->sev == JX_SEV_ERROR ? _("error") : _("warning"), d->code);
+  paint(ctx, out, SGR_RESET);
+  paint(ctx, out, SGR_BOLD);
+  fputc(' ', out);
   put_text(d->msg, out);
+  paint(ctx, out, SGR_RESET);
   fputc('\n', out);
   print_excerpt(ctx, d->loc, out);
   for (size_t i = 0; i < d->notes.len; i++) {
     const jx_diag_note *n = d->notes.items[i];
-    fprintf(out, "  %s: ", _("note"));
+    fputs("  ", out);
+    paint(ctx, out, SGR_NOTE);
+    fprintf(out, "%s:", _("note"));
+    paint(ctx, out, SGR_RESET);
+    fputc(' ', out);
     print_position(ctx, n->loc, out);
     fputs(": ", out);
     put_text(n->msg, out);
     fputc('\n', out);
   }
   if (d->hint) {
-    fprintf(out, "  %s: ", _("hint"));
+    fputs("  ", out);
+    paint(ctx, out, SGR_CARET);
+    fprintf(out, "%s:", _("hint"));
+    paint(ctx, out, SGR_RESET);
+    fputc(' ', out);
     put_text(d->hint, out);
     fputc('\n', out);
   }

@@ -97,8 +97,6 @@ static const char *const usage_text[] = {
        "  --match=OLD=NEW     pair the project OLD of the old document with NEW of\n"
        "                      the new one (each a project code, or a name when the\n"
        "                      project has no code); may be repeated\n"
-       "  --color=auto|always|never   colours in the text report (auto: on a\n"
-       "                      terminal, unless NO_COLOR is set)\n"
        "  -o, --output=FILE   write the report to FILE\n"
        "diff exits with 0 when the documents do not differ, 1 when they do, and\n"
        "2 when one cannot be read. Given git's seven arguments (PATH OLD-FILE\n"
@@ -109,7 +107,10 @@ static const char *const usage_text[] = {
        "                      how many more there are; 0 shows all\n"
        "  -I, --include=FOLDER   let 导入 read files in FOLDER too; by default a\n"
        "                      document imports only .jx files inside the folder\n"
-       "                      of its root file (check, build, diff, dump)\n"),
+       "                      of its root file (check, build, diff, dump)\n"
+       "  --color=auto|always|never   colours in diagnostics and in diff's text\n"
+       "                      report (auto: on a terminal, unless NO_COLOR is set\n"
+       "                      or TERM is dumb)\n"),
     N_("Options take their value as --name=VALUE or --name VALUE (-oFILE, -o FILE);\n"
        "-- ends the options.\n"),
     N_("The standard library (units and indicator frameworks) is read from\n"
@@ -189,7 +190,7 @@ static const struct option_spec option_specs[] = {
     {{"textconv", no_argument, NULL, OPT_TEXTCONV}, C_FORMAT},
     {{"stat", no_argument, NULL, OPT_STAT}, C_DIFF},
     {{"match", required_argument, NULL, OPT_MATCH}, C_DIFF},
-    {{"color", required_argument, NULL, OPT_COLOR}, C_DIFF},
+    {{"color", required_argument, NULL, OPT_COLOR}, C_ALL},
 };
 
 enum { NSPECS = sizeof option_specs / sizeof option_specs[0] };

@@ -246,6 +246,30 @@ contains out '"uri": "'"$e"'/324004.jx"' "sarif location"
 contains out '"relatedLocations"' "sarif notes"
 [ "$(grep -c '"ruleId"' "$tmp/out")" -eq 11 ] || fail "sarif: 11 results"
 
+# Colours in diagnostics, as gcc and clang: --color=always and never;
+# auto colours a terminal only, never a pipe, and NO_COLOR or TERM=dumb
+# turn it off (a terminal is made with script(1) from util-linux).
+esc=$(printf '\033')
+j174="$TESTS_SRCDIR/check/J174-fail.jx"
+expect 0 "--color=always" -- "$JXC" check --color=always "$j174"
+contains err "${esc}[1;35mwarning[J174]:${esc}[m" "--color=always colours the label"
+contains err "${esc}[1;32m^^^${esc}[m" "--color=always colours the underline"
+expect 0 "--color=never" -- "$JXC" check --color=never "$j174"
+grep -q "$esc" "$tmp/err" && fail "--color=never: escapes in the output"
+expect 0 "colour in a pipe" -- "$JXC" check "$j174"
+grep -q "$esc" "$tmp/err" && fail "auto colour in a pipe: escapes in the output"
+expect 2 "bad --color" -- "$JXC" check --color=sometimes "$j174"
+if command -v script >/dev/null; then
+  script -qec "'$JXC' check '$j174'" /dev/null >"$tmp/tty" 2>&1
+  grep -q "${esc}\[1;35mwarning" "$tmp/tty" || fail "auto colour on a terminal: no colours"
+  NO_COLOR=1 script -qec "'$JXC' check '$j174'" /dev/null >"$tmp/tty" 2>&1
+  grep -q "$esc" "$tmp/tty" && fail "NO_COLOR on a terminal: escapes in the output"
+  TERM=dumb script -qec "'$JXC' check '$j174'" /dev/null >"$tmp/tty" 2>&1
+  grep -q "$esc" "$tmp/tty" && fail "TERM=dumb on a terminal: escapes in the output"
+else
+  fail "script(1) is missing (util-linux): the terminal colour checks cannot run"
+fi
+
 if [ "$fails" -ne 0 ]; then
   echo "$fails CLI check(s) failed" >&2
   exit 1
