@@ -146,6 +146,8 @@ char *jx_arena_strndup(jx_arena *a, const char *s, size_t n) {
   return p;
 }
 
+char *jx_arena_bytes(jx_arena *a, size_t n) { return take(a, n, 1); }
+
 char *jx_arena_strdup(jx_arena *a, const char *s) {
   return jx_arena_strndup(a, s, strlen(s));
 }

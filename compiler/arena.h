@@ -28,6 +28,9 @@ void jx_arena_reset(jx_arena *a);
  * half-built its tree has nothing useful to say). */
 void *jx_arena_alloc(jx_arena *a, size_t size);
 char *jx_arena_strndup(jx_arena *a, const char *s, size_t n);
+/* n bytes, neither zeroed nor aligned, for a caller that writes every one
+ * of them (a file read straight into the arena). */
+char *jx_arena_bytes(jx_arena *a, size_t n);
 char *jx_arena_strdup(jx_arena *a, const char *s);
 char *jx_arena_printf(jx_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

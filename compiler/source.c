@@ -28,7 +28,8 @@ void jx_ctx_free(jx_ctx *ctx) {
   free(ctx);
 }
 
-int jx_source_add(jx_ctx *ctx, const char *path, const char *text, size_t len) {
+/* Registers text of len bytes followed by a NUL, owned by the ctx's arena. */
+static int add_owned(jx_ctx *ctx, const char *path, const char *text, size_t len) {
   jx_source *src = jx_arena_alloc(ctx->arena, sizeof *src);
   src->path = jx_arena_strdup(ctx->arena, path);
   /* A byte order mark carries no meaning in UTF-8; drop it so it can never
@@ -37,7 +38,7 @@ int jx_source_add(jx_ctx *ctx, const char *path, const char *text, size_t len) {
     text += 3;
     len -= 3;
   }
-  src->text = jx_arena_strndup(ctx->arena, text, len);
+  src->text = text;
   src->len = len;
   int lines = 1;
   const char *end = text + len;
@@ -49,6 +50,10 @@ int jx_source_add(jx_ctx *ctx, const char *path, const char *text, size_t len) {
     src->line_starts[src->nlines++] = (unsigned)(p - text) + 1;
   jx_list_push(ctx->arena, &ctx->sources, src);
   return (int)ctx->sources.len - 1;
+}
+
+int jx_source_add(jx_ctx *ctx, const char *path, const char *text, size_t len) {
+  return add_owned(ctx, path, jx_arena_strndup(ctx->arena, text, len), len);
 }
 
 int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
@@ -63,12 +68,11 @@ int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
     problem = _("it is not a regular file");
   else if (st.st_size > JX_SOURCE_MAX_BYTES)
     problem = _("it is larger than 1 GiB; split it into files with 导入");
+  /* The file is read straight into the arena, where its text stays: no
+   * second copy of a document that may be 100 MB. */
   char *buf = NULL;
   size_t len = 0;
-  if (!problem) {
-    buf = malloc((size_t)st.st_size + 1);
-    if (!buf) problem = strerror(ENOMEM);
-  }
+  if (!problem) buf = jx_arena_bytes(ctx->arena, (size_t)st.st_size + 1);
   /* Read what fstat promised and stop: a file that grows while it is read
    * cannot make the read unbounded. */
   while (!problem && len < (size_t)st.st_size) {
@@ -80,12 +84,11 @@ int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
   }
   if (fd >= 0) close(fd);
   if (problem) {
-    free(buf);
     *why = jx_arena_printf(ctx->arena, _("cannot read %s: %s"), path, problem);
     return -1;
   }
-  int id = jx_source_add(ctx, path, buf, len);
-  free(buf);
+  buf[len] = '\0';
+  int id = add_owned(ctx, path, buf, len);
   jx_source *src = ctx->sources.items[id];
   src->has_id = true;
   src->dev = (unsigned long long)st.st_dev;

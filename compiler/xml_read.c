@@ -1,7 +1,53 @@
+/* `jxc import`: an exchange XML document back into a jixiao syntax tree.
+ *
+ * How the document is read
+ * ------------------------
+ * The file is checked as bytes first (the encoding, decided over every
+ * byte, then the search for a DTD). libxml2 then parses it as a stream of
+ * SAX events and builds no tree: each event goes to the schema validator
+ * (the handlers xmlSchemaSAXPlug hands out, called from here) and to the
+ * builder below, so the document is parsed, validated and turned into a
+ * syntax tree in one pass. Memory is the file's text, the syntax tree and
+ * one small element at a time, never a DOM of the whole document.
+ *
+ * The root, AGENCY, SECTION, PROJECT and KPI_GROUP, which repeat without
+ * bound, are followed event by event (containers). Every other element
+ * under them (a DOC_HEAD, a BUDGET, one KPI) is collected into a small tree
+ * of its own (xnode, in a scratch arena) and built once its end tag has
+ * been read and validated: the builders only ever see complete, valid
+ * elements and may rely on the schema, as they did on a DOM.
+ *
+ * What is reported is what reading the whole document first reported:
+ *  - a file that is not well-formed gets one J310, libxml2's last error,
+ *    and nothing else;
+ *  - otherwise, a document that breaks the schema gets every J311 and
+ *    nothing else (building stops at the first);
+ *  - otherwise, the rules the schema cannot express (J312, J313), in
+ *    document order.
+ * J311, J312 and J313 are therefore held until the end decides which stand.
+ *
+ * Where a stream could differ from a DOM, it does not:
+ *  - Lines. An element's line is where its start tag ends, taken from the
+ *    parser when it reports the start tag: what a DOM stores, except that a
+ *    DOM keeps 16 bits (65535 for every later line) and this the line. A
+ *    schema error names the line of the element the validator stands on,
+ *    as a DOM validation does, also when the error is found at the end tag
+ *    (a missing child, a facet of the value).
+ *  - Blanks. With XML_PARSE_NOBLANKS, libxml2 drops whitespace that it
+ *    judges ignorable by looking at the children the current DOM node
+ *    already has (areBlanks in parser.c). Here ctxt->node points to a
+ *    stand-in element whose first and last child say whether the element's
+ *    children so far are text, so libxml2 decides exactly as with a DOM;
+ *    what it drops, neither the validator nor the builder sees.
+ *  - Length. A text node of more than XML_MAX_TEXT_LENGTH bytes stops the
+ *    parse as libxml2's tree builder does (xmlSAX2Characters), with the
+ *    same outcome. */
 #include "xml_read.h"
 
 #include <errno.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlschemas.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +60,89 @@
 #include "utf8.h"
 #include "xml_write.h"
 
+/* --- one element, collected ---------------------------------------------- */
+
+typedef struct xattr {
+  const char *name; /* local name */
+  const char *value;
+  struct xattr *next;
+} xattr;
+
+/* An element of a collected subtree: only elements, in document order. */
+typedef struct xnode {
+  const char *name; /* local name, from the parser's dictionary */
+  int line;         /* where its start tag ends */
+  const char *text; /* its own character data (text and CDATA), "" if none */
+  xattr *attrs;
+  struct xnode *children, *last, *next;
+} xnode;
+
+typedef const xnode *xml_el;
+
+/* --- the reader ------------------------------------------------------------ */
+
+/* What an open element is to the builder. */
+typedef enum {
+  ROLE_NONE, /* nothing: the document is no longer being built */
+  ROLE_ROOT,
+  ROLE_AGENCY,
+  ROLE_SECTION,
+  ROLE_PROJECT,
+  ROLE_GROUP,
+  ROLE_COLLECT /* part of a collected subtree */
+} role;
+
+/* The kind of a child as a DOM would hold it (areBlanks and the text
+ * length limit look at the first and the last child). */
+typedef enum { KID_NONE, KID_TEXT, KID_CDATA, KID_OTHER } kid;
+
+typedef struct frame {
+  int line;
+  role role;
+  kid first, last;
+  size_t run;   /* bytes of the text (or CDATA) node the last child is */
+  xnode *node;  /* ROLE_COLLECT: the element's node */
+  char *text;   /* ROLE_COLLECT: its character data so far (malloc'd, and */
+  size_t len, cap; /* kept for the next element at this depth) */
+} frame;
+
+/* A finding held until the end of the document decides whether it stands. */
+typedef struct held {
+  jx_severity sev;
+  const char *code;
+  jx_loc loc;
+  const char *msg, *hint;
+} held;
+
 typedef struct reader {
   jx_ctx *ctx;
   int file; /* the XML file in the ctx's source table, for locations */
-  bool ok;
+  xmlParserCtxtPtr pctx;
+  /* The schema validator's own SAX handlers and their data; NULL when the
+   * schema could not be read (the document is then only parsed). */
+  xmlSAXHandlerPtr vsax;
+  void *vdata;
+  bool ok;       /* no rule of the format broken (J312) */
+  bool invalid;  /* the schema was broken (J311): nothing more is built */
+  bool stopped;  /* a text node over libxml2's limit stopped the parse */
+  int stopped_line;
+  /* The text node being read, for the validator: a DOM hands it whole,
+   * the parser in pieces (and an element that allows no text reports each
+   * piece). */
+  char *vtext;
+  size_t vlen, vcap;
+  kid vkind; /* KID_TEXT or KID_CDATA; KID_NONE when there is none */
+  frame *frames; /* the open elements, the innermost last */
+  int depth, cap;
+  xmlNode standin, text_child, other_child; /* ctxt->node and its children */
+  jx_arena *scratch; /* the collected subtree */
+  jx_list *items;
+  jx_org *agency, *section, *sup;
+  jx_project *project;
+  jx_group *group;
+  jx_list held_schema, held_rules; /* held * */
+  int cached_line;                 /* at()'s last answer */
+  jx_loc cached_loc;
 } reader;
 
 /* A location covering the text of an XML line, from its first non-blank
@@ -34,31 +159,50 @@ static jx_loc line_loc(jx_ctx *ctx, int file, int line) {
   return loc;
 }
 
-static jx_loc at(const reader *r, xmlNodePtr n) {
-  return line_loc(r->ctx, r->file, n ? (int)xmlGetLineNo(n) : 0);
+/* The location of a line; the builders ask for the same line many times
+ * in a row (an element and its children are often on one line). */
+static jx_loc at_line(reader *r, int line) {
+  if (line != r->cached_line || line <= 0) {
+    r->cached_loc = line_loc(r->ctx, r->file, line);
+    r->cached_line = line;
+  }
+  return r->cached_loc;
 }
 
-static void fail(reader *r, xmlNodePtr n, const char *fmt, const char *arg) {
-  jx_diag *d = jx_report(r->ctx, JX_SEV_ERROR, "J312", at(r, n), fmt, arg);
-  jx_diag_hint(r->ctx, d, "The schema cannot express this rule; see the rules "
-                          "after the element tables in doc/xml-format.md.");
+static jx_loc at(reader *r, xml_el n) { return at_line(r, n ? n->line : 0); }
+
+static held *hold(reader *r, jx_list *list, jx_severity sev, const char *code, jx_loc loc,
+                  const char *msg, const char *hint) {
+  held *h = jx_arena_alloc(r->ctx->arena, sizeof *h);
+  *h = (held){sev, code, loc, msg, hint};
+  jx_list_push(r->ctx->arena, list, h);
+  return h;
+}
+
+static void report_held(jx_ctx *ctx, const jx_list *list) {
+  for (size_t i = 0; i < list->len; i++) {
+    const held *h = list->items[i];
+    jx_diag *d = jx_report(ctx, h->sev, h->code, h->loc, "%s", h->msg);
+    if (h->hint) jx_diag_hint(ctx, d, "%s", h->hint);
+  }
+}
+
+/* A rule of the format broken (J312). fmt is translated here, as
+ * jx_report would (po/Makevars names fail as a keyword). */
+static void fail_loc(reader *r, jx_loc loc, const char *fmt, const char *arg) {
+  hold(r, &r->held_rules, JX_SEV_ERROR, "J312", loc, jx_arena_printf(r->ctx->arena, _(fmt), arg),
+       _("The schema cannot express this rule; see the rules after the element "
+         "tables in doc/xml-format.md."));
   r->ok = false;
 }
 
-static bool is(xmlNodePtr n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+static void fail(reader *r, xml_el n, const char *fmt, const char *arg) {
+  fail_loc(r, at(r, n), fmt, arg);
 }
 
-/* The first element child at or after n. */
-static xmlNodePtr elem(xmlNodePtr n) {
-  while (n && n->type != XML_ELEMENT_NODE) n = n->next;
-  return n;
-}
-
-static xmlNodePtr next(xmlNodePtr n) { return n ? elem(n->next) : NULL; }
-static xmlNodePtr first_child(xmlNodePtr n) { return n ? elem(n->children) : NULL; }
-
-static void fail(reader *r, xmlNodePtr n, const char *fmt, const char *arg);
+static bool is(xml_el n, const char *name) { return n && !strcmp(n->name, name); }
+static xml_el next(xml_el n) { return n ? n->next : NULL; }
+static xml_el first_child(xml_el n) { return n ? n->children : NULL; }
 
 /* The first control character of s that jixiao text cannot hold (all but
  * tab and line feed: a carriage return, say, from &#13;), or 0. */
@@ -69,10 +213,8 @@ static int bad_control(const char *s) {
   return 0;
 }
 
-static const char *text(reader *r, xmlNodePtr n) {
-  xmlChar *c = xmlNodeGetContent(n);
-  const char *s = jx_arena_strdup(r->ctx->arena, c ? (const char *)c : "");
-  xmlFree(c);
+static const char *text(reader *r, xml_el n) {
+  const char *s = jx_arena_strdup(r->ctx->arena, n ? n->text : "");
   int bad = bad_control(s);
   if (bad)
     fail(r, n, "%s", jx_arena_printf(r->ctx->arena,
@@ -81,26 +223,25 @@ static const char *text(reader *r, xmlNodePtr n) {
   return s;
 }
 
-static const char *attr(reader *r, xmlNodePtr n, const char *name) {
-  xmlChar *c = xmlGetProp(n, BAD_CAST name);
-  if (!c) return NULL;
-  const char *s = jx_arena_strdup(r->ctx->arena, (const char *)c);
-  xmlFree(c);
-  return s;
+/* An attribute by its local name, as xmlGetProp finds it. */
+static const char *attr(reader *r, xml_el n, const char *name) {
+  for (const xattr *a = n ? n->attrs : NULL; a; a = a->next)
+    if (!strcmp(a->name, name)) return jx_arena_strdup(r->ctx->arena, a->value);
+  return NULL;
 }
 
-static bool flag(reader *r, xmlNodePtr n, const char *name) {
+static bool flag(reader *r, xml_el n, const char *name) {
   const char *v = attr(r, n, name);
   return v && !strcmp(v, "true");
 }
 
-static int number(reader *r, xmlNodePtr n) { return atoi(text(r, n)); }
+static int number(reader *r, xml_el n) { return atoi(text(r, n)); }
 
-static jx_string string_of(reader *r, xmlNodePtr n) {
+static jx_string string_of(reader *r, xml_el n) {
   return (jx_string){text(r, n), at(r, n), JX_STR_PLAIN};
 }
 
-static jx_name name_of(reader *r, xmlNodePtr n) {
+static jx_name name_of(reader *r, xml_el n) {
   return (jx_name){text(r, n), at(r, n)};
 }
 
@@ -128,11 +269,10 @@ static const char *word_problem(reader *r, const char *w) {
   return NULL;
 }
 
-static void fail(reader *r, xmlNodePtr n, const char *fmt, const char *arg);
 
 /* A name the source writes as a bare word: MONEY_UNIT, levels, units and
  * the names of definitions. */
-static jx_name word_of(reader *r, xmlNodePtr n) {
+static jx_name word_of(reader *r, xml_el n) {
   jx_name w = name_of(r, n);
   const char *why = word_problem(r, w.text);
   if (why)
@@ -143,20 +283,20 @@ static jx_name word_of(reader *r, xmlNodePtr n) {
   return w;
 }
 
-static jx_name *name_ptr(reader *r, xmlNodePtr n) {
+static jx_name *name_ptr(reader *r, xml_el n) {
   jx_name *p = jx_arena_alloc(r->ctx->arena, sizeof *p);
   *p = name_of(r, n);
   return p;
 }
 
-static jx_decimal decimal(reader *r, xmlNodePtr n, const char *s) {
+static jx_decimal decimal(reader *r, xml_el n, const char *s) {
   jx_decimal d = {0, 0};
   if (!jx_decimal_parse(s, strlen(s), &d))
     fail(r, n, "The number %s is too large or has too many decimals.", s);
   return d;
 }
 
-static jx_amount amount(reader *r, xmlNodePtr n) {
+static jx_amount amount(reader *r, xml_el n) {
   jx_amount a = {0};
   a.text = text(r, n);
   a.value = decimal(r, n, a.text);
@@ -173,11 +313,11 @@ static jx_amount amount(reader *r, xmlNodePtr n) {
   return a;
 }
 
-static void *node(reader *r, jx_node_kind kind, size_t size, xmlNodePtr n) {
+static void *node(reader *r, jx_node_kind kind, size_t size, xml_el n) {
   return jx_node_new(r->ctx->arena, kind, size, at(r, n));
 }
 
-static jx_node *text_item(reader *r, jx_node_kind kind, xmlNodePtr n) {
+static jx_node *text_item(reader *r, jx_node_kind kind, xml_el n) {
   jx_text_item *t = node(r, kind, sizeof *t, n);
   t->text = string_of(r, n);
   t->resolved_file = -1;
@@ -188,7 +328,7 @@ static void add(reader *r, jx_list *l, void *item) { jx_list_push(r->ctx->arena,
 
 /* --- header, definitions, part one ------------------------------------- */
 
-static jx_node *name_item(reader *r, jx_node_kind kind, xmlNodePtr n) {
+static jx_node *name_item(reader *r, jx_node_kind kind, xml_el n) {
   jx_name_item *it = node(r, kind, sizeof *it, n);
   it->value = kind == JX_NODE_MONEY_UNIT || kind == JX_NODE_VALUE_SPELLING ? word_of(r, n)
                                                                           : name_of(r, n);
@@ -196,10 +336,10 @@ static jx_node *name_item(reader *r, jx_node_kind kind, xmlNodePtr n) {
 }
 
 /* Header items come out in the order people write them: 部门 first. */
-static void header(reader *r, xmlNodePtr h, jx_list *items) {
+static void header(reader *r, xml_el h, jx_list *items) {
   jx_org *dept = NULL;
   jx_list rest = {0};
-  for (xmlNodePtr n = first_child(h); n; n = next(n)) {
+  for (xml_el n = first_child(h); n; n = next(n)) {
     if (is(n, "FISCAL_YEAR")) add(r, &rest, name_item(r, JX_NODE_YEAR, n));
     else if (is(n, "MOF_DIV_CODE")) add(r, &rest, name_item(r, JX_NODE_REGION, n));
     else if (is(n, "DEPT_CODE") || is(n, "DEPT_NAME") || is(n, "DEPT_TOTAL")) {
@@ -230,9 +370,9 @@ static void header(reader *r, xmlNodePtr h, jx_list *items) {
   }
 }
 
-static void definitions(reader *r, xmlNodePtr defs, jx_list *items) {
-  for (xmlNodePtr n = first_child(defs); n; n = next(n)) {
-    xmlNodePtr c = first_child(n);
+static void definitions(reader *r, xml_el defs, jx_list *items) {
+  for (xml_el n = first_child(defs); n; n = next(n)) {
+    xml_el c = first_child(n);
     if (is(n, "DIM_DEF")) {
       jx_dimension *d = node(r, JX_NODE_DIMENSION, sizeof *d, n);
       d->name = word_of(r, c);
@@ -242,7 +382,7 @@ static void definitions(reader *r, xmlNodePtr defs, jx_list *items) {
       jx_unit_def *u = node(r, JX_NODE_UNIT_DEF, sizeof *u, n);
       u->name = word_of(r, c);
       u->precision = -1;
-      xmlNodePtr k = next(c);
+      xml_el k = next(c);
       if (is(k, "UNIT_DIM")) {
         u->dimension = name_ptr(r, k);
         *u->dimension = word_of(r, k);
@@ -258,13 +398,13 @@ static void definitions(reader *r, xmlNodePtr defs, jx_list *items) {
       jx_framework_def *f = node(r, JX_NODE_FRAMEWORK_DEF, sizeof *f, n);
       f->is_default = flag(r, n, "default");
       f->name = string_of(r, c);
-      for (xmlNodePtr g = next(c); g; g = next(g)) {
+      for (xml_el g = next(c); g; g = next(g)) {
         jx_fw_group *fg = jx_arena_alloc(r->ctx->arena, sizeof *fg);
-        xmlNodePtr gc = first_child(g);
+        xml_el gc = first_child(g);
         fg->required = flag(r, g, "required");
         fg->name = word_of(r, gc);
         fg->alias = word_of(r, next(gc));
-        for (xmlNodePtr l = next(next(gc)); l; l = next(l)) {
+        for (xml_el l = next(next(gc)); l; l = next(l)) {
           jx_fw_level *lv = jx_arena_alloc(r->ctx->arena, sizeof *lv);
           lv->name = word_of(r, first_child(l));
           lv->alias = word_of(r, next(first_child(l)));
@@ -284,7 +424,7 @@ static void definitions(reader *r, xmlNodePtr defs, jx_list *items) {
                                 : is(n, "NOT_RATIO_NAMES") ? JX_NODE_NOT_RATIO_NAMES
                                                            : JX_NODE_LOWER_IS_BETTER,
                              sizeof *l, n);
-      for (xmlNodePtr p = c; p; p = next(p)) {
+      for (xml_el p = c; p; p = next(p)) {
         jx_string *s = jx_arena_alloc(r->ctx->arena, sizeof *s);
         *s = string_of(r, p);
         add(r, &l->names, s);
@@ -294,15 +434,15 @@ static void definitions(reader *r, xmlNodePtr defs, jx_list *items) {
   }
 }
 
-static void part_one(reader *r, xmlNodePtr dp, jx_list *items) {
-  for (xmlNodePtr n = first_child(dp); n; n = next(n)) {
+static void part_one(reader *r, xml_el dp, jx_list *items) {
+  for (xml_el n = first_child(dp); n; n = next(n)) {
     if (is(n, "KPI_TARGET")) {
       add(r, items, text_item(r, JX_NODE_OVERALL_TARGET, n));
     } else if (is(n, "SUB_TARGET")) {
       jx_sub_target *s = node(r, JX_NODE_SUB_TARGET, sizeof *s, n);
-      xmlNodePtr c = first_child(n);
+      xml_el c = first_child(n);
       s->title = string_of(r, c);
-      for (xmlNodePtr t = next(c); t; t = next(t))
+      for (xml_el t = next(c); t; t = next(t))
         add(r, &s->texts, text_item(r, is(t, "SUB_TARGET_TEXT") ? JX_NODE_SUB_TARGET_TEXT
                                                                  : JX_NODE_SUB_INDICATOR_TEXT,
                                     t));
@@ -318,10 +458,10 @@ static void part_one(reader *r, xmlNodePtr dp, jx_list *items) {
 
 /* --- projects ------------------------------------------------------------ */
 
-static void sources(reader *r, xmlNodePtr n, jx_list *out) {
+static void sources(reader *r, xml_el n, jx_list *out) {
   for (; is(n, "FUND_SRC"); n = next(n)) {
     jx_fund_source *s = jx_arena_alloc(r->ctx->arena, sizeof *s);
-    xmlNodePtr k = first_child(n);
+    xml_el k = first_child(n);
     const char *kind = text(r, k);
     s->kind = !strcmp(kind, "fiscal") ? JX_SOURCE_FISCAL
               : !strcmp(kind, "other") ? JX_SOURCE_OTHER
@@ -333,7 +473,7 @@ static void sources(reader *r, xmlNodePtr n, jx_list *out) {
         (s->kind == JX_SOURCE_OTHER && strcmp(s->name.text, "其他资金")))
       fail(r, n, "A funding source of kind fiscal is named 财政资金, and one of "
                  "kind other 其他资金; this one is named %s.", s->name.text);
-    xmlNodePtr c = next(next(k));
+    xml_el c = next(next(k));
     /* Without FUND_SRC_AMT the cell is empty, which is not zero. */
     if (is(c, "FUND_SRC_AMT")) {
       s->amount = jx_arena_alloc(r->ctx->arena, sizeof *s->amount);
@@ -345,19 +485,19 @@ static void sources(reader *r, xmlNodePtr n, jx_list *out) {
   }
 }
 
-static jx_node *budget(reader *r, jx_node_kind kind, xmlNodePtr n) {
+static jx_node *budget(reader *r, jx_node_kind kind, xml_el n) {
   jx_budget *b = node(r, kind, sizeof *b, n);
-  xmlNodePtr a = first_child(n);
+  xml_el a = first_child(n);
   b->amount = amount(r, a);
   sources(r, next(a), &b->sources);
   return &b->base;
 }
 
-static jx_node *plan(reader *r, xmlNodePtr n) {
+static jx_node *plan(reader *r, xml_el n) {
   jx_plan *p = node(r, JX_NODE_PLAN, sizeof *p, n);
-  for (xmlNodePtr e = first_child(n); e; e = next(e)) {
+  for (xml_el e = first_child(n); e; e = next(e)) {
     jx_plan_entry *pe = jx_arena_alloc(r->ctx->arena, sizeof *pe);
-    xmlNodePtr m = first_child(e);
+    xml_el m = first_child(e);
     pe->month = number(r, m);
     pe->month_end = flag(r, m, "month_end");
     pe->percent_text = text(r, next(m));
@@ -384,12 +524,12 @@ static jx_relative relative_of(const char *s) {
   return JX_REL_IMPROVE;
 }
 
-static void date(reader *r, xmlNodePtr n, jx_date *d) {
+static void date(reader *r, xml_el n, jx_date *d) {
   d->wording = "";
   d->loc = at(r, n);
   const char *style = attr(r, n, "style");
   d->style = style && !strcmp(style, "iso") ? JX_DATE_ISO : JX_DATE_CHINESE;
-  for (xmlNodePtr c = first_child(n); c; c = next(c)) {
+  for (xml_el c = first_child(n); c; c = next(c)) {
     if (is(c, "DL_YEAR")) d->year = number(r, c);
     if (is(c, "DL_MONTH")) {
       d->month = number(r, c);
@@ -434,10 +574,10 @@ static const char *unit_last(const char *unit) {
 
 /* fail with a whole message: a translated one, or a literal (translated
  * here; po/Makevars names fail_at as a keyword). */
-static void fail_at(reader *r, xmlNodePtr n, const char *message) { fail(r, n, "%s", _(message)); }
+static void fail_at(reader *r, xml_el n, const char *message) { fail(r, n, "%s", _(message)); }
 
 /* Units that read back as something else. */
-static void unit_rules(reader *r, xmlNodePtr el, const jx_value *v) {
+static void unit_rules(reader *r, xml_el el, const jx_value *v) {
   const jx_quantity *q = &v->quantity;
   const char *unit = q->unit.text;
   if (!*unit || !strcmp(unit, "%")) return;
@@ -474,7 +614,7 @@ static void unit_rules(reader *r, xmlNodePtr el, const jx_value *v) {
 
 /* Wording after a value: each word must read back as wording, and what
  * precedes it must not swallow it. */
-static void wording_rules(reader *r, xmlNodePtr el, const jx_value *v) {
+static void wording_rules(reader *r, xml_el el, const jx_value *v) {
   jx_arena *a = r->ctx->arena;
   const char *w = v->wording;
   if (!*w) return;
@@ -531,7 +671,7 @@ static void wording_rules(reader *r, xmlNodePtr el, const jx_value *v) {
 }
 
 /* A date of a deadline or period as the language can write it. */
-static void date_rules(reader *r, xmlNodePtr n, const jx_date *d, const char *what) {
+static void date_rules(reader *r, xml_el n, const jx_date *d, const char *what) {
   jx_arena *a = r->ctx->arena;
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d->style == JX_DATE_ISO && (!d->year || !d->month || d->month_end ||
@@ -557,8 +697,8 @@ static void date_rules(reader *r, xmlNodePtr n, const jx_date *d, const char *wh
 
 
 /* The number of a quantity (KPI_VAL or KPI_PLACEHOLDER) and its unit. */
-static xmlNodePtr read_number(reader *r, xmlNodePtr c, jx_quantity *q, const char *sign,
-                              const char *written, xmlNodePtr *unit_el) {
+static xml_el read_number(reader *r, xml_el c, jx_quantity *q, const char *sign,
+                              const char *written, xml_el *unit_el) {
   q->number_text = text(r, c);
   if (is(c, "KPI_PLACEHOLDER")) {
     q->placeholder = true;
@@ -578,18 +718,18 @@ static xmlNodePtr read_number(reader *r, xmlNodePtr c, jx_quantity *q, const cha
   return c;
 }
 
-static bool is_number(xmlNodePtr c) { return is(c, "KPI_VAL") || is(c, "KPI_PLACEHOLDER"); }
+static bool is_number(xml_el c) { return is(c, "KPI_VAL") || is(c, "KPI_PLACEHOLDER"); }
 
 /* A value (group Value of the schema) from its first element c, with the
  * rules the schema cannot state checked on owner (KPI, KPI_LONG_TERM or
  * STAGE_WHEN). Returns the element after KPI_DISPLAY. */
-static xmlNodePtr value(reader *r, xmlNodePtr owner, xmlNodePtr c, jx_value *v) {
+static xml_el value(reader *r, xml_el owner, xml_el c, jx_value *v) {
   memset(v, 0, sizeof *v);
   v->wording = "";
   v->loc = at(r, c);
   v->date.wording = v->until.wording = "";
   const char *sign = "定性", *written = NULL;
-  xmlNodePtr unit_el = NULL, wording_el = NULL;
+  xml_el unit_el = NULL, wording_el = NULL;
   if (is(c, "KPI_BLANK")) {
     v->kind = JX_VALUE_BLANK;
     c = next(c);
@@ -616,7 +756,7 @@ static xmlNodePtr value(reader *r, xmlNodePtr owner, xmlNodePtr c, jx_value *v) 
       }
     } else if (is(c, "KPI_PERIOD")) {
       v->kind = JX_VALUE_PERIOD;
-      xmlNodePtr from = first_child(c);
+      xml_el from = first_child(c);
       date(r, from, &v->date);
       date(r, next(from), &v->until);
       date_rules(r, from, &v->date, _("period start"));
@@ -650,11 +790,12 @@ static xmlNodePtr value(reader *r, xmlNodePtr owner, xmlNodePtr c, jx_value *v) 
   const char *shown = text(r, c);
   const char *derived = jx_value_display(r->ctx, v);
   if (strcmp(shown, derived)) {
-    jx_diag *d = jx_report(r->ctx, JX_SEV_WARNING, "J313", at(r, c),
-                           "KPI_DISPLAY says \"%s\", but the value's fields read "
-                           "\"%s\"; the fields are used.", shown, derived);
-    jx_diag_hint(r->ctx, d, "Check the indicator's value in the system that wrote "
-                            "this XML.");
+    hold(r, &r->held_rules, JX_SEV_WARNING, "J313", at(r, c),
+         jx_arena_printf(r->ctx->arena,
+                         _("KPI_DISPLAY says \"%s\", but the value's fields read \"%s\"; "
+                           "the fields are used."),
+                         shown, derived),
+         _("Check the indicator's value in the system that wrote this XML."));
   }
   /* The rules of a value the schema cannot state (doc/xml-format.md). */
   bool has_number = v->kind == JX_VALUE_QUANTITY || v->has_quantity;
@@ -670,9 +811,9 @@ static xmlNodePtr value(reader *r, xmlNodePtr owner, xmlNodePtr c, jx_value *v) 
   return next(c);
 }
 
-static jx_allow *allow(reader *r, xmlNodePtr n) {
+static jx_allow *allow(reader *r, xml_el n) {
   jx_allow *a = node(r, JX_NODE_ALLOW, sizeof *a, n);
-  for (xmlNodePtr c = first_child(n); c; c = next(c)) {
+  for (xml_el c = first_child(n); c; c = next(c)) {
     if (is(c, "ALLOW_CODE")) add(r, &a->codes, name_ptr(r, c));
     else if (is(c, "ALLOW_REASON")) a->reason = string_of(r, c);
   }
@@ -681,10 +822,10 @@ static jx_allow *allow(reader *r, xmlNodePtr n) {
 
 
 
-static jx_row *kpi(reader *r, xmlNodePtr n, bool flat) {
+static jx_row *kpi(reader *r, xml_el n, bool flat) {
   jx_row *row = node(r, JX_NODE_ROW, sizeof *row, n);
   row->not_applicable_row = flag(r, n, "na_row");
-  xmlNodePtr c = first_child(n), name_el = NULL;
+  xml_el c = first_child(n), name_el = NULL;
   row->level2 = (jx_name){"", at(r, n)};
   if (is(c, "KPI_LV2")) {
     row->level2 = word_of(r, c);
@@ -740,23 +881,9 @@ static jx_row *kpi(reader *r, xmlNodePtr n, bool flat) {
   return row;
 }
 
-static jx_node *group(reader *r, xmlNodePtr n) {
-  jx_group *g = node(r, JX_NODE_GROUP, sizeof *g, n);
-  g->medium_term = flag(r, n, "medium_term");
-  g->flat = flag(r, n, "flat");
-  xmlNodePtr c = first_child(n);
-  g->level1 = word_of(r, c);
-  if (g->flat != !strcmp(g->level1.text, "绩效指标"))
-    fail(r, n, "%s", g->flat ? _("A flat table (flat=\"true\") has the KPI_LV1 绩效指标.")
-                             : _("A group whose KPI_LV1 is 绩效指标 is a flat table: mark it "
-                               "flat=\"true\" and leave out its rows' KPI_LV2."));
-  for (xmlNodePtr k = next(c); k; k = next(k)) add(r, &g->rows, kpi(r, k, g->flat));
-  return &g->base;
-}
-
-static jx_node *contact(reader *r, xmlNodePtr n) {
+static jx_node *contact(reader *r, xml_el n) {
   jx_contact *ct = node(r, JX_NODE_CONTACT, sizeof *ct, n);
-  xmlNodePtr c = first_child(n);
+  xml_el c = first_child(n);
   ct->name = string_of(r, c);
   if (is(next(c), "CONTACT_PHONE")) {
     ct->phone = jx_arena_alloc(r->ctx->arena, sizeof *ct->phone);
@@ -765,14 +892,14 @@ static jx_node *contact(reader *r, xmlNodePtr n) {
   return &ct->base;
 }
 
-static jx_node *schedule(reader *r, xmlNodePtr n) {
+static jx_node *schedule(reader *r, xml_el n) {
   jx_schedule *s = node(r, JX_NODE_SCHEDULE, sizeof *s, n);
-  for (xmlNodePtr st = first_child(n); st; st = next(st)) {
+  for (xml_el st = first_child(n); st; st = next(st)) {
     jx_stage *stage = jx_arena_alloc(r->ctx->arena, sizeof *stage);
     stage->loc = at(r, st);
-    xmlNodePtr c = first_child(st);
+    xml_el c = first_child(st);
     stage->name = string_of(r, c);
-    xmlNodePtr when = next(c);
+    xml_el when = next(c);
     value(r, when, first_child(when), &stage->when);
     if (is(next(when), "STAGE_DESC")) {
       stage->description = jx_arena_alloc(r->ctx->arena, sizeof *stage->description);
@@ -783,7 +910,7 @@ static jx_node *schedule(reader *r, xmlNodePtr n) {
   return &s->base;
 }
 
-static jx_node *labelled(reader *r, xmlNodePtr n) {
+static jx_node *labelled(reader *r, xml_el n) {
   jx_labelled *l = node(r, JX_NODE_LABELLED, sizeof *l, n);
   l->label = string_of(r, first_child(n));
   l->text = string_of(r, next(first_child(n)));
@@ -792,7 +919,7 @@ static jx_node *labelled(reader *r, xmlNodePtr n) {
 
 /* One end of 项目期: a year (2024) or an ISO date (2024-07, 2024-07-01) that
  * exists, as the language reads them. */
-static jx_name period_end(reader *r, xmlNodePtr n) {
+static jx_name period_end(reader *r, xml_el n) {
   jx_name w = name_of(r, n);
   int y = 0, m = 0, d = 0, used = 0;
   size_t len = strlen(w.text);
@@ -811,136 +938,399 @@ static jx_name period_end(reader *r, xmlNodePtr n) {
   return w;
 }
 
-static jx_project *project(reader *r, xmlNodePtr n, jx_org *agency, jx_org *section) {
-  jx_project *p = node(r, JX_NODE_PROJECT, sizeof *p, n);
-  p->agency = agency;
+
+/* One field of a project from its element c; a supervisor's code and name
+ * are two elements and one item. Returns the item to add, if any. */
+static jx_node *project_field(reader *r, jx_project *p, xml_el c) {
+  if (is(c, "PRO_CODE")) p->code = name_ptr(r, c);
+  else if (is(c, "PRO_NAME")) p->name = string_of(r, c);
+  else if (is(c, "PRO_CATEGORY")) return text_item(r, JX_NODE_CATEGORY, c);
+  else if (is(c, "PRO_TYPE")) return text_item(r, JX_NODE_PROJECT_TYPE, c);
+  else if (is(c, "PARENT_PRO_NAME")) return text_item(r, JX_NODE_PARENT_PROJECT, c);
+  else if (is(c, "PRO_PERIOD")) {
+    jx_period *per = node(r, JX_NODE_PERIOD, sizeof *per, c);
+    per->from = period_end(r, first_child(c));
+    per->to = period_end(r, next(first_child(c)));
+    return &per->base;
+  } else if (is(c, "SUP_DEPT_CODE") || is(c, "SUP_DEPT_NAME")) {
+    jx_node *f = NULL;
+    if (!r->sup) {
+      r->sup = node(r, JX_NODE_SUPERVISOR, sizeof *r->sup, c);
+      f = &r->sup->base;
+    }
+    if (is(c, "SUP_DEPT_CODE")) r->sup->code = name_ptr(r, c);
+    else r->sup->name = string_of(r, c);
+    return f;
+  } else if (is(c, "IMPL_AGENCY")) return text_item(r, JX_NODE_IMPLEMENTER, c);
+  else if (is(c, "OVERSIGHT_AGENCY")) return text_item(r, JX_NODE_OVERSIGHT, c);
+  else if (is(c, "PRO_CONTACT")) return contact(r, c);
+  else if (is(c, "FUND_NATURE")) return text_item(r, JX_NODE_FUNDS_NATURE, c);
+  else if (is(c, "TOTAL_FUNDS")) return budget(r, JX_NODE_TOTAL_FUNDS, c);
+  else if (is(c, "BUDGET")) return budget(r, JX_NODE_BUDGET, c);
+  else if (is(c, "BUDGET_MT")) return budget(r, JX_NODE_MEDIUM_BUDGET, c);
+  else if (is(c, "FUND_USE")) return text_item(r, JX_NODE_PURPOSE, c);
+  else if (is(c, "PRO_OVERVIEW")) return text_item(r, JX_NODE_OVERVIEW, c);
+  else if (is(c, "PRO_LEGAL_BASIS")) return text_item(r, JX_NODE_LEGAL_BASIS, c);
+  else if (is(c, "SPEND_PLAN")) return plan(r, c);
+  else if (is(c, "PRO_SCHEDULE")) return schedule(r, c);
+  else if (is(c, "KPI_TARGET")) return text_item(r, JX_NODE_TARGET, c);
+  else if (is(c, "KPI_TARGET_MT")) return text_item(r, JX_NODE_MEDIUM_TARGET, c);
+  else if (is(c, "PRO_NOTES")) return text_item(r, JX_NODE_NOTES, c);
+  else if (is(c, "PRO_FIELD")) return labelled(r, c);
+  else if (is(c, "ALLOW")) return &allow(r, c)->base;
+  return NULL;
+}
+
+/* --- building from the stream ---------------------------------------------- */
+
+static bool building(const reader *r) { return r->vsax && !r->invalid; }
+
+/* An attribute of a start tag as libxml2 reports it (local name, prefix,
+ * URI, value, value end), the value as a tree would hold it: the parser
+ * writes each '&' of a value as "&#38;". */
+static const char *sax_value(jx_arena *a, const xmlChar **at) {
+  const char *v = (const char *)at[3], *end = (const char *)at[4];
+  char *out = jx_arena_alloc(a, (size_t)(end - v) + 1), *o = out;
+  while (v < end) {
+    if (end - v >= 5 && !memcmp(v, "&#38;", 5)) {
+      *o++ = '&';
+      v += 5;
+    } else {
+      *o++ = *v++;
+    }
+  }
+  *o = 0;
+  return out;
+}
+
+/* Whether the start tag's attribute name is "true". */
+static bool sax_flag(reader *r, int nattrs, const xmlChar **attrs, const char *name) {
+  for (int i = 0; i < nattrs; i++)
+    if (!strcmp((const char *)attrs[5 * i], name))
+      return !strcmp(sax_value(r->scratch, attrs + 5 * i), "true");
+  return false;
+}
+
+/* The containers: what their start tag makes, before their children. */
+static void start_agency(reader *r, int line) {
+  jx_org *a = jx_node_new(r->ctx->arena, JX_NODE_AGENCY, sizeof *a, at_line(r, line));
+  a->base.blank_before = true;
+  add(r, r->items, a);
+  r->agency = a;
+}
+
+/* A 类别 line (SECTION) of the current 单位, followed by its projects: the
+ * order the source had. */
+static void start_section(reader *r, int line) {
+  jx_org *s = jx_node_new(r->ctx->arena, JX_NODE_SECTION, sizeof *s, at_line(r, line));
+  s->base.blank_before = true;
+  s->parent = r->agency;
+  add(r, r->items, s);
+  r->section = s;
+}
+
+static void start_project(reader *r, int line, jx_org *section) {
+  jx_project *p = jx_node_new(r->ctx->arena, JX_NODE_PROJECT, sizeof *p, at_line(r, line));
+  p->agency = r->agency;
   p->section = section;
   p->base.blank_before = true;
-  jx_org *sup = NULL;
-  for (xmlNodePtr c = first_child(n); c; c = next(c)) {
-    jx_node *f = NULL;
-    if (is(c, "PRO_CODE")) p->code = name_ptr(r, c);
-    else if (is(c, "PRO_NAME")) p->name = string_of(r, c);
-    else if (is(c, "PRO_CATEGORY")) f = text_item(r, JX_NODE_CATEGORY, c);
-    else if (is(c, "PRO_TYPE")) f = text_item(r, JX_NODE_PROJECT_TYPE, c);
-    else if (is(c, "PARENT_PRO_NAME")) f = text_item(r, JX_NODE_PARENT_PROJECT, c);
-    else if (is(c, "PRO_PERIOD")) {
-      jx_period *per = node(r, JX_NODE_PERIOD, sizeof *per, c);
-      per->from = period_end(r, first_child(c));
-      per->to = period_end(r, next(first_child(c)));
-      f = &per->base;
-    } else if (is(c, "SUP_DEPT_CODE") || is(c, "SUP_DEPT_NAME")) {
-      if (!sup) {
-        sup = node(r, JX_NODE_SUPERVISOR, sizeof *sup, c);
-        f = &sup->base;
+  add(r, &r->agency->projects, p);
+  if (section) add(r, &section->projects, p);
+  add(r, r->items, p);
+  r->project = p;
+  r->sup = NULL;
+}
+
+static void start_group(reader *r, int line, int nattrs, const xmlChar **attrs) {
+  jx_group *g = jx_node_new(r->ctx->arena, JX_NODE_GROUP, sizeof *g, at_line(r, line));
+  g->medium_term = sax_flag(r, nattrs, attrs, "medium_term");
+  g->flat = sax_flag(r, nattrs, attrs, "flat");
+  add(r, &r->project->fields, g);
+  r->group = g;
+}
+
+/* A collected element whose end tag has been read and validated, child of
+ * a container. */
+static void build(reader *r, role parent, xml_el n) {
+  switch (parent) {
+    case ROLE_ROOT:
+      if (is(n, "DOC_HEAD")) header(r, n, r->items);
+      else if (is(n, "DEFINITIONS")) definitions(r, n, r->items);
+      else if (is(n, "ALLOW")) add(r, r->items, allow(r, n));
+      else if (is(n, "DEPT_PERF")) part_one(r, n, r->items);
+      break;
+    case ROLE_AGENCY: {
+      jx_org *a = r->agency;
+      if (is(n, "AGENCY_CODE")) a->code = name_ptr(r, n);
+      else if (is(n, "AGENCY_NAME")) a->name = string_of(r, n);
+      else if (is(n, "AGENCY_TOTAL")) {
+        a->total = jx_arena_alloc(r->ctx->arena, sizeof *a->total);
+        *a->total = amount(r, n);
       }
-      if (is(c, "SUP_DEPT_CODE")) sup->code = name_ptr(r, c);
-      else sup->name = string_of(r, c);
-    } else if (is(c, "IMPL_AGENCY")) f = text_item(r, JX_NODE_IMPLEMENTER, c);
-    else if (is(c, "OVERSIGHT_AGENCY")) f = text_item(r, JX_NODE_OVERSIGHT, c);
-    else if (is(c, "PRO_CONTACT")) f = contact(r, c);
-    else if (is(c, "FUND_NATURE")) f = text_item(r, JX_NODE_FUNDS_NATURE, c);
-    else if (is(c, "TOTAL_FUNDS")) f = budget(r, JX_NODE_TOTAL_FUNDS, c);
-    else if (is(c, "BUDGET")) f = budget(r, JX_NODE_BUDGET, c);
-    else if (is(c, "BUDGET_MT")) f = budget(r, JX_NODE_MEDIUM_BUDGET, c);
-    else if (is(c, "FUND_USE")) f = text_item(r, JX_NODE_PURPOSE, c);
-    else if (is(c, "PRO_OVERVIEW")) f = text_item(r, JX_NODE_OVERVIEW, c);
-    else if (is(c, "PRO_LEGAL_BASIS")) f = text_item(r, JX_NODE_LEGAL_BASIS, c);
-    else if (is(c, "SPEND_PLAN")) f = plan(r, c);
-    else if (is(c, "PRO_SCHEDULE")) f = schedule(r, c);
-    else if (is(c, "KPI_TARGET")) f = text_item(r, JX_NODE_TARGET, c);
-    else if (is(c, "KPI_TARGET_MT")) f = text_item(r, JX_NODE_MEDIUM_TARGET, c);
-    else if (is(c, "KPI_GROUP")) f = group(r, c);
-    else if (is(c, "PRO_NOTES")) f = text_item(r, JX_NODE_NOTES, c);
-    else if (is(c, "PRO_FIELD")) f = labelled(r, c);
-    else if (is(c, "ALLOW")) f = &allow(r, c)->base;
-    if (f) add(r, &p->fields, f);
-  }
-  return p;
-}
-
-static void projects(reader *r, xmlNodePtr c, jx_org *agency, jx_org *section,
-                     jx_list *items) {
-  for (; is(c, "PROJECT"); c = next(c)) {
-    jx_project *p = project(r, c, agency, section);
-    add(r, &agency->projects, p);
-    if (section) add(r, &section->projects, p);
-    add(r, items, p);
-  }
-}
-
-/* A 单位 with its projects, then its 类别 lines (SECTION), each followed by
- * the projects under it: the order the source had. */
-static void agency(reader *r, xmlNodePtr n, jx_list *items) {
-  jx_org *a = node(r, JX_NODE_AGENCY, sizeof *a, n);
-  a->base.blank_before = true;
-  add(r, items, a);
-  xmlNodePtr c = first_child(n);
-  if (is(c, "AGENCY_CODE")) {
-    a->code = name_ptr(r, c);
-    c = next(c);
-  }
-  a->name = string_of(r, c);
-  c = next(c);
-  if (is(c, "AGENCY_TOTAL")) {
-    a->total = jx_arena_alloc(r->ctx->arena, sizeof *a->total);
-    *a->total = amount(r, c);
-    c = next(c);
-  }
-  projects(r, c, a, NULL, items);
-  while (is(c, "PROJECT")) c = next(c);
-  for (; is(c, "SECTION"); c = next(c)) {
-    jx_org *s = node(r, JX_NODE_SECTION, sizeof *s, c);
-    s->base.blank_before = true;
-    s->parent = a;
-    add(r, items, s);
-    xmlNodePtr k = first_child(c);
-    s->name = string_of(r, k);
-    k = next(k);
-    if (is(k, "SECTION_TOTAL")) {
-      s->total = jx_arena_alloc(r->ctx->arena, sizeof *s->total);
-      *s->total = amount(r, k);
-      k = next(k);
+      break;
     }
-    projects(r, k, a, s, items);
+    case ROLE_SECTION: {
+      jx_org *s = r->section;
+      if (is(n, "SECTION_NAME")) s->name = string_of(r, n);
+      else if (is(n, "SECTION_TOTAL")) {
+        s->total = jx_arena_alloc(r->ctx->arena, sizeof *s->total);
+        *s->total = amount(r, n);
+      }
+      break;
+    }
+    case ROLE_PROJECT: {
+      jx_node *f = project_field(r, r->project, n);
+      if (f) add(r, &r->project->fields, f);
+      break;
+    }
+    case ROLE_GROUP: {
+      jx_group *g = r->group;
+      if (is(n, "KPI_LV1")) {
+        g->level1 = word_of(r, n);
+        if (g->flat != !strcmp(g->level1.text, "绩效指标"))
+          fail_loc(r, g->base.loc, "%s",
+                   g->flat ? _("A flat table (flat=\"true\") has the KPI_LV1 绩效指标.")
+                           : _("A group whose KPI_LV1 is 绩效指标 is a flat table: mark it "
+                               "flat=\"true\" and leave out its rows' KPI_LV2."));
+      } else if (is(n, "KPI")) {
+        add(r, &g->rows, kpi(r, n, g->flat));
+      }
+      break;
+    }
+    default: break;
   }
 }
 
-/* --- reading ------------------------------------------------------------ */
+/* What a newly opened element (validated so far) is: a container, or part
+ * of a collected subtree. */
+static role start_role(reader *r, frame *f, const frame *parent, const char *name, int nattrs,
+                       const xmlChar **attrs) {
+  role in = parent ? parent->role : ROLE_NONE;
+  if (!parent) return ROLE_ROOT;
+  if (in == ROLE_NONE) return ROLE_NONE;
+  if (in == ROLE_ROOT && !strcmp(name, "AGENCY")) {
+    start_agency(r, f->line);
+    return ROLE_AGENCY;
+  }
+  if ((in == ROLE_AGENCY || in == ROLE_SECTION) && !strcmp(name, "PROJECT")) {
+    start_project(r, f->line, in == ROLE_SECTION ? r->section : NULL);
+    return ROLE_PROJECT;
+  }
+  if (in == ROLE_AGENCY && !strcmp(name, "SECTION")) {
+    start_section(r, f->line);
+    return ROLE_SECTION;
+  }
+  if (in == ROLE_PROJECT && !strcmp(name, "KPI_GROUP")) {
+    start_group(r, f->line, nattrs, attrs);
+    return ROLE_GROUP;
+  }
+  xnode *n = jx_arena_alloc(r->scratch, sizeof *n);
+  n->name = name;
+  n->line = f->line;
+  n->text = "";
+  xattr **tail = &n->attrs;
+  for (int i = 0; i < nattrs; i++) {
+    xattr *a = jx_arena_alloc(r->scratch, sizeof *a);
+    a->name = (const char *)attrs[5 * i];
+    a->value = sax_value(r->scratch, attrs + 5 * i);
+    *tail = a;
+    tail = &a->next;
+  }
+  if (in == ROLE_COLLECT) {
+    xnode *p = parent->node;
+    if (p->last) p->last->next = n;
+    else p->children = n;
+    p->last = n;
+  }
+  f->node = n;
+  return ROLE_COLLECT;
+}
 
-struct validation {
-  reader *r;
-};
+static void end_container(reader *r, role role) {
+  switch (role) {
+    case ROLE_AGENCY: r->agency = NULL; break;
+    case ROLE_SECTION: r->section = NULL; break;
+    case ROLE_PROJECT: r->project = NULL, r->sup = NULL; break;
+    case ROLE_GROUP: r->group = NULL; break;
+    default: break;
+  }
+}
 
-static void report_schema_error(void *data, xmlErrorPtr err) {
+/* --- the events ----------------------------------------------------------- */
+
+static reader *reader_of(void *ctx) { return ((xmlParserCtxtPtr)ctx)->_private; }
+
+/* ctxt->node for libxml2's blank heuristic: the innermost open element,
+ * with children that say whether its first and last child are text. */
+static void standin(reader *r) {
+  if (!r->depth) {
+    r->pctx->node = NULL;
+    return;
+  }
+  const frame *f = &r->frames[r->depth - 1];
+  r->standin.children = f->first == KID_NONE   ? NULL
+                        : f->first == KID_TEXT ? &r->text_child
+                                               : &r->other_child;
+  r->standin.last = f->last == KID_NONE   ? NULL
+                    : f->last == KID_TEXT ? &r->text_child
+                                          : &r->other_child;
+  r->pctx->node = &r->standin;
+}
+
+/* Appends the n bytes at ch to *buf, which holds *len bytes in *cap. */
+static void append(char **buf, size_t *len, size_t *cap, const xmlChar *ch, size_t n) {
+  if (*len + n + 1 > *cap) {
+    size_t grown_cap = *cap ? *cap : 64;
+    while (grown_cap < *len + n + 1) grown_cap *= 2;
+    char *grown = realloc(*buf, grown_cap);
+    if (!grown) {
+      fputs("jxc: out of memory\n", stderr);
+      abort();
+    }
+    *buf = grown;
+    *cap = grown_cap;
+  }
+  memcpy(*buf + *len, ch, n);
+  *len += n;
+}
+
+/* Hands the validator the text node read so far, as one piece. */
+static void flush_text(reader *r) {
+  if (r->vkind == KID_NONE) return;
+  if (r->vkind == KID_TEXT) r->vsax->characters(r->vdata, (const xmlChar *)r->vtext, (int)r->vlen);
+  else r->vsax->cdataBlock(r->vdata, (const xmlChar *)r->vtext, (int)r->vlen);
+  r->vkind = KID_NONE;
+  r->vlen = 0;
+}
+
+static void child(reader *r, frame *f, kid kind) {
+  if (f->first == KID_NONE) f->first = kind;
+  f->last = kind;
+  standin(r);
+}
+
+/* Character data of kind (text or CDATA) for the innermost element. A
+ * text node longer than libxml2's tree builder takes stops the parse as
+ * xmlSAX2Characters does (the parser then reports what follows, as it
+ * would). */
+static void character_data(reader *r, frame *f, kid kind, const xmlChar *ch, int len) {
+  if (f->last == kind) {
+    if (f->run + (size_t)len > XML_MAX_TEXT_LENGTH && !(r->pctx->options & XML_PARSE_HUGE)) {
+      r->stopped = true;
+      r->stopped_line = r->pctx->input ? r->pctx->input->line : 0;
+      r->pctx->errNo = XML_ERR_NO_MEMORY;
+      r->pctx->instate = XML_PARSER_EOF;
+      r->pctx->disableSAX = 1;
+      return;
+    }
+    f->run += (size_t)len;
+  } else {
+    child(r, f, kind);
+    f->run = (size_t)len;
+  }
+  if (f->role == ROLE_COLLECT) append(&f->text, &f->len, &f->cap, ch, (size_t)len);
+  if (r->vsax) {
+    if (r->vkind != kind) flush_text(r);
+    append(&r->vtext, &r->vlen, &r->vcap, ch, (size_t)len);
+    r->vkind = kind;
+  }
+}
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nns, const xmlChar **ns, int nattrs, int ndefaulted,
+                     const xmlChar **attrs) {
+  reader *r = reader_of(ctx);
+  if (r->vsax) flush_text(r);
+  if (r->depth) child(r, &r->frames[r->depth - 1], KID_OTHER);
+  if (r->depth == r->cap) {
+    int cap = r->cap ? 2 * r->cap : 32;
+    frame *grown = realloc(r->frames, (size_t)cap * sizeof *grown);
+    if (!grown) {
+      fputs("jxc: out of memory\n", stderr);
+      abort();
+    }
+    memset(grown + r->cap, 0, (size_t)(cap - r->cap) * sizeof *grown);
+    r->frames = grown;
+    r->cap = cap;
+  }
+  frame *f = &r->frames[r->depth++];
+  f->line = r->pctx->input ? r->pctx->input->line : 0;
+  f->role = ROLE_NONE;
+  f->first = f->last = KID_NONE;
+  f->run = 0;
+  f->node = NULL;
+  f->len = 0;
+  standin(r);
+  if (r->vsax)
+    r->vsax->startElementNs(r->vdata, local, prefix, uri, nns, ns, nattrs, ndefaulted, attrs);
+  if (building(r))
+    f->role = start_role(r, f, r->depth > 1 ? f - 1 : NULL, (const char *)local, nattrs, attrs);
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
+  reader *r = reader_of(ctx);
+  if (!r->depth) return;
+  if (r->vsax) {
+    flush_text(r);
+    r->vsax->endElementNs(r->vdata, local, prefix, uri);
+  }
+  frame *f = &r->frames[r->depth - 1];
+  if (f->role == ROLE_COLLECT) {
+    f->node->text = f->len ? jx_arena_strndup(r->scratch, f->text, f->len) : "";
+    const frame *parent = f - 1;
+    if (parent->role != ROLE_COLLECT) {
+      if (building(r)) build(r, parent->role, f->node);
+      jx_arena_reset(r->scratch);
+    }
+  } else {
+    end_container(r, f->role);
+  }
+  r->depth--;
+  standin(r);
+}
+
+static void on_characters(void *ctx, const xmlChar *ch, int len) {
+  reader *r = reader_of(ctx);
+  if (r->depth) character_data(r, &r->frames[r->depth - 1], KID_TEXT, ch, len);
+}
+
+static void on_cdata(void *ctx, const xmlChar *value, int len) {
+  reader *r = reader_of(ctx);
+  if (r->depth) character_data(r, &r->frames[r->depth - 1], KID_CDATA, value, len);
+}
+
+/* Comments and processing instructions are children of their element in a
+ * DOM (which matters to the blank heuristic); the validator skips them. */
+static void on_comment(void *ctx, const xmlChar *value) {
+  (void)value;
+  reader *r = reader_of(ctx);
+  if (r->vsax) flush_text(r);
+  if (r->depth) child(r, &r->frames[r->depth - 1], KID_OTHER);
+}
+
+static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data) {
+  (void)target, (void)data;
+  on_comment(ctx, NULL);
+}
+
+/* Entity references reach no handler: a document with a DTD is refused
+ * before parsing, and the predefined entities arrive as characters. */
+static void on_reference(void *ctx, const xmlChar *name) { (void)ctx, (void)name; }
+
+/* A schema error concerns the element the validator stands on, the
+ * innermost open one: at its start tag, in its text, or at its end tag. */
+static void on_schema_error(void *data, xmlErrorPtr err) {
   reader *r = data;
   if (!err || !err->message) return;
   size_t n = strlen(err->message);
   while (n && err->message[n - 1] == '\n') n--;
-  jx_diag *d = jx_report(r->ctx, JX_SEV_ERROR, "J311", line_loc(r->ctx, r->file, err->line),
-                         "This document does not follow the jixiao exchange "
-                         "format: %.*s", (int)n, err->message);
-  jx_diag_hint(r->ctx, d, "The format is defined by schema/jixiao-1.xsd and "
-                          "described in doc/xml-format.md.");
-  r->ok = false;
-}
-
-static bool validate(reader *r, xmlDocPtr xml, const char *xsd_path, const char **why) {
-  const char *schema_why = NULL;
-  xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt(xsd_path);
-  xmlSchemaPtr schema = pctx ? xmlSchemaParse(pctx) : NULL;
-  xmlSchemaFreeParserCtxt(pctx);
-  if (!schema) {
-    schema_why = jx_arena_printf(r->ctx->arena, _("the schema %s cannot be read"), xsd_path);
-    *why = schema_why;
-    return false;
-  }
-  xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
-  xmlSchemaSetValidStructuredErrors(vctx, report_schema_error, r);
-  xmlSchemaValidateDoc(vctx, xml);
-  xmlSchemaFreeValidCtxt(vctx);
-  xmlSchemaFree(schema);
-  return true;
+  int line = r->depth ? r->frames[r->depth - 1].line : err->line;
+  hold(r, &r->held_schema, JX_SEV_ERROR, "J311", line_loc(r->ctx, r->file, line),
+       jx_arena_printf(r->ctx->arena,
+                       _("This document does not follow the jixiao exchange format: %.*s"),
+                       (int)n, err->message),
+       _("The format is defined by schema/jixiao-1.xsd and described in doc/xml-format.md."));
+  r->invalid = true;
 }
 
 /* Exchange documents are UTF-8. A file declaring another encoding, or whose
@@ -1002,69 +1392,131 @@ static bool utf8_document(jx_ctx *ctx, int file) {
   return false;
 }
 
-jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
-                       const char **why) {
-  int file = jx_source_load(ctx, path, why);
-  if (file < 0) return NULL;
-  reader r = {ctx, file, true};
+
+/* Refuses a document that declares a DTD (DOCTYPE or ENTITY). */
+static bool no_dtd(jx_ctx *ctx, int file) {
   const jx_source *src = jx_ctx_source(ctx, file);
-  if (!utf8_document(ctx, file)) return NULL;
   /* Entities are how XML files reach the network or the disk (XXE) and how
    * they explode in memory ("billion laughs"); an exchange document needs
    * neither, so any DTD is refused before libxml2 sees it. The text has no
    * NUL (utf8_document), so the search sees all of it. */
   const char *dtd = strstr(src->text, "<!DOCTYPE");
   if (!dtd) dtd = strstr(src->text, "<!ENTITY");
-  if (dtd) {
-    int line = 1;
-    for (const char *p = src->text; p < dtd; p++) line += *p == '\n';
-    jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J310", line_loc(ctx, file, line),
-                           "This XML document has a document type declaration "
-                           "(DOCTYPE or ENTITY), which jxc refuses.");
-    jx_diag_hint(ctx, d, "Exchange documents need no DTD; remove it. DTDs can make "
-                         "a reader fetch files or expand entities without bound.");
-    return NULL;
+  if (!dtd) return true;
+  int line = 1;
+  for (const char *p = src->text; p < dtd; p++) line += *p == '\n';
+  jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J310", line_loc(ctx, file, line),
+                         "This XML document has a document type declaration "
+                         "(DOCTYPE or ENTITY), which jxc refuses.");
+  jx_diag_hint(ctx, d, "Exchange documents need no DTD; remove it. DTDs can make "
+                       "a reader fetch files or expand entities without bound.");
+  return false;
+}
+
+jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
+                       const char **why) {
+  int file = jx_source_load(ctx, path, why);
+  if (file < 0) return NULL;
+  const jx_source *src = jx_ctx_source(ctx, file);
+  if (!utf8_document(ctx, file) || !no_dtd(ctx, file)) return NULL;
+
+  jx_file *f = jx_arena_alloc(ctx->arena, sizeof *f);
+  f->file = file;
+  reader r = {.ctx = ctx, .file = file, .ok = true, .items = &f->items};
+  r.standin.type = XML_ELEMENT_NODE;
+  r.text_child.type = XML_TEXT_NODE;
+  r.other_child.type = XML_COMMENT_NODE;
+  r.scratch = jx_arena_new();
+  if (!r.scratch) {
+    fputs("jxc: out of memory\n", stderr);
+    abort();
   }
+
+  /* Without its schema the document is still parsed to its end, so that a
+   * file that is not well-formed says so first. */
+  xmlSchemaParserCtxtPtr sctx = xmlSchemaNewParserCtxt(xsd_path);
+  xmlSchemaPtr schema = sctx ? xmlSchemaParse(sctx) : NULL;
+  xmlSchemaFreeParserCtxt(sctx);
+  xmlSchemaValidCtxtPtr vctx = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
+  xmlSchemaSAXPlugPtr plug = NULL;
+  if (vctx) {
+    xmlSchemaSetValidStructuredErrors(vctx, on_schema_error, &r);
+    /* Plugged into no handler of ours, the validator hands out its own
+     * handlers, which the events above call themselves: the validator sees
+     * what a DOM validation would (no dropped blanks), and each element's
+     * end is validated before it is built. */
+    plug = xmlSchemaSAXPlug(vctx, &r.vsax, &r.vdata);
+    if (!plug) r.vsax = NULL;
+  }
+
   xmlParserCtxtPtr pctx = xmlNewParserCtxt();
-  xmlDocPtr xml = xmlCtxtReadMemory(pctx, src->text, (int)src->len, path, NULL,
-                                    XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-                                        XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (!xml) {
-    xmlErrorPtr err = xmlCtxtGetLastError(pctx);
-    int line = err ? err->line : 0;
-    const char *msg = err && err->message ? err->message : "not well-formed\n";
+  xmlDocPtr doc = NULL;
+  if (pctx) {
+    r.pctx = pctx;
+    pctx->_private = &r;
+    /* libxml2's SAX2 handlers stay for the document itself and entities;
+     * those that would build the tree are replaced. */
+    xmlSAXHandlerPtr sax = pctx->sax;
+    sax->startElementNs = on_start;
+    sax->endElementNs = on_end;
+    sax->characters = on_characters;
+    sax->cdataBlock = on_cdata;
+    sax->comment = on_comment;
+    sax->processingInstruction = on_pi;
+    sax->reference = on_reference;
+    /* XML_PARSE_NOBLANKS makes ignorableWhitespace a handler that does
+     * nothing: ignorable blanks are dropped, as from a DOM. */
+    /* The text is read where it is, as a string: it has no NUL
+     * (utf8_document), and libxml2 does not copy it as it copies memory. */
+    doc = xmlCtxtReadDoc(pctx, (const xmlChar *)src->text, path, NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+                             XML_PARSE_NOWARNING);
+  }
+  bool broken = !doc || r.stopped;
+  if (broken) {
+    const xmlError *err = pctx ? xmlCtxtGetLastError(pctx) : NULL;
+    bool has = err && err->code != XML_ERR_OK;
+    int line = has ? err->line : r.stopped ? r.stopped_line : 0;
+    const char *msg = has && err->message  ? err->message
+                      : r.stopped          ? "xmlSAX2Characters: huge text node\n"
+                                           : "not well-formed\n";
     size_t n = strlen(msg);
     while (n && msg[n - 1] == '\n') n--;
     jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J310", line_loc(ctx, file, line),
                            "This file is not well-formed XML: %.*s", (int)n, msg);
     jx_diag_hint(ctx, d, "Check that the file is a complete jixiao exchange "
                          "document, as written by jxc build --format=xml.");
+  }
+  xmlFreeDoc(doc);
+  bool validated = plug != NULL;
+  if (plug) xmlSchemaSAXUnplug(plug);
+  if (pctx) {
+    pctx->node = NULL;
     xmlFreeParserCtxt(pctx);
+  }
+  xmlSchemaFreeValidCtxt(vctx);
+  xmlSchemaFree(schema);
+  for (int i = 0; i < r.cap; i++) free(r.frames[i].text);
+  free(r.frames);
+  free(r.vtext);
+  jx_arena_free(r.scratch);
+
+  if (broken) return NULL;
+  if (!validated) {
+    *why = jx_arena_printf(ctx->arena, _("the schema %s cannot be read"), xsd_path);
     return NULL;
   }
-  xmlFreeParserCtxt(pctx);
-  jx_file *f = NULL;
-  if (validate(&r, xml, xsd_path, why) && r.ok) {
-    f = jx_arena_alloc(ctx->arena, sizeof *f);
-    f->file = file;
-    xmlNodePtr root = xmlDocGetRootElement(xml);
-    for (xmlNodePtr n = first_child(root); n; n = next(n)) {
-      if (is(n, "DOC_HEAD")) header(&r, n, &f->items);
-      else if (is(n, "DEFINITIONS")) definitions(&r, n, &f->items);
-      else if (is(n, "ALLOW")) add(&r, &f->items, allow(&r, n));
-      else if (is(n, "DEPT_PERF")) part_one(&r, n, &f->items);
-      else if (is(n, "AGENCY")) agency(&r, n, &f->items);
-    }
-    /* A blank line between the header, part one and definitions. */
-    for (size_t i = 1; i < f->items.len; i++) {
-      jx_node *a = f->items.items[i - 1], *b = f->items.items[i];
-      bool header_a = a->kind <= JX_NODE_FRAMEWORK, header_b = b->kind <= JX_NODE_FRAMEWORK;
-      if (header_a != header_b || b->kind == JX_NODE_SUB_TARGET) b->blank_before = true;
-    }
-    if (!r.ok) f = NULL;
-  } else if (!*why) {
-    *why = NULL;
+  if (r.held_schema.len) {
+    report_held(ctx, &r.held_schema);
+    return NULL;
   }
-  xmlFreeDoc(xml);
+  report_held(ctx, &r.held_rules);
+  if (!r.ok) return NULL;
+  /* A blank line between the header, part one and definitions. */
+  for (size_t i = 1; i < f->items.len; i++) {
+    jx_node *a = f->items.items[i - 1], *b = f->items.items[i];
+    bool header_a = a->kind <= JX_NODE_FRAMEWORK, header_b = b->kind <= JX_NODE_FRAMEWORK;
+    if (header_a != header_b || b->kind == JX_NODE_SUB_TARGET) b->blank_before = true;
+  }
   return f;
 }

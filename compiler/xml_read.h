@@ -6,10 +6,12 @@
 #include "ctx.h"
 
 /* Reads path with a hardened parser (no network, no DTD, no entities: a
- * document with a DOCTYPE is refused), validates it against the XSD at
- * xsd_path and builds a file whose items are in the canonical order.
- * Problems are reported into ctx with the XML line; returns NULL then.
- * Returns NULL with *why set when path cannot be read at all. */
+ * document with a DOCTYPE is refused) as a stream, validating it against
+ * the XSD at xsd_path as it is read, and builds a file whose items are in
+ * the canonical order; no tree of the whole document is built (see
+ * xml_read.c). Problems are reported into ctx with the XML line; returns
+ * NULL then. Returns NULL with *why set when path or the schema cannot be
+ * read at all. */
 jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
                        const char **why);
 

@@ -487,6 +487,246 @@ static void validation_messages(void) {
   jx_ctx_free(ctx);
 }
 
+/* --- reading as a stream ------------------------------------------------------
+ * jxc import reads the XML as a stream of events, not as a DOM (see the top
+ * of compiler/xml_read.c); these are the places where a stream could read
+ * differently. The goldens in tests/import cover lines of schema errors
+ * found at end tags, comments, CDATA and processing instructions, and
+ * attributes holding '>'. */
+
+/* Imports head, padding blank lines, then tail (through a file, as jxc
+ * import reads); *f receives the file, NULL when refused. */
+static jx_ctx *import_padded(const char *head, size_t padding, const char *tail, jx_file **f) {
+  size_t hl = strlen(head), tl = strlen(tail), len = hl + padding + tl;
+  char *xml = malloc(len);
+  if (!xml) abort();
+  memcpy(xml, head, hl);
+  memset(xml + hl, '\n', padding);
+  memcpy(xml + hl + padding, tail, tl);
+  char path[] = "/tmp/jx-test-xml-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0 || write(fd, xml, len) != (ssize_t)len) abort();
+  close(fd);
+  free(xml);
+  jx_ctx *ctx = jx_ctx_new();
+  const char *why = NULL;
+  *f = jx_xml_import(ctx, path, xsd, &why);
+  unlink(path);
+  CHECK(why == NULL);
+  return ctx;
+}
+
+/* Diagnostic i has code, line and message. */
+static void check_diag(const jx_ctx *ctx, size_t i, const char *code, int line, const char *msg) {
+  if (i >= ctx->diags.len) {
+    fprintf(stderr, "diagnostic %zu (%s at line %d) is missing\n", i, code, line);
+    check_failures++;
+    return;
+  }
+  const jx_diag *d = ctx->diags.items[i];
+  CHECK_STR(d->code, code);
+  CHECK_INT(d->loc.first_line, line);
+  CHECK_STR(d->msg, msg);
+}
+
+static const jx_node *first_of(const jx_file *f, jx_node_kind kind) {
+  for (size_t i = 0; f && i < f->items.len; i++) {
+    const jx_node *n = f->items.items[i];
+    if (n->kind == kind) return n;
+  }
+  return NULL;
+}
+
+/* An element's line is where its start tag ends, as in a DOM, but also
+ * past line 65535, where a DOM (16 bits) says 65535: the lines of J310,
+ * J311 (found at a start tag, in a value, or at an end tag), J312, J313
+ * and of the tree's own nodes. */
+static void lines_past_65535(void) {
+  static const char head[] =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<PERF_TARGET_DOC xmlns=\"urn:jixiao:exchange:1\" version=\"1\">\n"
+      "  <DOC_HEAD>\n    <FISCAL_YEAR>2025</FISCAL_YEAR>\n  </DOC_HEAD>\n";
+  /* From line 6 + padding (first) on. */
+  static const char kpi[] =
+      "  <AGENCY>\n"                                   /* first */
+      "    <AGENCY_NAME>某单位</AGENCY_NAME>\n"
+      "    <PROJECT>\n"                                /* first + 2 */
+      "      <PRO_NAME>某项目</PRO_NAME>\n"
+      "      <KPI_GROUP>\n"                            /* first + 4 */
+      "        <KPI_LV1>产出指标</KPI_LV1>\n"
+      "        <KPI>\n"                                /* first + 6 */
+      "          <KPI_LV2>数量指标</KPI_LV2>\n"
+      "          <KPI_NAME>%s</KPI_NAME>\n"            /* first + 8 */
+      "          <KPI_SIGN>≥</KPI_SIGN>\n"
+      "          <KPI_VAL>7000</KPI_VAL>\n"
+      "          <KPI_UNIT>次</KPI_UNIT>\n"
+      "          <KPI_DISPLAY>%s</KPI_DISPLAY>\n"      /* first + 12 */
+      "        </KPI>\n      </KPI_GROUP>\n    </PROJECT>\n  </AGENCY>\n"
+      "</PERF_TARGET_DOC>\n";
+  static const char schema[] =
+      "  <AGENCY>\n"                                   /* first */
+      "    <AGENCY_CODE>1</AGENCY_CODE>\n"
+      "  </AGENCY>\n"                                  /* missing AGENCY_NAME */
+      "  <AGENCY\n    >\n"                             /* first + 4 */
+      "    <AGENCY_NAME>某单位</AGENCY_NAME>\n"
+      "    <AGENCY_TOTAL>十万</AGENCY_TOTAL>\n"        /* first + 6 */
+      "    <BOGUS/>\n"                                 /* first + 7 */
+      "  </AGENCY>\n"
+      "</PERF_TARGET_DOC>\n";
+  static const char broken[] =
+      "  <AGENCY>\n    <AGENCY_NAME>某单位</AGENCY_NAME>\n  </AGENCY_NAME>\n"
+      "</PERF_TARGET_DOC>\n";
+  static const size_t paddings[] = {0, 70000};
+  for (size_t i = 0; i < sizeof paddings / sizeof *paddings; i++) {
+    int first = 6 + (int)paddings[i];
+    char tail[2048];
+    jx_file *f;
+    snprintf(tail, sizeof tail, kpi, "指标1:维修面积", "≥7000次");
+    jx_ctx *ctx = import_padded(head, paddings[i], tail, &f);
+    CHECK(f == NULL);
+    CHECK_INT(ctx->diags.len, 1);
+    check_diag(ctx, 0, "J312", first + 8,
+               "The name \"指标1:维修面积\" begins with an ordinal (指标N:), which jixiao "
+               "source would split off; put the ordinal in KPI_ORDINAL before KPI_NAME.");
+    jx_ctx_free(ctx);
+
+    snprintf(tail, sizeof tail, kpi, "维修面积", "7000次");
+    ctx = import_padded(head, paddings[i], tail, &f);
+    CHECK(f != NULL);
+    CHECK_INT(ctx->diags.len, 1);
+    check_diag(ctx, 0, "J313", first + 12,
+               "KPI_DISPLAY says \"7000次\", but the value's fields read \"≥7000次\"; "
+               "the fields are used.");
+    const jx_node *agency = first_of(f, JX_NODE_AGENCY);
+    const jx_project *project = (const jx_project *)first_of(f, JX_NODE_PROJECT);
+    CHECK(agency && agency->loc.first_line == first);
+    CHECK(project && project->base.loc.first_line == first + 2);
+    const jx_group *group = project && project->fields.len ? project->fields.items[0] : NULL;
+    CHECK(group && group->base.kind == JX_NODE_GROUP && group->base.loc.first_line == first + 4);
+    const jx_row *row = group && group->rows.len ? group->rows.items[0] : NULL;
+    CHECK(row && row->base.loc.first_line == first + 6);
+    CHECK(row && row->name.loc.first_line == first + 8);
+    jx_ctx_free(ctx);
+
+    ctx = import_padded(head, paddings[i], schema, &f);
+    CHECK(f == NULL);
+    CHECK_INT(ctx->diags.len, 3);
+    check_diag(ctx, 0, "J311", first,
+               "This document does not follow the jixiao exchange format: Element "
+               "'{urn:jixiao:exchange:1}AGENCY': Missing child element(s). Expected is "
+               "( {urn:jixiao:exchange:1}AGENCY_NAME ).");
+    check_diag(ctx, 1, "J311", first + 6,
+               "This document does not follow the jixiao exchange format: Element "
+               "'{urn:jixiao:exchange:1}AGENCY_TOTAL': [facet 'pattern'] The value '十万' "
+               "is not accepted by the pattern '-?[0-9]+(\\.[0-9]+)?'.");
+    check_diag(ctx, 2, "J311", first + 7,
+               "This document does not follow the jixiao exchange format: Element "
+               "'{urn:jixiao:exchange:1}BOGUS': This element is not expected. Expected is "
+               "one of ( {urn:jixiao:exchange:1}PROJECT, {urn:jixiao:exchange:1}SECTION ).");
+    jx_ctx_free(ctx);
+
+    ctx = import_padded(head, paddings[i], broken, &f);
+    CHECK(f == NULL);
+    CHECK_INT(ctx->diags.len, 1);
+    char msg[256];
+    snprintf(msg, sizeof msg, "This file is not well-formed XML: Opening and ending tag "
+                              "mismatch: AGENCY line %d and AGENCY_NAME", first);
+    check_diag(ctx, 0, "J310", first + 2, msg);
+    jx_ctx_free(ctx);
+  }
+}
+
+/* The XML with a comment and a processing instruction after every tag that
+ * ends a line, an attribute holding '>' on the root, and the second half of
+ * each element's text (without references) in a CDATA section. */
+static char *decorated(const char *xml) {
+  size_t len = strlen(xml), cap = 4 * len + 256, n = 0;
+  char *out = malloc(cap);
+  if (!out) abort();
+  const char *root = strstr(xml, "<PERF_TARGET_DOC ");
+  for (const char *p = xml; *p;) {
+    if (n + 256 > cap) abort();
+    if (p == root) {
+      static const char attr[] = "<PERF_TARGET_DOC xmlns:note=\"urn:example:a>b\" ";
+      memcpy(out + n, attr, sizeof attr - 1);
+      n += sizeof attr - 1;
+      p += strlen("<PERF_TARGET_DOC ");
+      continue;
+    }
+    if (p[0] == '>' && p[1] == '\n') {
+      static const char more[] = "><!-- 注释 --><?jixiao pi?>";
+      memcpy(out + n, more, sizeof more - 1);
+      n += sizeof more - 1;
+      p++;
+      continue;
+    }
+    if (p[0] == '>' && p[1] != '<') {
+      /* The text of an element up to its end tag. */
+      const char *end = strchr(p + 1, '<');
+      size_t tl = end ? (size_t)(end - p - 1) : 0;
+      if (end && end[1] == '/' && tl >= 2 && !memchr(p + 1, '&', tl) &&
+          !memchr(p + 1, '\n', tl)) {
+        size_t half = tl / 2;
+        while (half < tl && ((unsigned char)p[1 + half] & 0xC0) == 0x80) half++;
+        n += (size_t)sprintf(out + n, ">%.*s<![CDATA[%.*s]]>", (int)half, p + 1,
+                             (int)(tl - half), p + 1 + half);
+        p = end;
+        continue;
+      }
+    }
+    out[n++] = *p++;
+  }
+  out[n] = '\0';
+  return out;
+}
+
+/* jxc import's source for the XML text, or NULL (diagnostics printed). */
+static char *imported_source(const char *xml, const char *what) {
+  jx_ctx *ctx = jx_ctx_new();
+  jx_file *f = import(ctx, xml, strlen(xml), what);
+  char *text = NULL;
+  size_t len = 0;
+  if (f) {
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem || !jx_format_file(ctx, f, mem)) check_failures++;
+    if (mem) fclose(mem);
+  }
+  jx_ctx_free(ctx);
+  return text;
+}
+
+/* Comments, processing instructions and CDATA sections everywhere, and an
+ * attribute holding '>', change nothing that is imported. */
+static void decorations_change_nothing(const char *schema_dir) {
+  static const char *const names[] = {"all-constructs.xml", "chengde-first-project.xml"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/examples/%s", schema_dir, names[i]);
+    size_t len;
+    char *raw = read_file(path, &len), *xml = raw ? malloc(len + 1) : NULL;
+    CHECK(xml != NULL);
+    if (!xml) {
+      free(raw);
+      continue;
+    }
+    memcpy(xml, raw, len);
+    xml[len] = '\0';
+    free(raw);
+    char *more = decorated(xml);
+    CHECK(strstr(more, "<![CDATA[") && strstr(more, "<!-- 注释 -->"));
+    char *plain = imported_source(xml, path), *same = imported_source(more, path);
+    CHECK(plain && same && strlen(plain) > 1000);
+    if (plain && same && strcmp(plain, same)) {
+      fprintf(stderr, "%s: imports differently once decorated\n", path);
+      check_failures++;
+    }
+    free(plain);
+    free(same);
+    free(more);
+    free(xml);
+  }
+}
+
 /* schema/examples: the valid example validates and imports; each
  * invalid-*.xml is refused by the schema. */
 static void schema_examples(const char *schema_dir) {
@@ -555,6 +795,8 @@ int main(void) {
   noncharacter();
   validation_messages();
   schema_examples(schema ? schema : "schema");
+  lines_past_65535();
+  decorations_change_nothing(schema ? schema : "schema");
   fprintf(stderr, "%d documents round-trip\n", documents);
   return CHECK_DONE();
 }
