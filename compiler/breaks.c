@@ -279,3 +279,26 @@ const char *jx_breaks_cjk_spaces(jx_arena *a, const char *text) {
   out[o] = '\0';
   return out;
 }
+
+bool jx_breaks_no_line_start(int32_t cp) {
+  switch (cp) {
+    case ',': case '.': case ';': case ':': case '?': case '!': case ')': case ']':
+    case '}': case '%':
+    case 0x3001: case 0x3002: case 0x3009: case 0x300B: case 0x300D: case 0x300F:
+    case 0x3011: case 0x2019: case 0x201D: case 0x2026: case 0x00B7: case 0xFF01:
+    case 0xFF05: case 0xFF09: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF1F:
+    case 0xFF5E:
+      return true;
+    default: return false;
+  }
+}
+
+bool jx_breaks_no_line_end(int32_t cp) {
+  switch (cp) {
+    case '(': case '[': case '{':
+    case 0x2018: case 0x201C: case 0x3008: case 0x300A: case 0x300C: case 0x300E:
+    case 0x3010: case 0xFF08:
+      return true;
+    default: return false;
+  }
+}

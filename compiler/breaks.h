@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -32,6 +33,12 @@ typedef struct jx_keep {
   size_t start, end;
   bool number;
 } jx_keep;
+
+/* Chinese typesetting keeps closing punctuation off the start of a line and
+ * opening brackets off its end (避头尾, line-break: strict); every back end
+ * that wraps text asks these two. */
+bool jx_breaks_no_line_start(int32_t cp);
+bool jx_breaks_no_line_end(int32_t cp);
 
 jx_breaks *jx_breaks_new(jx_arena *a);
 

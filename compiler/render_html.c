@@ -168,20 +168,6 @@ static const grid summary_grid = {SUMMARY_COLS, {12, 28, 9, 14, 14, 12, 11}, 10,
 static const double printable_mm = 267; /* A4 less 15 mm margins */
 static const double cell_padding_mm = 1.6 + 0.22; /* .8 mm above and below, a rule */
 
-/* Characters a line may not start with (line-break: strict): a browser
- * moves the character before one of them to the next line with it. */
-static bool no_start(int32_t cp) {
-  switch (cp) {
-    case ',': case '.': case ';': case ':': case '?': case '!': case ')': case ']':
-    case '}': case '%':
-    case 0x3001: case 0x3002: case 0x3009: case 0x300B: case 0x300D: case 0x300F:
-    case 0x3011: case 0x2019: case 0x201D: case 0x2026: case 0x00B7: case 0xFF01:
-    case 0xFF05: case 0xFF09: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF1F:
-      return true;
-    default: return false;
-  }
-}
-
 /* Lines the text takes at pt points in a line `usable` mm wide (the first
  * indented by `indent` mm), broken anywhere but inside a kept run that fits
  * the line, which moves whole to the next line when it does not fit on
@@ -217,7 +203,7 @@ static int lines_at(html *h, double pt, const char *s, double usable, double ind
     if (units > 0 && x + w > usable) {
       size_t at = i;
       double carried = 0;
-      if (no_start(cp) && units > 1) { /* the character before comes along */
+      if (jx_breaks_no_line_start(cp) && units > 1) { /* the character before comes along */
         at = prev_at;
         carried = prev_w;
       }

@@ -130,38 +130,12 @@ typedef struct line {
   int width;
 } line;
 
-/* Chinese typesetting keeps closing punctuation off the start of a line and
- * opening brackets off its end (避头尾); a break there moves back a
- * character. */
-static bool no_start(int32_t cp) {
-  switch (cp) {
-    case ',': case '.': case ';': case ':': case '?': case '!': case ')': case ']':
-    case '}': case '%':
-    case 0x3001: case 0x3002: case 0x3009: case 0x300B: case 0x300D: case 0x300F:
-    case 0x3011: case 0x2019: case 0x201D: case 0x2026: case 0x00B7: case 0xFF01:
-    case 0xFF05: case 0xFF09: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF1F:
-    case 0xFF5E:
-      return true;
-    default: return false;
-  }
-}
-
-static bool no_end(int32_t cp) {
-  switch (cp) {
-    case '(': case '[': case '{':
-    case 0x2018: case 0x201C: case 0x3008: case 0x300A: case 0x300C: case 0x300E:
-    case 0x3010: case 0xFF08:
-      return true;
-    default: return false;
-  }
-}
-
 /* Whether a line may end after a and the next start with b: at a space
  * (dropped by wrap), or next to a wide character; not inside a word such as
  * "≥7000" or a code. */
 static bool may_break(int32_t a, int32_t b) {
   if (a == ' ' || b == ' ') return true;
-  if (no_start(b) || no_end(a)) return false;
+  if (jx_breaks_no_line_start(b) || jx_breaks_no_line_end(a)) return false;
   return is_wide(a) || is_wide(b);
 }
 
