@@ -272,7 +272,7 @@ static void check_huge_budget(jx_checker *c, const jx_project *p, const jx_budge
   jx_decimal yi;
   const char *in_yi = "";
   if (jx_decimal_shift(budget, -8, &yi)) {
-    char *t = jx_arena_strndup(c->ctx->arena, jx_dec(c, yi), strlen(jx_dec(c, yi)));
+    char *t = jx_arena_strdup(c->ctx->arena, jx_dec(c, yi));
     char *end = t + strlen(t);
     if (strchr(t, '.')) {
       while (end[-1] == '0') *--end = '\0';

@@ -92,8 +92,7 @@ static void index_rows(jx_checker *c, jx_hash *by_name) {
         if (jx_utf8_length(key, strlen(key)) < MIN_NAME_CHARS) continue;
         bool added;
         jx_hash_slot *s = jx_hash_slot_of(by_name, key, strlen(key), &added);
-        if (added) s->value = jx_arena_alloc(c->ctx->arena, sizeof(jx_list));
-        if (added) *(jx_list *)s->value = (jx_list){0};
+        if (added) s->value = jx_arena_alloc(c->ctx->arena, sizeof(jx_list)); /* zeroed: empty */
         row_ref *ref = jx_arena_alloc(c->ctx->arena, sizeof *ref);
         *ref = (row_ref){r, p};
         jx_list_push(c->ctx->arena, s->value, ref);
