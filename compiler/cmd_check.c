@@ -23,6 +23,14 @@ int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
      * half-read tree they would mostly repeat what the parser said. */
     int before = ctx->nerrors;
     const char *why = NULL;
+    if (cli->syntax_only) {
+      /* Reading needs one file's tree at a time; nothing is kept. */
+      if (!jx_document_stream(ctx, argv[i], NULL, NULL, &why)) {
+        fprintf(stderr, _("jxc: %s.\n"), why);
+        status = EXIT_USAGE;
+      }
+      continue;
+    }
     jx_document *doc = jx_document_load(ctx, argv[i], &why);
     if (!doc) {
       fprintf(stderr, _("jxc: %s.\n"), why);
@@ -30,7 +38,7 @@ int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
       continue;
     }
     jx_list_push(ctx->arena, &docs, doc);
-    if (!cli->syntax_only && ctx->nerrors == before) jx_check(ctx, doc, &lib);
+    if (ctx->nerrors == before) jx_check(ctx, doc, &lib);
   }
   jx_check_filter(ctx, &docs, &cli->check);
   if (cli->diag_format == JX_DIAGS_TEXT) return jx_cli_finish(ctx, cli, status);

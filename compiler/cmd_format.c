@@ -22,6 +22,7 @@ static const char stdin_name[] = "<standard input>";
 typedef struct run {
   const jx_cli *cli;
   jx_ctx *ctx;
+  jx_arena *tree; /* one file's syntax tree at a time: reset after each */
   int status;
   int unformatted; /* files that are not formatted (--check, --diff) */
 } run;
@@ -108,6 +109,15 @@ static void handle(run *r, const jx_file *f) {
   free(buf);
 }
 
+static void handle_streamed(const jx_file *f, void *data) { handle(data, f); }
+
+/* Parses a file on its own (its imports are not followed), formats it and
+ * lets its tree go. */
+static void handle_file(run *r, int id) {
+  handle(r, jx_parse_in(r->ctx, id, r->tree));
+  jx_arena_reset(r->tree);
+}
+
 /* Reads standard input whole (at most JX_SOURCE_MAX_BYTES). */
 static int load_stdin(jx_ctx *ctx) {
   size_t cap = 1 << 16, len = 0;
@@ -150,7 +160,12 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
                                     "-w, --check or --diff.", NULL);
   jx_ctx *ctx = jx_cli_ctx(cli);
   if (!ctx) return EXIT_USAGE;
-  run r = {cli, ctx, EXIT_CLEAN, 0};
+  run r = {cli, ctx, jx_arena_new(), EXIT_CLEAN, 0};
+  if (!r.tree) {
+    jx_ctx_free(ctx);
+    fputs(_("jxc: out of memory.\n"), stderr);
+    return EXIT_USAGE;
+  }
   for (int i = 0; i < argc; i++) {
     const char *why = NULL;
     if (!strcmp(argv[i], "-")) {
@@ -165,19 +180,16 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
         r.status = EXIT_USAGE;
         continue;
       }
-      handle(&r, jx_parse(ctx, id));
+      handle_file(&r, id);
       continue;
     }
     struct stat st;
     if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
       /* A folder: its document's files, each formatted on its own. */
-      jx_document *doc = jx_document_load(ctx, argv[i], &why);
-      if (!doc) {
+      if (!jx_document_stream(ctx, argv[i], handle_streamed, &r, &why)) {
         fprintf(stderr, _("jxc: %s.\n"), why);
         r.status = EXIT_USAGE;
-        continue;
       }
-      for (size_t k = 0; k < doc->files.len; k++) handle(&r, doc->files.items[k]);
       continue;
     }
     int id = jx_source_load(ctx, argv[i], &why);
@@ -186,8 +198,9 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
       r.status = EXIT_USAGE;
       continue;
     }
-    handle(&r, jx_parse(ctx, id));
+    handle_file(&r, id);
   }
+  jx_arena_free(r.tree);
   if (cli->textconv) {
     /* git stops the whole diff on a failing textconv: the file was shown,
      * as it is when it cannot be read; say why on stderr and succeed. */

@@ -19,6 +19,18 @@ jx_document *jx_document_load(jx_ctx *ctx, const char *path, const char **why);
 jx_document *jx_document_load_all(jx_ctx *ctx, char *const *paths, int n,
                                   const char **why);
 
+/* Reads the document at path one file at a time, for passes that need no
+ * more than one file's tree at once (syntax, formatting, the AST dump):
+ * each file is parsed, fn (when not NULL) sees it, and its tree is freed
+ * before the next file is read, so the memory is the largest file's tree
+ * rather than the whole document's. Files come in the order of
+ * jx_document.files (a root, then its imports depth-first); problems go to
+ * ctx as with jx_document_load. Returns false when path itself cannot be
+ * read, with why as there. */
+typedef void (*jx_file_fn)(const jx_file *file, void *data);
+bool jx_document_stream(jx_ctx *ctx, const char *path, jx_file_fn fn, void *data,
+                        const char **why);
+
 /* Calls fn for every item of every file in document order: an import is
  * replaced by the items of the file it names, where it stands, so projects
  * come out in the order a reader of the whole document meets them. */

@@ -449,15 +449,22 @@ void jx_dump_file(const jx_ctx *ctx, const jx_file *f, jx_json *j) {
   jx_json_end_object(j);
 }
 
-void jx_dump_document(const jx_ctx *ctx, const jx_document *doc, jx_json *j) {
+void jx_dump_document_begin(const jx_ctx *ctx, const jx_file *root, jx_json *j) {
   jx_json_begin_object(j);
-  const jx_file *root = doc->files.len ? doc->files.items[0] : NULL;
   str(j, "root", root ? jx_ctx_source(ctx, root->file)->path : NULL);
   jx_json_key(j, "files");
   jx_json_begin_array(j);
-  for (size_t i = 0; i < doc->files.len; i++) jx_dump_file(ctx, doc->files.items[i], j);
+}
+
+void jx_dump_document_end(jx_json *j) {
   jx_json_end_array(j);
   jx_json_end_object(j);
+}
+
+void jx_dump_document(const jx_ctx *ctx, const jx_document *doc, jx_json *j) {
+  jx_dump_document_begin(ctx, doc->files.len ? doc->files.items[0] : NULL, j);
+  for (size_t i = 0; i < doc->files.len; i++) jx_dump_file(ctx, doc->files.items[i], j);
+  jx_dump_document_end(j);
 }
 
 char *jx_dump_file_text(const jx_ctx *ctx, const jx_file *f, bool locations) {

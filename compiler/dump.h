@@ -10,6 +10,11 @@
 /* Writes one document object (root path and its files) to j. */
 void jx_dump_document(const jx_ctx *ctx, const jx_document *doc, jx_json *j);
 
+/* The same in pieces, for a document read one file at a time: begin (with
+ * its root file), jx_dump_file for each file in order, end. */
+void jx_dump_document_begin(const jx_ctx *ctx, const jx_file *root, jx_json *j);
+void jx_dump_document_end(jx_json *j);
+
 /* Writes one file object (path and items). With j->locations false, every
  * location and path is left out: two trees with equal dumps are equal but for
  * where things stand, which is how round trips are compared. */

@@ -94,13 +94,14 @@ static void drop_diags_after(jx_ctx *ctx, size_t n) {
   if (ctx->diags.len > n) ctx->diags.len = n;
 }
 
-static void init_state(jx_parse_state *ps, jx_ctx *ctx, int file) {
+static void init_state(jx_parse_state *ps, jx_ctx *ctx, int file, jx_arena *arena) {
   memset(ps, 0, sizeof *ps);
   ps->ctx = ctx;
+  ps->arena = arena;
   ps->file = file;
   ps->line = 1;
   ps->col = 1;
-  ps->result = jx_arena_alloc(ctx->arena, sizeof *ps->result);
+  ps->result = jx_arena_alloc(arena, sizeof *ps->result);
   ps->result->file = file;
   jx_keyword_index_build(&ps->keywords);
 }
@@ -191,15 +192,17 @@ static void attach_trivia(jx_parse_state *ps) {
   for (size_t i = 0; i < ps->comments.len; i++) {
     jx_comment *c = ps->comments.items[i];
     c->blank_before = line_blank(src, c->loc.first_line - 1);
-    attach(ps->ctx->arena, (jx_node **)f->items.items, f->items.len, c,
+    attach(ps->arena, (jx_node **)f->items.items, f->items.len, c,
            &f->dangling);
   }
   for (size_t i = 0; i < f->items.len; i++) mark_blank(f->items.items[i], (void *)src);
 }
 
-jx_file *jx_parse(jx_ctx *ctx, int file) {
+jx_file *jx_parse(jx_ctx *ctx, int file) { return jx_parse_in(ctx, file, ctx->arena); }
+
+jx_file *jx_parse_in(jx_ctx *ctx, int file, jx_arena *arena) {
   jx_parse_state ps;
-  init_state(&ps, ctx, file);
+  init_state(&ps, ctx, file, arena);
   if (!check_text(ctx, file)) return ps.result;
   const jx_source *src = jx_ctx_source(ctx, file);
   yyscan_t scanner;
@@ -220,7 +223,7 @@ jx_file *jx_parse(jx_ctx *ctx, int file) {
 
 void jx_dump_tokens(jx_ctx *ctx, int file, FILE *out) {
   jx_parse_state ps;
-  init_state(&ps, ctx, file);
+  init_state(&ps, ctx, file, ctx->arena);
   if (!check_text(ctx, file)) return;
   const jx_source *src = jx_ctx_source(ctx, file);
   yyscan_t scanner;

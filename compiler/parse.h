@@ -13,6 +13,12 @@
  * and blank lines are attached to the nodes as trivia. */
 jx_file *jx_parse(jx_ctx *ctx, int file);
 
+/* The same, with the tree (and only the tree) in arena, which the caller
+ * owns: a pass that needs one file at a time parses each into the same
+ * arena and resets it after, so a province's files take the memory of the
+ * largest one. Diagnostics still go to the ctx. */
+jx_file *jx_parse_in(jx_ctx *ctx, int file, jx_arena *arena);
+
 /* Writes the scanner's token stream of `file` to out, one token a line with
  * its location (for `jxc tokens`, to explain a confusing error). */
 void jx_dump_tokens(jx_ctx *ctx, int file, FILE *out);

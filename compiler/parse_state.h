@@ -33,6 +33,7 @@ typedef struct jx_atom {
 
 typedef struct jx_parse_state {
   jx_ctx *ctx;
+  jx_arena *arena;    /* where the tree goes; diagnostics go to the ctx's */
   int file;
   int line, col;      /* position of the next character to scan */
   size_t offset;      /* its byte offset in the source text */

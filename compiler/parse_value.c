@@ -43,7 +43,7 @@ static bool at(const cursor *c, size_t k, int token) {
   return a && a->token == token;
 }
 
-static jx_arena *arena(const cursor *c) { return c->ps->ctx->arena; }
+static jx_arena *arena(const cursor *c) { return c->ps->arena; }
 
 static bool adjacent(jx_loc a, jx_loc b) {
   return a.last_line == b.first_line && a.last_column == b.first_column;
@@ -98,11 +98,11 @@ static void date_iso(jx_parse_state *ps, const jx_atom *a, jx_date *d) {
   int n = sscanf(a->text, "%d-%d-%d", &d->year, &d->month, &d->day);
   if (n < 3) d->day = 0;
   if (d->month < 1 || d->month > 12)
-    bad_date(ps, a->loc, jx_arena_printf(ps->ctx->arena,
+    bad_date(ps, a->loc, jx_arena_printf(ps->arena,
                                          _("%s is not a date: the month must be 1 to 12."),
                                          a->text));
   else if (d->day < 0 || d->day > days_in_month(d->year, d->month))
-    bad_date(ps, a->loc, jx_arena_printf(ps->ctx->arena,
+    bad_date(ps, a->loc, jx_arena_printf(ps->arena,
                                          _("%s is not a date: that month has no day %d."),
                                          a->text, d->day));
 }
@@ -119,7 +119,7 @@ static void date_part(jx_parse_state *ps, jx_date *d, const jx_atom *num,
   int have = d->day ? 3 : d->month ? 2 : d->year ? 1 : 0;
   int order = part == PART_MONTH_END ? 2 : part + 1;
   if (!ok || order <= have) {
-    bad_date(ps, word->loc, jx_arena_printf(ps->ctx->arena,
+    bad_date(ps, word->loc, jx_arena_printf(ps->arena,
              _("\"%s%s\" is not part of a date here."), num->text, word->text));
     d->wording = word->text + wl;
     return;
@@ -132,7 +132,7 @@ static void date_part(jx_parse_state *ps, jx_date *d, const jx_atom *num,
   }
   d->wording = word->text + wl;
   if ((part == PART_MONTH || part == PART_MONTH_END) && (value < 1 || value > 12)) {
-    bad_date(ps, num->loc, jx_arena_printf(ps->ctx->arena,
+    bad_date(ps, num->loc, jx_arena_printf(ps->arena,
              _("%d is not a month; months are 1 to 12."), value));
     return;
   }
@@ -140,8 +140,8 @@ static void date_part(jx_parse_state *ps, jx_date *d, const jx_atom *num,
   if (part == PART_DAY && (value < 1 || value > 31 ||
                            (month_ok && value > days_in_month(d->year, d->month))))
     bad_date(ps, num->loc, d->month
-             ? jx_arena_printf(ps->ctx->arena, _("Month %d has no day %d."), d->month, value)
-             : jx_arena_printf(ps->ctx->arena, _("%d is not a day of a month."), value));
+             ? jx_arena_printf(ps->arena, _("Month %d has no day %d."), d->month, value)
+             : jx_arena_printf(ps->arena, _("%d is not a day of a month."), value));
 }
 
 static bool date_start(const cursor *c, size_t k) {

@@ -67,7 +67,7 @@ const char *jx_token_name(int token);
   } while (0)
 
 #define PS (jx_yyget_extra(scanner))
-#define ARENA (PS->ctx->arena)
+#define ARENA (PS->arena)
 #define NEW(type, kind, loc) ((type *)jx_node_new(ARENA, kind, sizeof(type), loc))
 
 static void add_item(jx_parse_state *ps, jx_node *n);
@@ -694,12 +694,12 @@ static void add_item(jx_parse_state *ps, jx_node *n) {
   if (n->kind == JX_NODE_PROJECT) {
     jx_project *p = (jx_project *)n;
     if (p->agency) {
-      jx_list_push(ps->ctx->arena, &p->agency->projects, p);
+      jx_list_push(ps->arena, &p->agency->projects, p);
     } else {
       jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J012",
                              p->code ? p->code->loc : p->name.loc,
                              "Project %s comes before any budget unit (单位) "
-                             "in this file.", jx_project_ref(ps->ctx->arena, p));
+                             "in this file.", jx_project_ref(ps->arena, p));
       jx_diag_hint(ps->ctx, d,
                    "Add a line such as 单位 324001 \"单位名称\" above it: every "
                    "project belongs to the budget unit declared before it in the "
@@ -707,23 +707,23 @@ static void add_item(jx_parse_state *ps, jx_node *n) {
     }
   }
   if (n->kind == JX_NODE_PROJECT && ((jx_project *)n)->section)
-    jx_list_push(ps->ctx->arena, &((jx_project *)n)->section->projects, n);
-  jx_list_push(ps->ctx->arena, &ps->result->items, n);
+    jx_list_push(ps->arena, &((jx_project *)n)->section->projects, n);
+  jx_list_push(ps->arena, &ps->result->items, n);
 }
 
 static jx_list *list1(jx_parse_state *ps, void *item) {
-  jx_list *l = jx_arena_alloc(ps->ctx->arena, sizeof *l);
-  if (item) jx_list_push(ps->ctx->arena, l, item);
+  jx_list *l = jx_arena_alloc(ps->arena, sizeof *l);
+  if (item) jx_list_push(ps->arena, l, item);
   return l;
 }
 
 static jx_list *list_add(jx_parse_state *ps, jx_list *l, void *item) {
-  if (item) jx_list_push(ps->ctx->arena, l, item);
+  if (item) jx_list_push(ps->arena, l, item);
   return l;
 }
 
 static jx_name *make_name(jx_parse_state *ps, const char *text, jx_loc loc) {
-  jx_name *n = jx_arena_alloc(ps->ctx->arena, sizeof *n);
+  jx_name *n = jx_arena_alloc(ps->arena, sizeof *n);
   n->text = text;
   n->loc = loc;
   return n;
@@ -743,7 +743,7 @@ static bool parse_number(jx_parse_state *ps, const char *text, jx_loc loc,
 
 static jx_amount *make_amount(jx_parse_state *ps, const char *num, jx_loc numloc,
                               jx_name *unit) {
-  jx_amount *a = jx_arena_alloc(ps->ctx->arena, sizeof *a);
+  jx_amount *a = jx_arena_alloc(ps->arena, sizeof *a);
   parse_number(ps, num, numloc, &a->value);
   a->text = num;
   a->unit = unit;
@@ -754,7 +754,7 @@ static jx_amount *make_amount(jx_parse_state *ps, const char *num, jx_loc numloc
 
 static jx_node *text_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
                           jx_string *s) {
-  jx_text_item *t = (jx_text_item *)jx_node_new(ps->ctx->arena, kind, sizeof *t, loc);
+  jx_text_item *t = (jx_text_item *)jx_node_new(ps->arena, kind, sizeof *t, loc);
   t->text = *s;
   t->resolved_file = -1;
   return &t->base;
@@ -762,7 +762,7 @@ static jx_node *text_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
 
 static jx_node *org_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
                          jx_name *code, jx_string *name, jx_amount *total) {
-  jx_org *o = (jx_org *)jx_node_new(ps->ctx->arena, kind, sizeof *o, loc);
+  jx_org *o = (jx_org *)jx_node_new(ps->arena, kind, sizeof *o, loc);
   o->code = code;
   o->name = *name;
   o->total = total;
@@ -771,7 +771,7 @@ static jx_node *org_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
 
 static jx_node *budget_item(jx_parse_state *ps, jx_node_kind kind, jx_loc loc,
                             jx_amount *amount, jx_list *sources) {
-  jx_budget *b = (jx_budget *)jx_node_new(ps->ctx->arena, kind, sizeof *b, loc);
+  jx_budget *b = (jx_budget *)jx_node_new(ps->arena, kind, sizeof *b, loc);
   b->amount = *amount;
   if (sources) b->sources = *sources;
   return &b->base;
@@ -788,7 +788,7 @@ static bool parse_int(const char *text, int lo, int hi, int *out) {
 static jx_plan_entry *plan_entry(jx_parse_state *ps, const char *month,
                                  jx_loc mloc, const char *word, jx_loc wloc,
                                  const char *pct, jx_loc ploc, jx_loc loc) {
-  jx_plan_entry *e = jx_arena_alloc(ps->ctx->arena, sizeof *e);
+  jx_plan_entry *e = jx_arena_alloc(ps->arena, sizeof *e);
   e->loc = loc;
   e->percent_text = pct;
   parse_number(ps, pct, ploc, &e->percent);
@@ -821,7 +821,7 @@ static jx_plan_entry *period_entry(jx_parse_state *ps, const char *word, jx_loc 
   int month = 0;
   for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++)
     if (!strcmp(word, periods[i].word)) month = periods[i].month;
-  jx_plan_entry *e = jx_arena_alloc(ps->ctx->arena, sizeof *e);
+  jx_plan_entry *e = jx_arena_alloc(ps->arena, sizeof *e);
   e->loc = loc;
   e->percent_text = pct;
   e->month = month ? month : 12;
@@ -841,13 +841,13 @@ static jx_plan_entry *period_entry(jx_parse_state *ps, const char *word, jx_loc 
 static const char *codes_text(jx_parse_state *ps, const jx_list *codes) {
   const char *s = "";
   for (size_t i = 0; i < codes->len; i++)
-    s = jx_arena_printf(ps->ctx->arena, "%s%s%s", s, i ? _(", ") : "",
+    s = jx_arena_printf(ps->arena, "%s%s%s", s, i ? _(", ") : "",
                         ((const jx_name *)codes->items[i])->text);
   return s;
 }
 
 static jx_string *blank_cell(jx_parse_state *ps, jx_loc loc) {
-  jx_string *s = jx_arena_alloc(ps->ctx->arena, sizeof *s);
+  jx_string *s = jx_arena_alloc(ps->arena, sizeof *s);
   s->text = "";
   s->loc = loc;
   return s;
@@ -873,7 +873,7 @@ static jx_value *build_value(jx_parse_state *ps, int prefix, int relative,
 
 static jx_allow *make_allow(jx_parse_state *ps, jx_loc loc, jx_list *codes,
                             jx_string *reason) {
-  jx_allow *a = (jx_allow *)jx_node_new(ps->ctx->arena, JX_NODE_ALLOW, sizeof *a, loc);
+  jx_allow *a = (jx_allow *)jx_node_new(ps->arena, JX_NODE_ALLOW, sizeof *a, loc);
   a->codes = *codes;
   if (reason)
     a->reason = *reason;
@@ -898,19 +898,19 @@ static void add_row(jx_parse_state *ps, jx_group *g, jx_row *r, bool flat) {
         : N_("Write the row as 指标 \"名称\" ≥ 10 个, or put it in a group such as "
              "产出指标 { … }."));
   }
-  jx_list_push(ps->ctx->arena, &g->rows, r);
+  jx_list_push(ps->arena, &g->rows, r);
 }
 
 static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
                         jx_string *name, jx_value *value, jx_list *attrs) {
-  jx_row *r = (jx_row *)jx_node_new(ps->ctx->arena, JX_NODE_ROW, sizeof *r, loc);
+  jx_row *r = (jx_row *)jx_node_new(ps->arena, JX_NODE_ROW, sizeof *r, loc);
   r->level2 = *level;
   r->value = *value;
   if (name) {
     r->name = *name;
     size_t n = jx_ordinal_length(name->text);
     if (n) {
-      r->ordinal = jx_arena_strndup(ps->ctx->arena, name->text, n);
+      r->ordinal = jx_arena_strndup(ps->arena, name->text, n);
       r->name.text = name->text + n;
     }
   } else {
@@ -921,7 +921,7 @@ static jx_row *make_row(jx_parse_state *ps, jx_loc loc, jx_name *level,
   for (size_t i = 0; attrs && i < attrs->len; i++) {
     jx_attr *a = attrs->items[i];
     if (a->kind == KW_ALLOW) {
-      jx_list_push(ps->ctx->arena, &r->allows, a->allow);
+      jx_list_push(ps->arena, &r->allows, a->allow);
       continue;
     }
     if (a->kind == KW_LONG_TERM) {
@@ -968,12 +968,12 @@ static void add_field(jx_parse_state *ps, jx_project *p, jx_node *f) {
   jx_node *prev = single_field(f->kind) ? jx_project_field(p, f->kind) : NULL;
   if (prev) {
     jx_diag *d = jx_report(ps->ctx, JX_SEV_ERROR, "J011", f->loc,
-                           "Project %s has %s twice.", jx_project_id(ps->ctx->arena, p), kw);
+                           "Project %s has %s twice.", jx_project_id(ps->arena, p), kw);
     jx_diag_note_add(ps->ctx, d, prev->loc, "the first %s is here", kw);
     jx_diag_hint(ps->ctx, d, "Keep one %s line and delete the other.", kw);
     return;
   }
-  jx_list_push(ps->ctx->arena, &p->fields, f);
+  jx_list_push(ps->arena, &p->fields, f);
 }
 
 const char *jx_token_name(int token) {
@@ -1007,10 +1007,10 @@ static const char *describe_token(jx_parse_state *ps, const char *name,
       if (ps->last_text && i < 8 && ps->last_token != STRING)
         /* TRANSLATORS: what was found, as "name "项木"": the kind of token
            and the text the source has there. */
-        return jx_arena_printf(ps->ctx->arena, _("%s \"%s\""), bare, ps->last_text);
+        return jx_arena_printf(ps->arena, _("%s \"%s\""), bare, ps->last_text);
       return bare;
     }
-  return jx_arena_printf(ps->ctx->arena, "\"%.*s\"", (int)len, name);
+  return jx_arena_printf(ps->arena, "\"%.*s\"", (int)len, name);
 }
 
 /* Rewrites bison's "syntax error, unexpected X, expecting A or B or C" as a
@@ -1028,7 +1028,7 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
     const char *e = strstr(u, expecting);
     size_t ulen = e ? (size_t)(e - u) : strlen(u);
     const char *found = describe_token(ps, u, ulen, true);
-    full = jx_arena_printf(ps->ctx->arena, _("Unexpected %s here."), found);
+    full = jx_arena_printf(ps->arena, _("Unexpected %s here."), found);
     if (e) {
       e += sizeof expecting - 1;
       /* Collect the alternatives separated by " or ". */
@@ -1045,17 +1045,17 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
       bool unit_only = n == 2 && lens[0] == 4 && !strncmp(alts[0], "name", 4) &&
                        lens[1] == 1 && alts[1][0] == '%';
       if (unit_only) {
-        full = jx_arena_printf(ps->ctx->arena,
+        full = jx_arena_printf(ps->arena,
                                _("Unexpected %s here; expected a unit such as 次, 人, "
                                  "万元 or %%."), found);
       } else {
         const char *list = "";
         for (size_t i = 0; i < n; i++)
           /* TRANSLATORS: the separators of a list of alternatives, "A, B or C". */
-          list = jx_arena_printf(ps->ctx->arena, "%s%s%s", list,
+          list = jx_arena_printf(ps->arena, "%s%s%s", list,
                                  i == 0 ? "" : i + 1 == n ? _(" or ") : _(", "),
                                  describe_token(ps, alts[i], lens[i], false));
-        full = jx_arena_printf(ps->ctx->arena, _("Unexpected %s here; expected %s."),
+        full = jx_arena_printf(ps->arena, _("Unexpected %s here; expected %s."),
                                found, list);
       }
     }
