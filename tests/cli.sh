@@ -144,6 +144,21 @@ echo "old content" >"$tmp/keep.xml"
 expect 1 "build refused" -- "$JXC" build "$tmp/bad.jx" -o "$tmp/keep.xml"
 contains err "nothing was written" "build refused"
 [ "$(cat "$tmp/keep.xml")" = "old content" ] || fail "build refused: the old file was touched"
+# The checker and the XML writer run side by side: what only the writer
+# finds (a character XML cannot carry) is still reported and refuses the
+# build; when the checker finds errors, only they are reported, as before;
+# and neither leaves a file or a temporary file behind.
+mkdir "$tmp/side"
+printf '年度 2025\n单位 "某\357\277\276县" 合计 0\n' >"$tmp/side/writer.jx"
+expect 1 "build: the writer's finding" -- "$JXC" build "$tmp/side/writer.jx" -o "$tmp/side/w.xml"
+contains err "error[J301]" "build: the writer's finding"
+printf '年度 2025\n单位 "某\357\277\276县" 合计 5\n' >"$tmp/side/both.jx"
+expect 1 "build: checker and writer" -- "$JXC" build "$tmp/side/both.jx" -o "$tmp/side/b.xml"
+contains err "error[J103]" "build: checker and writer"
+contains err "nothing was written" "build: checker and writer"
+grep -qF "J301" "$tmp/err" && fail "build: the writer's finding shown beside the checker's errors"
+[ "$(ls "$tmp/side")" = "both.jx
+writer.jx" ] || fail "build: files left behind: $(ls "$tmp/side")"
 expect 1 "build --warnings=error" -- "$JXC" build --warnings=error "$EXAMPLES/chengde-justice-2025" -o "$tmp/keep.xml"
 [ "$(cat "$tmp/keep.xml")" = "old content" ] || fail "build --warnings=error: the old file was touched"
 expect 2 "build into a missing folder" -- "$JXC" build "$EXAMPLES/chengde-justice-2025" -o "$tmp/no/such/dir/x.xml"
