@@ -18,11 +18,20 @@ jx_trivia *jx_trivia_make(jx_arena *a, jx_node *n) {
 }
 
 jx_node *jx_project_field(const jx_project *p, jx_node_kind kind) {
+  unsigned at = p->first_field[kind];
+  if (at != UINT16_MAX) return at ? p->fields.items[at - 1] : NULL;
   for (size_t i = 0; i < p->fields.len; i++) {
     jx_node *f = p->fields.items[i];
     if (f->kind == kind) return f;
   }
   return NULL;
+}
+
+void jx_project_add_field(jx_arena *a, jx_project *p, jx_node *field) {
+  jx_list_push(a, &p->fields, field);
+  if (!p->first_field[field->kind])
+    p->first_field[field->kind] =
+        p->fields.len < UINT16_MAX ? (uint16_t)p->fields.len : UINT16_MAX;
 }
 
 const char *jx_project_ref(jx_arena *a, const jx_project *p) {

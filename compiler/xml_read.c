@@ -1045,7 +1045,7 @@ static void start_group(reader *r, int line, int nattrs, const xmlChar **attrs) 
   jx_group *g = jx_node_new(r->ctx->arena, JX_NODE_GROUP, sizeof *g, at_line(r, line));
   g->medium_term = sax_flag(r, nattrs, attrs, "medium_term");
   g->flat = sax_flag(r, nattrs, attrs, "flat");
-  add(r, &r->project->fields, g);
+  jx_project_add_field(r->ctx->arena, r->project, &g->base);
   r->group = g;
 }
 
@@ -1080,7 +1080,7 @@ static void build(reader *r, role parent, xml_el n) {
     }
     case ROLE_PROJECT: {
       jx_node *f = project_field(r, r->project, n);
-      if (f) add(r, &r->project->fields, f);
+      if (f) jx_project_add_field(r->ctx->arena, r->project, f);
       break;
     }
     case ROLE_GROUP: {

@@ -973,7 +973,7 @@ static void add_field(jx_parse_state *ps, jx_project *p, jx_node *f) {
     jx_diag_hint(ps->ctx, d, "Keep one %s line and delete the other.", kw);
     return;
   }
-  jx_list_push(ps->arena, &p->fields, f);
+  jx_project_add_field(ps->arena, p, f);
 }
 
 const char *jx_token_name(int token) {

@@ -138,5 +138,17 @@ expect 1 "refused build" -- "$JXC" build "$tmp/long.jx" -o "$tmp/never.xml"
 [ ! -e "$tmp/never.xml" ] || fail "a refused build wrote its output"
 ls "$tmp" | grep -q 'XXXXXX\|\.xml\.' && fail "a temporary file was left: $(ls "$tmp")"
 
+# 16. A project with more fields than its index by kind can count (65,535)
+# still has the fields after them: its budget is found, not reported missing.
+doc "$tmp/fields.jx"
+{
+  printf '单位 100001 "本级"\n项目 "很多栏目" {\n'
+  awk 'BEGIN { for (i = 0; i < 70000; i++) print "  栏目 \"备注\" \"无\"" }'
+  printf '  预算 10 (财政资金 10)\n}\n'
+} >>"$tmp/fields.jx"
+"$JXC" check "$tmp/fields.jx" >"$tmp/out" 2>"$tmp/err"
+lacks err "J108" "a budget after 70,000 fields"
+contains err "J" "a budget after 70,000 fields (the check ran)"
+
 [ "$fails" -eq 0 ] || { echo "$fails hostile-input check(s) failed" >&2; exit 1; }
 exit 0
