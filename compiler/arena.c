@@ -99,6 +99,24 @@ size_t jx_arena_used(const jx_arena *a) {
   return n;
 }
 
+void jx_arena_adopt(jx_arena *dst, jx_arena *src) {
+  if (!src) return;
+  struct chunk *last = src->head;
+  if (last) {
+    while (last->next) last = last->next;
+    /* Behind dst's current chunk, which goes on taking allocations. */
+    if (dst->head) {
+      last->next = dst->head->next;
+      dst->head->next = src->head;
+    } else {
+      last->next = NULL;
+      dst->head = src->head;
+    }
+  }
+  src->head = NULL;
+  jx_arena_free(src);
+}
+
 void jx_arena_reset(jx_arena *a) {
   while (a->head) {
     struct chunk *c = a->head;

@@ -19,6 +19,10 @@ void jx_arena_free(jx_arena *a);
 size_t jx_arena_capacity(const jx_arena *a);
 size_t jx_arena_used(const jx_arena *a);
 
+/* Moves everything src holds into dst, which then owns it, and frees src:
+ * what a second thread built in an arena of its own joins the tree. */
+void jx_arena_adopt(jx_arena *dst, jx_arena *src);
+
 /* Forgets everything allocated, keeping the memory for what is allocated
  * next: scratch space used over and over (the diff's per-project work)
  * costs neither malloc nor fresh pages each time. */

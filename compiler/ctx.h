@@ -18,6 +18,10 @@ typedef struct jx_ctx {
   /* Whether jx_diag_print colours its text with ANSI escapes (set by the
    * caller: jxc from --color, NO_COLOR and whether stderr is a terminal). */
   bool color;
+  /* Whether loading a document keeps to the calling thread; by default a
+   * second thread reads and parses imported files ahead (readahead.h),
+   * with the same result. */
+  bool single_thread;
 } jx_ctx;
 
 /* Caller frees with jx_ctx_free, which releases everything the ctx owns. */

@@ -55,6 +55,27 @@ void jx_diag_note_add(jx_ctx *ctx, jx_diag *d, jx_loc loc, const char *fmt,
   jx_list_push(ctx->arena, &d->notes, n);
 }
 
+jx_diag *jx_diag_copy(jx_ctx *ctx, const jx_diag *from) {
+  jx_diag *d = jx_arena_alloc(ctx->arena, sizeof *d);
+  *d = *from;
+  d->msg = jx_arena_strdup(ctx->arena, from->msg);
+  d->hint = from->hint ? jx_arena_strdup(ctx->arena, from->hint) : NULL;
+  d->notes = (jx_list){0};
+  for (size_t i = 0; i < from->notes.len; i++) {
+    const jx_diag_note *fn = from->notes.items[i];
+    jx_diag_note *n = jx_arena_alloc(ctx->arena, sizeof *n);
+    n->loc = fn->loc;
+    n->msg = jx_arena_strdup(ctx->arena, fn->msg);
+    jx_list_push(ctx->arena, &d->notes, n);
+  }
+  jx_list_push(ctx->arena, &ctx->diags, d);
+  if (d->sev == JX_SEV_ERROR)
+    ctx->nerrors++;
+  else
+    ctx->nwarnings++;
+  return d;
+}
+
 jx_loc jx_loc_file(int file) { return (jx_loc){file, 0, 0, 0, 0}; }
 
 /* How a character of user text is shown on a terminal. Control characters

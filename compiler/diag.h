@@ -43,6 +43,10 @@ void jx_diag_hint(jx_ctx *ctx, jx_diag *d, const char *fmt, ...)
 void jx_diag_note_add(jx_ctx *ctx, jx_diag *d, jx_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Reports a copy of a diagnostic made in another ctx (its messages copied
+ * into this ctx's arena), as if it were reported here and now. */
+jx_diag *jx_diag_copy(jx_ctx *ctx, const jx_diag *from);
+
 /* A location that names a whole file (line 0), for problems such as an
  * unreadable import that have no better place. */
 jx_loc jx_loc_file(int file);

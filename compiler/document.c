@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "parse.h"
+#include "readahead.h"
 #include "strmap.h"
 
 struct loader {
@@ -23,6 +24,7 @@ struct loader {
   jx_strmap by_path;  /* real path -> 1 + its index in real_paths */
   jx_list stack;      /* char *, real paths of files being loaded */
   jx_list allowed;    /* char *, real folders imports may read from */
+  jx_readahead *ahead; /* reads imports ahead on a second thread, or NULL */
 };
 
 /* Whether real (a resolved path) lies inside one of the allowed folders. */
@@ -71,77 +73,150 @@ static int find(const jx_list *l, const char *s) {
   return -1;
 }
 
-static int load(struct loader *ld, const char *path, const char *real,
+static int load(struct loader *ld, const char *path, const char *real, long ticket,
                 const char **why);
 
 static int file_id(const struct loader *ld, int seen) {
   return (int)(intptr_t)ld->ids.items[seen];
 }
 
+/* An import line, resolved: what it names and whether it may be read. */
+typedef struct import {
+  jx_text_item *item;
+  const char *path;    /* joined to the importing file's folder */
+  const char *real;    /* resolved, when it exists */
+  const char *problem; /* why it cannot be read (J020), or NULL */
+  bool not_source;     /* J022: not a .jx file */
+  bool outside;        /* J022: outside the document's folders */
+  long ticket;         /* read ahead under this ticket, or -1 */
+  int index;           /* the file index it is read ahead as */
+} import;
+
+static import resolve(struct loader *ld, const char *base, jx_text_item *imp) {
+  import r = {.item = imp, .ticket = -1};
+  r.path = join(ld->ctx->arena, base, imp->text.text);
+  char real[PATH_MAX];
+  struct stat st;
+  if (!realpath(r.path, real) || stat(real, &st) != 0) {
+    r.problem = strerror(errno);
+    return r;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    r.problem = _("it is not a regular file");
+    return r;
+  }
+  r.real = jx_arena_strdup(ld->ctx->arena, real);
+  /* A document reads only what it is entitled to: jixiao source inside its
+   * own folder tree (or a folder given with -I), so an import can neither
+   * read nor echo other files of the machine. */
+  r.not_source = !has_jx_extension(r.real);
+  r.outside = !r.not_source && !allowed(ld, r.real);
+  return r;
+}
+
+/* Queues the imports that will be read next (those that exist, may be read
+ * and are not read yet) to be read ahead, each as the file index it gets if
+ * every one before it is a file without imports of its own. */
+static void read_ahead(struct loader *ld, import *imports, size_t n) {
+  if (!ld->ahead) return;
+  jx_strmap queued = {0};
+  int index = (int)ld->ctx->sources.len;
+  for (size_t i = 0; i < n; i++) {
+    import *r = &imports[i];
+    if (r->problem || r->not_source || r->outside || seen_index(ld, r->real) >= 0 ||
+        find(&ld->stack, r->real) >= 0)
+      continue;
+    void **slot = jx_strmap_slot(ld->ctx->arena, &queued, r->real, strlen(r->real));
+    if (*slot) continue;
+    *slot = r;
+    r->index = index++;
+    r->ticket = (long)jx_readahead_queue(ld->ahead, r->path, r->index);
+  }
+}
+
+static void drop_tickets(struct loader *ld, import *imports, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (imports[i].ticket >= 0) {
+      jx_readahead_drop(ld->ahead, (size_t)imports[i].ticket);
+      imports[i].ticket = -1;
+    }
+}
+
 /* Reads the files that the 导入 lines among items (of file) name. */
 static void load_imports(struct loader *ld, int file, const jx_list *items) {
   const char *base = dir_of(ld->ctx->arena, jx_ctx_source(ld->ctx, file)->path);
+  size_t n = 0;
+  for (size_t i = 0; i < items->len; i++)
+    if (((jx_node *)items->items[i])->kind == JX_NODE_IMPORT) n++;
+  if (!n) return;
+  import *imports = jx_arena_alloc(ld->ctx->arena, n * sizeof *imports);
+  n = 0;
   for (size_t i = 0; i < items->len; i++) {
-    jx_node *n = items->items[i];
-    if (n->kind != JX_NODE_IMPORT) continue;
-    jx_text_item *imp = (jx_text_item *)n;
-    const char *path = join(ld->ctx->arena, base, imp->text.text);
-    char real[PATH_MAX];
-    struct stat st;
-    const char *problem = NULL;
-    if (!realpath(path, real) || stat(real, &st) != 0)
-      problem = strerror(errno);
-    else if (!S_ISREG(st.st_mode))
-      problem = _("it is not a regular file");
-    if (problem) {
+    jx_node *node = items->items[i];
+    if (node->kind == JX_NODE_IMPORT) imports[n++] = resolve(ld, base, (jx_text_item *)node);
+  }
+  read_ahead(ld, imports, n);
+  for (size_t i = 0; i < n; i++) {
+    import *r = &imports[i];
+    jx_text_item *imp = r->item;
+    if (r->problem) {
       jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J020", imp->text.loc,
-                             "The imported file %s cannot be read: %s.", path,
-                             problem);
+                             "The imported file %s cannot be read: %s.", r->path,
+                             r->problem);
       jx_diag_hint(ld->ctx, d, "Import paths are relative to the importing "
                                "file's folder; check the name and the folder.");
       continue;
     }
-    /* A document reads only what it is entitled to: jixiao source inside its
-     * own folder tree (or a folder given with -I), so an import can neither
-     * read nor echo other files of the machine. */
-    if (!has_jx_extension(real) || !allowed(ld, real)) {
+    if (r->not_source || r->outside) {
       jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J022", imp->text.loc,
-                             !has_jx_extension(real)
+                             r->not_source
                                  ? N_("The import %s was not read: it does not name a "
                                    "jixiao source file (.jx).")
                                  : N_("The import %s was not read: it lies outside the "
                                    "document's folder."),
                              imp->text.text);
-      jx_diag_hint(ld->ctx, d, !has_jx_extension(real)
+      jx_diag_hint(ld->ctx, d, r->not_source
                                    ? N_("Import only .jx files that belong to the document.")
                                    : N_("Keep the document's files in its folder, or "
                                      "name the other folder with jxc -I FOLDER."));
       continue;
     }
-    if (find(&ld->stack, real) >= 0) {
+    if (find(&ld->stack, r->real) >= 0) {
       jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J021", imp->text.loc,
                              "This import reads %s again while it is still being "
-                             "read: the files import each other in a circle.", path);
+                             "read: the files import each other in a circle.", r->path);
       jx_diag_hint(ld->ctx, d, "Remove this import, or the import in %s that leads "
-                               "back to this file.", path);
+                               "back to this file.", r->path);
       continue;
     }
-    int seen = seen_index(ld, real);
+    int seen = seen_index(ld, r->real);
     if (seen >= 0) {
       imp->resolved_file = file_id(ld, seen);
       continue;
     }
     const char *why = NULL;
-    int child = load(ld, path, real, &why);
+    long ticket = r->ticket;
+    r->ticket = -1;
+    int child = load(ld, r->path, r->real, ticket, &why);
     if (child >= 0) {
       imp->resolved_file = file_id(ld, child);
     } else {
       jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J020", imp->text.loc,
-                             "The imported file %s: %s.", path, why);
+                             "The imported file %s: %s.", r->path, why);
       jx_diag_hint(ld->ctx, d, "Check that the file can be read (its permissions) "
                                "and run again.");
     }
+    /* A file with imports of its own (or one that could not be read) moves
+     * the indexes of the files after it: read those ahead again. */
+    size_t next = i + 1;
+    while (next < n && imports[next].ticket < 0) next++;
+    if (next < n && imports[next].index != (int)ld->ctx->sources.len) {
+      drop_tickets(ld, imports + next, n - next);
+      read_ahead(ld, imports + next, n - next);
+    }
   }
+  /* Read ahead for nothing: another import read the same file first. */
+  drop_tickets(ld, imports, n);
 }
 
 /* The 导入 lines of a file, copied out of its tree (which is about to be
@@ -160,26 +235,61 @@ static jx_list copy_imports(jx_ctx *ctx, const jx_file *f) {
   return out;
 }
 
-/* Reads and parses a file, then the files it imports. Returns its index in
- * ld->real_paths (and ld->doc->files), or -1 with *why. */
-static int load(struct loader *ld, const char *path, const char *real,
+/* The file of ticket, read ahead as the index it now gets, or NULL (not
+ * started, or read as another index: the caller reads it itself). */
+static jx_readahead_file *taken(struct loader *ld, long ticket) {
+  if (ticket < 0) return NULL;
+  jx_readahead_file *rf = jx_readahead_take(ld->ahead, (size_t)ticket);
+  if (rf && rf->index != (int)ld->ctx->sources.len) {
+    jx_readahead_release(ld->ahead, rf);
+    rf = NULL;
+  }
+  return rf;
+}
+
+/* Reads and parses a file (or takes it as read ahead under ticket), then
+ * the files it imports. Returns its index in ld->real_paths (and
+ * ld->doc->files), or -1 with *why. */
+static int load(struct loader *ld, const char *path, const char *real, long ticket,
                 const char **why) {
-  int id = jx_source_load(ld->ctx, path, why);
-  if (id < 0) return -1;
-  jx_file *f = jx_parse_in(ld->ctx, id, ld->scratch ? ld->scratch : ld->ctx->arena);
+  jx_ctx *ctx = ld->ctx;
+  jx_readahead_file *rf = taken(ld, ticket);
+  int id;
+  jx_file *f;
+  if (rf) {
+    if (!rf->ok) {
+      *why = jx_arena_strdup(ctx->arena, rf->why);
+      jx_readahead_release(ld->ahead, rf);
+      return -1;
+    }
+    /* As if read here: its source, then what parsing it reported. */
+    id = jx_source_adopt(ctx, rf->src);
+    for (size_t i = 0; i < rf->diags->len; i++) jx_diag_copy(ctx, rf->diags->items[i]);
+    f = rf->file;
+  } else {
+    id = jx_source_load(ctx, path, why);
+    if (id < 0) return -1;
+    f = jx_parse_in(ctx, id, ld->scratch ? ld->scratch : ctx->arena);
+  }
   int idx = (int)ld->real_paths.len;
-  char *r = jx_arena_strdup(ld->ctx->arena, real);
-  jx_list_push(ld->ctx->arena, &ld->real_paths, r);
-  *jx_strmap_slot(ld->ctx->arena, &ld->by_path, r, strlen(r)) = (void *)(intptr_t)(idx + 1);
-  jx_list_push(ld->ctx->arena, &ld->ids, (void *)(intptr_t)id);
-  jx_list_push(ld->ctx->arena, &ld->stack, r);
+  char *r = jx_arena_strdup(ctx->arena, real);
+  jx_list_push(ctx->arena, &ld->real_paths, r);
+  *jx_strmap_slot(ctx->arena, &ld->by_path, r, strlen(r)) = (void *)(intptr_t)(idx + 1);
+  jx_list_push(ctx->arena, &ld->ids, (void *)(intptr_t)id);
+  jx_list_push(ctx->arena, &ld->stack, r);
   if (ld->scratch) {
     if (ld->fn) ld->fn(f, ld->data);
-    jx_list imports = copy_imports(ld->ctx, f);
-    jx_arena_reset(ld->scratch);
+    jx_list imports = copy_imports(ctx, f);
+    if (rf)
+      jx_readahead_release(ld->ahead, rf);
+    else
+      jx_arena_reset(ld->scratch);
     load_imports(ld, id, &imports);
   } else {
-    jx_list_push(ld->ctx->arena, &ld->doc->files, f);
+    /* The tree stays (a read-ahead one in the reader's arena, handed
+     * over when the document is loaded); the source was copied. */
+    if (rf) jx_readahead_release(ld->ahead, rf);
+    jx_list_push(ctx->arena, &ld->doc->files, f);
     load_imports(ld, id, &f->items);
   }
   ld->stack.len--;
@@ -196,13 +306,18 @@ jx_document *jx_document_load_all(jx_ctx *ctx, char *const *paths, int n,
                                   const char **why) {
   struct loader ld = {.ctx = ctx};
   ld.doc = jx_arena_alloc(ctx->arena, sizeof *ld.doc);
+  ld.ahead = ctx->single_thread ? NULL : jx_readahead_new(true);
   for (size_t i = 0; i < ctx->import_dirs.len; i++) allow_folder(&ld, ctx->import_dirs.items[i]);
-  for (int i = 0; i < n; i++) {
+  jx_document *doc = ld.doc;
+  for (int i = 0; i < n && doc; i++) {
     int idx = load_root(&ld, paths[i], why);
-    if (idx < 0) return NULL;
-    jx_list_push(ctx->arena, &ld.doc->roots, ld.doc->files.items[idx]);
+    if (idx < 0)
+      doc = NULL;
+    else
+      jx_list_push(ctx->arena, &doc->roots, doc->files.items[idx]);
   }
-  return ld.doc;
+  jx_readahead_finish(ld.ahead, ctx->arena);
+  return doc;
 }
 
 bool jx_document_stream(jx_ctx *ctx, const char *path, jx_file_fn fn, void *data,
@@ -213,8 +328,10 @@ bool jx_document_stream(jx_ctx *ctx, const char *path, jx_file_fn fn, void *data
     *why = _("out of memory");
     return false;
   }
+  ld.ahead = ctx->single_thread ? NULL : jx_readahead_new(false);
   for (size_t i = 0; i < ctx->import_dirs.len; i++) allow_folder(&ld, ctx->import_dirs.items[i]);
   int idx = load_root(&ld, path, why);
+  jx_readahead_finish(ld.ahead, NULL);
   jx_arena_free(ld.scratch);
   return idx >= 0;
 }
@@ -246,7 +363,7 @@ static int load_root(struct loader *ld, const char *path, const char **why) {
   int seen = seen_index(ld, real);
   if (seen >= 0) return seen;
   allow_folder(ld, dir_of(ctx->arena, real));
-  return load(ld, path, real, why);
+  return load(ld, path, real, -1, why);
 }
 
 /* The document's files by file index (and whether each was walked), so

@@ -49,8 +49,7 @@ static bool looks_utf16(const char *t, size_t len) {
 /* Rejects a file that is not UTF-8 text with one error at its first bad
  * byte: a file saved in GBK or UTF-16 would otherwise produce an error on
  * every line, and a NUL byte would silently cut a text short. */
-static bool check_text(jx_ctx *ctx, int file) {
-  const jx_source *src = jx_ctx_source(ctx, file);
+static bool check_text(jx_ctx *ctx, int file, const jx_source *src) {
   size_t bad = jx_utf8_invalid_at(src->text, src->len);
   const char *nul = memchr(src->text, '\0', bad);
   if (bad == src->len && !nul) return true;
@@ -94,9 +93,11 @@ static void drop_diags_after(jx_ctx *ctx, size_t n) {
   if (ctx->diags.len > n) ctx->diags.len = n;
 }
 
-static void init_state(jx_parse_state *ps, jx_ctx *ctx, int file, jx_arena *arena) {
+static void init_state(jx_parse_state *ps, jx_ctx *ctx, int file, const jx_source *src,
+                       jx_arena *arena) {
   memset(ps, 0, sizeof *ps);
   ps->ctx = ctx;
+  ps->src = src;
   ps->arena = arena;
   ps->file = file;
   ps->line = 1;
@@ -187,7 +188,7 @@ static void mark_blank(jx_node *node, void *data) {
 }
 
 static void attach_trivia(jx_parse_state *ps) {
-  const jx_source *src = jx_ctx_source(ps->ctx, ps->file);
+  const jx_source *src = ps->src;
   jx_file *f = ps->result;
   for (size_t i = 0; i < ps->comments.len; i++) {
     jx_comment *c = ps->comments.items[i];
@@ -201,10 +202,13 @@ static void attach_trivia(jx_parse_state *ps) {
 jx_file *jx_parse(jx_ctx *ctx, int file) { return jx_parse_in(ctx, file, ctx->arena); }
 
 jx_file *jx_parse_in(jx_ctx *ctx, int file, jx_arena *arena) {
+  return jx_parse_source(ctx, file, jx_ctx_source(ctx, file), arena);
+}
+
+jx_file *jx_parse_source(jx_ctx *ctx, int file, const jx_source *src, jx_arena *arena) {
   jx_parse_state ps;
-  init_state(&ps, ctx, file, arena);
-  if (!check_text(ctx, file)) return ps.result;
-  const jx_source *src = jx_ctx_source(ctx, file);
+  init_state(&ps, ctx, file, src, arena);
+  if (!check_text(ctx, file, src)) return ps.result;
   yyscan_t scanner;
   if (jx_yylex_init_extra(&ps, &scanner) != 0) {
     fputs(_("jxc: out of memory\n"), stderr);
@@ -223,9 +227,9 @@ jx_file *jx_parse_in(jx_ctx *ctx, int file, jx_arena *arena) {
 
 void jx_dump_tokens(jx_ctx *ctx, int file, FILE *out) {
   jx_parse_state ps;
-  init_state(&ps, ctx, file, ctx->arena);
-  if (!check_text(ctx, file)) return;
   const jx_source *src = jx_ctx_source(ctx, file);
+  init_state(&ps, ctx, file, src, ctx->arena);
+  if (!check_text(ctx, file, src)) return;
   yyscan_t scanner;
   if (jx_yylex_init_extra(&ps, &scanner) != 0) abort();
   jx_yy_scan_bytes(src->text, (int)src->len, scanner);

@@ -19,6 +19,12 @@ jx_file *jx_parse(jx_ctx *ctx, int file);
  * largest one. Diagnostics still go to the ctx. */
 jx_file *jx_parse_in(jx_ctx *ctx, int file, jx_arena *arena);
 
+/* The same for a source that is not (yet) in the ctx's table, as file: the
+ * parser reads only src, reports into ctx and builds in arena, so a second
+ * thread can parse a file with a ctx and an arena of its own while the
+ * first goes on (the loader reads a document's files that way). */
+jx_file *jx_parse_source(jx_ctx *ctx, int file, const jx_source *src, jx_arena *arena);
+
 /* Writes the scanner's token stream of `file` to out, one token a line with
  * its location (for `jxc tokens`, to explain a confusing error). */
 void jx_dump_tokens(jx_ctx *ctx, int file, FILE *out);

@@ -34,6 +34,7 @@ typedef struct jx_atom {
 typedef struct jx_parse_state {
   jx_ctx *ctx;
   jx_arena *arena;    /* where the tree goes; diagnostics go to the ctx's */
+  const jx_source *src; /* the text being parsed (file's, maybe not yet in ctx) */
   int file;
   int line, col;      /* position of the next character to scan */
   size_t offset;      /* its byte offset in the source text */

@@ -28,10 +28,10 @@ void jx_ctx_free(jx_ctx *ctx) {
   free(ctx);
 }
 
-/* Registers text of len bytes followed by a NUL, owned by the ctx's arena. */
-static int add_owned(jx_ctx *ctx, const char *path, const char *text, size_t len) {
-  jx_source *src = jx_arena_alloc(ctx->arena, sizeof *src);
-  src->path = jx_arena_strdup(ctx->arena, path);
+/* Fills src for text of len bytes followed by a NUL, owned by arena a. */
+static void describe(jx_arena *a, jx_source *src, const char *path, const char *text,
+                     size_t len) {
+  src->path = jx_arena_strdup(a, path);
   /* A byte order mark carries no meaning in UTF-8; drop it so it can never
    * shift a column or become part of the first token. */
   if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
@@ -43,20 +43,25 @@ static int add_owned(jx_ctx *ctx, const char *path, const char *text, size_t len
   int lines = 1;
   const char *end = text + len;
   for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))); p++) lines++;
-  src->line_starts = jx_arena_alloc(ctx->arena, (size_t)lines * sizeof *src->line_starts);
+  src->line_starts = jx_arena_alloc(a, (size_t)lines * sizeof *src->line_starts);
   src->nlines = 0;
   src->line_starts[src->nlines++] = 0;
   for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
     src->line_starts[src->nlines++] = (unsigned)(p - text) + 1;
+}
+
+static int add_source(jx_ctx *ctx, jx_source *src) {
   jx_list_push(ctx->arena, &ctx->sources, src);
   return (int)ctx->sources.len - 1;
 }
 
 int jx_source_add(jx_ctx *ctx, const char *path, const char *text, size_t len) {
-  return add_owned(ctx, path, jx_arena_strndup(ctx->arena, text, len), len);
+  jx_source *src = jx_arena_alloc(ctx->arena, sizeof *src);
+  describe(ctx->arena, src, path, jx_arena_strndup(ctx->arena, text, len), len);
+  return add_source(ctx, src);
 }
 
-int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
+bool jx_source_read(jx_arena *a, const char *path, jx_source *src, const char **why) {
   const char *problem = NULL;
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   struct stat st;
@@ -72,7 +77,7 @@ int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
    * second copy of a document that may be 100 MB. */
   char *buf = NULL;
   size_t len = 0;
-  if (!problem) buf = jx_arena_bytes(ctx->arena, (size_t)st.st_size + 1);
+  if (!problem) buf = jx_arena_bytes(a, (size_t)st.st_size + 1);
   /* Read what fstat promised and stop: a file that grows while it is read
    * cannot make the read unbounded. */
   while (!problem && len < (size_t)st.st_size) {
@@ -84,16 +89,33 @@ int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
   }
   if (fd >= 0) close(fd);
   if (problem) {
-    *why = jx_arena_printf(ctx->arena, _("cannot read %s: %s"), path, problem);
-    return -1;
+    *why = jx_arena_printf(a, _("cannot read %s: %s"), path, problem);
+    return false;
   }
   buf[len] = '\0';
-  int id = add_owned(ctx, path, buf, len);
-  jx_source *src = ctx->sources.items[id];
+  memset(src, 0, sizeof *src);
+  describe(a, src, path, buf, len);
   src->has_id = true;
   src->dev = (unsigned long long)st.st_dev;
   src->ino = (unsigned long long)st.st_ino;
-  return id;
+  return true;
+}
+
+int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
+  jx_source *src = jx_arena_alloc(ctx->arena, sizeof *src);
+  if (!jx_source_read(ctx->arena, path, src, why)) return -1;
+  return add_source(ctx, src);
+}
+
+int jx_source_adopt(jx_ctx *ctx, const jx_source *from) {
+  jx_source *src = jx_arena_alloc(ctx->arena, sizeof *src);
+  *src = *from;
+  src->path = jx_arena_strdup(ctx->arena, from->path);
+  src->text = jx_arena_strndup(ctx->arena, from->text, from->len);
+  unsigned *starts = jx_arena_alloc(ctx->arena, (size_t)from->nlines * sizeof *starts);
+  memcpy(starts, from->line_starts, (size_t)from->nlines * sizeof *starts);
+  src->line_starts = starts;
+  return add_source(ctx, src);
 }
 
 const char *jx_source_line(const jx_source *src, int line, size_t *len) {

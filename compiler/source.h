@@ -33,12 +33,23 @@ typedef struct jx_source {
 } jx_source;
 
 struct jx_ctx;
+struct jx_arena;
 
 /* Reads path into the ctx's source table. Returns the file index, or -1 with
  * *why (ctx arena) when it cannot be read: it does not exist, is not a
  * regular file (a device, a FIFO, a folder), is larger than
  * JX_SOURCE_MAX_BYTES, or reading fails. Does not validate the contents. */
 int jx_source_load(struct jx_ctx *ctx, const char *path, const char **why);
+
+/* Reads path as jx_source_load does, into arena a and *src, without
+ * registering it anywhere (a loader's second thread reads files ahead this
+ * way). False with *why (in a) when it cannot be read. */
+bool jx_source_read(struct jx_arena *a, const char *path, jx_source *src,
+                    const char **why);
+
+/* Registers a copy of src (text, lines and identity) in the ctx; returns its
+ * file index. */
+int jx_source_adopt(struct jx_ctx *ctx, const jx_source *src);
 
 /* Registers text that did not come from a file (tests, stdin). */
 int jx_source_add(struct jx_ctx *ctx, const char *path, const char *text,

@@ -1069,7 +1069,7 @@ void jx_yyerror(JX_YYLTYPE *loc, yyscan_t scanner, const char *msg) {
   /* The token before the unexpected one says most about what was meant. */
   const int before = ps->history[1];
   size_t line_len = 0;
-  const char *line = jx_source_line(jx_ctx_source(ps->ctx, ps->file), loc->first_line,
+  const char *line = jx_source_line(ps->src, loc->first_line,
                                     &line_len);
   size_t tabs = 0;
   for (size_t i = 0; i < line_len; i++) tabs += line[i] == '\t';
