@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,11 @@ static void collect(jx_node *item, const jx_file *file, void *data) {
 }
 
 void jx_check(jx_ctx *ctx, const jx_document *doc, const jx_library *stdlib) {
-  jx_checker c = {.ctx = ctx, .doc = doc};
+  jx_checker c = {.ctx = ctx, .doc = doc, .scratch = jx_arena_new()};
+  if (!c.scratch) {
+    fputs(_("jxc: out of memory\n"), stderr);
+    abort();
+  }
   c.lib = jx_library_for_document(ctx, stdlib, doc);
   jx_document_items(doc, collect, &c);
   jx_checker_group_units(&c);
@@ -43,6 +48,7 @@ void jx_check(jx_ctx *ctx, const jx_document *doc, const jx_library *stdlib) {
   jx_check_names(&c);
   jx_check_allowances(&c);
   jx_hash_free(&c.unit_of);
+  jx_arena_free(c.scratch);
 }
 
 /* --- options, allowances and pragmas ----------------------------------- */

@@ -128,8 +128,8 @@ static bool check_sources(jx_checker *c, const jx_project *p, const jx_list *sou
                           bool *ok) {
   jx_decimal sum = jx_decimal_from_int(0);
   bool any = false, fine = true, fits = true;
-  jx_decimal *values = jx_arena_alloc(c->ctx->arena, (sources->len + 1) * sizeof *values);
-  bool *given = jx_arena_alloc(c->ctx->arena, (sources->len + 1) * sizeof *given);
+  jx_decimal *values = jx_arena_alloc(c->scratch, (sources->len + 1) * sizeof *values);
+  bool *given = jx_arena_alloc(c->scratch, (sources->len + 1) * sizeof *given);
   for (size_t i = 0; i < sources->len; i++) {
     const jx_fund_source *s = sources->items[i];
     given[i] = source_value(c, p, s, &values[i], &fine);
@@ -348,6 +348,7 @@ void jx_check_budgets(jx_checker *c) {
     if (m) check_budget_item(c, p, m, _("medium-term budget"), &medium);
     if (t) have_total = check_budget_item(c, p, t, _("total funds (资金总额)"), &total);
     if (have_budget && have_total) check_within_total_funds(c, p, b, budget, t, total);
+    jx_arena_reset(c->scratch);
   }
   /* A unit's total covers its projects in every file that opens it. */
   for (size_t i = 0; i < c->agencies.len; i++) {

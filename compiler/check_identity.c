@@ -109,10 +109,10 @@ static void check_projects(jx_checker *c) {
      * are compared as wholes (jx_unit_of), with or without codes. */
     const jx_budget_unit *u = jx_unit_of(c, p->agency);
     if (!u) continue;
-    const char *key = jx_arena_printf(c->ctx->arena, "%p %s", (const void *)u, p->name.text);
+    const char *key = jx_arena_printf(c->scratch, "%p %s", (const void *)u, p->name.text);
     jx_hash_slot *s = jx_hash_slot_of(&names, key, strlen(key), &added);
     if (added) {
-      named *n = jx_arena_alloc(c->ctx->arena, sizeof *n);
+      named *n = jx_arena_alloc(c->scratch, sizeof *n);
       n->first = p;
       s->value = n;
       continue;
@@ -126,6 +126,7 @@ static void check_projects(jx_checker *c) {
   }
   jx_hash_free(&codes);
   jx_hash_free(&names);
+  jx_arena_reset(c->scratch);
 }
 
 static void check_agencies(jx_checker *c) {

@@ -372,9 +372,9 @@ typedef struct quantities {
 static void quantities_add(jx_checker *c, quantities *q, const row_info *ri, jx_decimal v) {
   if (q->n == q->cap) {
     size_t cap = q->cap ? q->cap * 2 : 4;
-    const row_info **rows = jx_arena_alloc(c->ctx->arena, cap * sizeof *rows);
-    jx_decimal *value = jx_arena_alloc(c->ctx->arena, cap * sizeof *value);
-    jx_decimal *max = jx_arena_alloc(c->ctx->arena, cap * sizeof *max);
+    const row_info **rows = jx_arena_alloc(c->scratch, cap * sizeof *rows);
+    jx_decimal *value = jx_arena_alloc(c->scratch, cap * sizeof *value);
+    jx_decimal *max = jx_arena_alloc(c->scratch, cap * sizeof *max);
     if (q->n) {
       memcpy(rows, q->rows, q->n * sizeof *rows);
       memcpy(value, q->value, q->n * sizeof *value);
@@ -482,7 +482,7 @@ static void index_quantities(jx_checker *c, const row_info *rows, size_t n, jx_h
     const char *base = vi->unit.unit->base;
     bool added;
     jx_hash_slot *s = jx_hash_slot_of(by_base, base, strlen(base), &added);
-    if (added) s->value = jx_arena_alloc(c->ctx->arena, sizeof(quantities));
+    if (added) s->value = jx_arena_alloc(c->scratch, sizeof(quantities));
     quantities_add(c, s->value, ri, v);
   }
 }
@@ -511,7 +511,7 @@ static void check_duplicate_names(jx_checker *c, const row_info *rows, size_t n)
     if (r->not_applicable_row || r->blank_name) continue;
     /* term, level, US, name: built by hand, as this runs for every row */
     size_t ll = strlen(rows[i].level), nl = strlen(r->name.text);
-    char *key = jx_arena_alloc(c->ctx->arena, ll + nl + 2);
+    char *key = jx_arena_alloc(c->scratch, ll + nl + 2);
     key[0] = rows[i].group->medium_term ? '1' : '0';
     memcpy(key + 1, rows[i].level, ll);
     key[1 + ll] = '\x1f';
@@ -586,7 +586,7 @@ static void check_project(jx_checker *c, const jx_project *p) {
     const jx_node *f = p->fields.items[i];
     if (f->kind == JX_NODE_GROUP) n += ((const jx_group *)f)->rows.len;
   }
-  row_info *rows = jx_arena_alloc(c->ctx->arena, (n ? n : 1) * sizeof *rows);
+  row_info *rows = jx_arena_alloc(c->scratch, (n ? n : 1) * sizeof *rows);
   size_t k = 0;
   for (size_t i = 0; i < p->fields.len; i++) {
     const jx_node *f = p->fields.items[i];
@@ -645,5 +645,8 @@ static void check_project(jx_checker *c, const jx_project *p) {
 
 void jx_check_indicators(jx_checker *c) {
   if (!c->framework) return;
-  for (size_t i = 0; i < c->projects.len; i++) check_project(c, c->projects.items[i]);
+  for (size_t i = 0; i < c->projects.len; i++) {
+    check_project(c, c->projects.items[i]);
+    jx_arena_reset(c->scratch);
+  }
 }

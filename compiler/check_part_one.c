@@ -42,9 +42,10 @@ static size_t stop_at(const char *s) {
   return 0;
 }
 
-/* A copy of [s, s+n) without ASCII and ideographic spaces, in the arena. */
+/* A copy of [s, s+n) without ASCII and ideographic spaces, in the
+ * checker's scratch arena (the index lives as long as this rule). */
 static const char *squeeze(jx_checker *c, const char *s, size_t n) {
-  char *out = jx_arena_alloc(c->ctx->arena, n + 1);
+  char *out = jx_arena_alloc(c->scratch, n + 1);
   size_t o = 0;
   for (size_t i = 0; i < n;) {
     if (s[i] == ' ' || s[i] == '\t') {
@@ -92,10 +93,10 @@ static void index_rows(jx_checker *c, jx_hash *by_name) {
         if (jx_utf8_length(key, strlen(key)) < MIN_NAME_CHARS) continue;
         bool added;
         jx_hash_slot *s = jx_hash_slot_of(by_name, key, strlen(key), &added);
-        if (added) s->value = jx_arena_alloc(c->ctx->arena, sizeof(jx_list)); /* zeroed: empty */
-        row_ref *ref = jx_arena_alloc(c->ctx->arena, sizeof *ref);
+        if (added) s->value = jx_arena_alloc(c->scratch, sizeof(jx_list)); /* zeroed: empty */
+        row_ref *ref = jx_arena_alloc(c->scratch, sizeof *ref);
         *ref = (row_ref){r, p};
-        jx_list_push(c->ctx->arena, s->value, ref);
+        jx_list_push(c->scratch, s->value, ref);
       }
     }
   }
@@ -220,7 +221,21 @@ static void visit(jx_node *n, const jx_file *file, void *data) {
   }
 }
 
+static void find_paragraph(jx_node *n, const jx_file *file, void *data) {
+  (void)file;
+  bool *any = data;
+  if (n->kind != JX_NODE_SUB_TARGET) return;
+  const jx_sub_target *st = (const jx_sub_target *)n;
+  for (size_t i = 0; i < st->texts.len; i++)
+    if (((const jx_node *)st->texts.items[i])->kind == JX_NODE_SUB_INDICATOR_TEXT) *any = true;
+}
+
 void jx_check_part_one(jx_checker *c) {
+  /* Most documents have no 指标 paragraph in part one: then the rows need
+   * no index. */
+  bool any = false;
+  jx_document_items(c->doc, find_paragraph, &any);
+  if (!any) return;
   jx_hash by_name;
   jx_hash_init(&by_name, 64);
   index_rows(c, &by_name);
@@ -229,4 +244,5 @@ void jx_check_part_one(jx_checker *c) {
     jx_document_items(c->doc, visit, &v);
   }
   jx_hash_free(&by_name);
+  jx_arena_reset(c->scratch);
 }

@@ -14,8 +14,10 @@ static bool looks_like_shares(jx_checker *c, const jx_plan *plan, const char **r
   for (size_t i = 0; i < plan->entries.len; i++) {
     const jx_plan_entry *e = plan->entries.items[i];
     if (!jx_decimal_add(sum, e->percent, &sum)) return false;
-    text = jx_arena_printf(c->ctx->arena, "%s%s%d月 %s%%", text, i ? ", " : "", e->month,
-                           jx_dec(c, sum));
+    /* In the scratch arena: every plan is looked at, few are wrong. */
+    char buf[JX_DECIMAL_BUFSIZE];
+    text = jx_arena_printf(c->scratch, "%s%s%d月 %s%%", text, i ? ", " : "", e->month,
+                           jx_decimal_format(sum, buf));
   }
   const jx_plan_entry *last = plan->entries.items[plan->entries.len - 1];
   if (jx_decimal_cmp(sum, hundred) || !jx_decimal_cmp(last->percent, hundred)) return false;
@@ -87,5 +89,6 @@ void jx_check_plans(jx_checker *c) {
     const jx_project *p = c->projects.items[i];
     const jx_plan *plan = (const jx_plan *)jx_project_field(p, JX_NODE_PLAN);
     if (plan) check_plan(c, p, plan);
+    jx_arena_reset(c->scratch);
   }
 }

@@ -33,6 +33,11 @@ typedef struct jx_checker {
   jx_list allows;                       /* const jx_allow * at top level */
   jx_list units;                        /* jx_budget_unit *, by first 单位 line */
   jx_hash unit_of;                      /* jx_org pointer -> jx_budget_unit * */
+  /* Memory for the work of one project that nothing keeps (tables of its
+   * rows, keys of their names): a rule resets it when the project is done,
+   * so a province's check uses the same few pages again rather than fresh
+   * ones for every project. Never for diagnostics or what they point to. */
+  jx_arena *scratch;
 } jx_checker;
 
 /* Rule groups, run in this order by jx_check. */

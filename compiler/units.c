@@ -181,8 +181,17 @@ void jx_units_define(jx_ctx *ctx, jx_units *u, const jx_node *item) {
 
 static const jx_unit *resolve_part(jx_ctx *ctx, const jx_units *u,
                                    const char *part, size_t len, jx_loc loc) {
+  /* Every value of a province asks: a short name is looked up from the
+   * stack, and copied to the arena only to be reported. */
+  char buf[64];
+  if (len < sizeof buf) {
+    memcpy(buf, part, len);
+    buf[len] = '\0';
+    const jx_unit *x = jx_units_find(u, buf);
+    if (x) return x;
+  }
   char *name = jx_arena_strndup(ctx->arena, part, len);
-  const jx_unit *x = jx_units_find(u, name);
+  const jx_unit *x = len < sizeof buf ? NULL : jx_units_find(u, name);
   if (x) return x;
   jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J130", loc,
                          "The unit %s is not known.", name);
