@@ -267,27 +267,113 @@ static void release(xml_target *t) {
                              "temporary file: %s", strerror(errno));
 }
 
-/* The writer's side of a build: the exchange XML written from the tree and
- * validated as it is written, into the output's temporary file. It runs on
- * a thread of its own beside the checker, which reads the same tree: the
- * tree is read-only to both, and the writer has a ctx of its own (its own
- * arena and diagnostics; the source table is shared and not changed while
- * both run), so the two never touch the same memory for writing. */
+/* The text of the XML on its way from the writer to the validator: a
+ * bounded queue of chunks (copies of the writer's buffer), so the two run
+ * on threads of their own and memory stays at a few chunks. */
+enum { XML_QUEUE = 16 };
+
+typedef struct chunk_queue {
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  struct {
+    char *bytes; /* malloc'd */
+    size_t len;
+  } items[XML_QUEUE];
+  size_t head, count;
+  bool closed; /* the writer is done */
+} chunk_queue;
+
+static void queue_put(void *data, const char *bytes, size_t len) {
+  chunk_queue *q = data;
+  char *copy = malloc(len);
+  if (!copy) {
+    fputs(_("jxc: out of memory.\n"), stderr);
+    abort();
+  }
+  memcpy(copy, bytes, len);
+  pthread_mutex_lock(&q->mu);
+  while (q->count == XML_QUEUE) pthread_cond_wait(&q->cv, &q->mu);
+  size_t at = (q->head + q->count++) % XML_QUEUE;
+  q->items[at].bytes = copy;
+  q->items[at].len = len;
+  pthread_cond_broadcast(&q->cv);
+  pthread_mutex_unlock(&q->mu);
+}
+
+static void queue_close(chunk_queue *q) {
+  pthread_mutex_lock(&q->mu);
+  q->closed = true;
+  pthread_cond_broadcast(&q->cv);
+  pthread_mutex_unlock(&q->mu);
+}
+
+/* The next chunk (the caller frees it), or NULL when the writer is done. */
+static char *queue_get(chunk_queue *q, size_t *len) {
+  pthread_mutex_lock(&q->mu);
+  while (!q->count && !q->closed) pthread_cond_wait(&q->cv, &q->mu);
+  char *bytes = NULL;
+  if (q->count) {
+    bytes = q->items[q->head].bytes;
+    *len = q->items[q->head].len;
+    q->head = (q->head + 1) % XML_QUEUE;
+    q->count--;
+    pthread_cond_broadcast(&q->cv);
+  }
+  pthread_mutex_unlock(&q->mu);
+  return bytes;
+}
+
+/* The writer's side of a build: the exchange XML written from the tree,
+ * validated, and written into the output's temporary file. The writer and
+ * the validator run on two threads of their own beside the checker, which
+ * reads the same tree: the tree is read-only to all three, and the writer
+ * and the validator each have a ctx of their own (own arena and
+ * diagnostics; the source table is shared and not changed while they
+ * run), so no two threads write the same memory. */
 typedef struct xml_job {
-  jx_ctx own;               /* the writer's ctx: own arena and diags */
+  jx_ctx own;               /* the writer's ctx */
+  jx_ctx vown;              /* the validator's (and the output's) ctx */
   const jx_document *doc;
   jx_xml_schema *schema;    /* NULL when it cannot be read */
-  xml_target t;
+  xml_target t;             /* the validator's */
   jx_output o;
+  chunk_queue q;
   const char *open_why, *invalid_why;
   bool written, valid;
 } xml_job;
 
-static void *write_exchange(void *data) {
+static void *validate_exchange(void *data) {
   xml_job *j = data;
-  j->written = jx_xml_write(&j->own, j->doc, to_target, &j->t);
+  size_t len;
+  for (char *bytes; (bytes = queue_get(&j->q, &len));) {
+    to_target(&j->t, bytes, len);
+    free(bytes);
+  }
   j->valid = j->t.check && jx_xml_validation_finish(j->t.check, &j->invalid_why);
   return NULL;
+}
+
+static void *write_exchange(void *data) {
+  xml_job *j = data;
+  pthread_t validator;
+  if (pthread_create(&validator, NULL, validate_exchange, j) == 0) {
+    j->written = jx_xml_write(&j->own, j->doc, queue_put, &j->q);
+    queue_close(&j->q);
+    pthread_join(validator, NULL);
+  } else {
+    j->written = jx_xml_write(&j->own, j->doc, to_target, &j->t);
+    j->valid = j->t.check && jx_xml_validation_finish(j->t.check, &j->invalid_why);
+  }
+  return NULL;
+}
+
+/* A ctx of a thread's own: its arena and diagnostics, the sources of ctx. */
+static bool own_ctx(jx_ctx *own, const jx_ctx *ctx) {
+  *own = *ctx;
+  own->arena = jx_arena_new();
+  own->diags = (jx_list){0};
+  own->nerrors = own->nwarnings = 0;
+  return own->arena != NULL;
 }
 
 /* The exchange XML, checked and written at once: the checker on this
@@ -301,19 +387,18 @@ static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc
                           const jx_library *lib) {
   const char *xsd = jx_schema_path(ctx);
   const char *schema_why = NULL;
-  xml_job j = {.own = *ctx, .doc = doc};
-  j.own.arena = jx_arena_new();
-  j.own.diags = (jx_list){0};
-  j.own.nerrors = j.own.nwarnings = 0;
-  if (!j.own.arena) {
+  xml_job j = {.doc = doc};
+  if (!own_ctx(&j.own, ctx) || !own_ctx(&j.vown, ctx)) {
     fputs(_("jxc: out of memory.\n"), stderr);
-    return EXIT_USAGE;
+    abort();
   }
+  pthread_mutex_init(&j.q.mu, NULL);
+  pthread_cond_init(&j.q.cv, NULL);
   /* libxml2 is initialised here, on this thread, by reading the schema. */
   j.schema = xsd ? jx_xml_schema_load(ctx, xsd, &schema_why) : NULL;
   if (j.schema) {
-    j.t.check = jx_xml_validation_start(&j.own, j.schema);
-    if (jx_cli_open(&j.own, &j.o, cli->output ? cli->output : "-", &j.open_why))
+    j.t.check = jx_xml_validation_start(&j.vown, j.schema);
+    if (jx_cli_open(&j.vown, &j.o, cli->output ? cli->output : "-", &j.open_why))
       j.t.out = &j.o;
     if (j.t.out && j.o.direct) j.t.spool = tmpfile();
   }
@@ -355,7 +440,10 @@ static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc
   if (j.t.out) jx_cli_discard(j.t.out);
   if (j.t.spool) fclose(j.t.spool);
   free(j.t.held);
+  pthread_mutex_destroy(&j.q.mu);
+  pthread_cond_destroy(&j.q.cv);
   jx_arena_free(j.own.arena);
+  jx_arena_free(j.vown.arena);
   return status;
 }
 
