@@ -15,6 +15,7 @@
 #include "format.h"
 #include "i18n.h"
 #include "parse.h"
+#include "readahead.h"
 #include "textdiff.h"
 
 static const char stdin_name[] = "<standard input>";
@@ -23,6 +24,7 @@ typedef struct run {
   const jx_cli *cli;
   jx_ctx *ctx;
   jx_arena *tree; /* one file's syntax tree at a time: reset after each */
+  jx_readahead *ahead; /* reads the FILE arguments ahead, or NULL */
   int status;
   int unformatted; /* files that are not formatted (--check, --diff) */
 } run;
@@ -118,6 +120,28 @@ static void handle_file(run *r, int id) {
   jx_arena_reset(r->tree);
 }
 
+/* Whether every argument is a file (not -, not a folder): then they are
+ * read ahead on a second thread, each as the index it will get. */
+static bool only_files(int argc, char **argv) {
+  for (int i = 0; i < argc; i++) {
+    struct stat st;
+    if (!strcmp(argv[i], "-") || (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)))
+      return false;
+  }
+  return true;
+}
+
+/* The FILE argument of ticket, read ahead as the index it now gets, or
+ * NULL (the caller reads it). */
+static jx_readahead_file *taken(run *r, size_t ticket) {
+  jx_readahead_file *rf = jx_readahead_take(r->ahead, ticket);
+  if (rf && (!rf->ok || rf->index != (int)r->ctx->sources.len)) {
+    jx_readahead_release(r->ahead, rf);
+    rf = NULL;
+  }
+  return rf;
+}
+
 /* Reads standard input whole (at most JX_SOURCE_MAX_BYTES). */
 static int load_stdin(jx_ctx *ctx) {
   size_t cap = 1 << 16, len = 0;
@@ -160,14 +184,24 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
                                     "-w, --check or --diff.", NULL);
   jx_ctx *ctx = jx_cli_ctx(cli);
   if (!ctx) return EXIT_USAGE;
-  run r = {cli, ctx, jx_arena_new(), EXIT_CLEAN, 0};
+  run r = {cli, ctx, jx_arena_new(), NULL, EXIT_CLEAN, 0};
   if (!r.tree) {
     jx_ctx_free(ctx);
     fputs(_("jxc: out of memory.\n"), stderr);
     return EXIT_USAGE;
   }
+  if (argc > 1 && !ctx->single_thread && only_files(argc, argv)) r.ahead = jx_readahead_new(false);
+  for (int i = 0; r.ahead && i < argc; i++)
+    jx_readahead_queue(r.ahead, argv[i], (int)ctx->sources.len + i);
   for (int i = 0; i < argc; i++) {
     const char *why = NULL;
+    jx_readahead_file *rf = r.ahead ? taken(&r, (size_t)i) : NULL;
+    if (rf) {
+      jx_readahead_adopt(ctx, rf);
+      handle(&r, rf->file);
+      jx_readahead_release(r.ahead, rf);
+      continue;
+    }
     if (!strcmp(argv[i], "-")) {
       if (cli->write) {
         fputs(_("jxc: format -w cannot rewrite standard input; leave out -w to print "
@@ -200,6 +234,7 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
     }
     handle_file(&r, id);
   }
+  jx_readahead_finish(r.ahead, NULL);
   jx_arena_free(r.tree);
   if (cli->textconv) {
     /* git stops the whole diff on a failing textconv: the file was shown,

@@ -262,9 +262,7 @@ static int load(struct loader *ld, const char *path, const char *real, long tick
       jx_readahead_release(ld->ahead, rf);
       return -1;
     }
-    /* As if read here: its source, then what parsing it reported. */
-    id = jx_source_adopt(ctx, rf->src);
-    for (size_t i = 0; i < rf->diags->len; i++) jx_diag_copy(ctx, rf->diags->items[i]);
+    id = jx_readahead_adopt(ctx, rf);
     f = rf->file;
   } else {
     id = jx_source_load(ctx, path, why);

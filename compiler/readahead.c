@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "parse.h"
 
@@ -186,6 +187,12 @@ jx_readahead_file *jx_readahead_take(jx_readahead *ra, size_t t) {
   }
   pthread_mutex_unlock(&ra->mu);
   return f;
+}
+
+int jx_readahead_adopt(jx_ctx *ctx, const jx_readahead_file *f) {
+  int id = jx_source_adopt(ctx, f->src);
+  for (size_t i = 0; i < f->diags->len; i++) jx_diag_copy(ctx, f->diags->items[i]);
+  return id;
 }
 
 void jx_readahead_release(jx_readahead *ra, jx_readahead_file *f) {

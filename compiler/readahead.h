@@ -54,6 +54,11 @@ size_t jx_readahead_queue(jx_readahead *ra, const char *path, int index);
  * itself, which is as quick). */
 jx_readahead_file *jx_readahead_take(jx_readahead *ra, size_t t);
 
+/* Makes a file read ahead (ok, with the index ctx gives next) one of ctx's:
+ * registers a copy of its source and reports copies of its diagnostics
+ * there, as if it had been read and parsed in ctx. Returns its index. */
+int jx_readahead_adopt(jx_ctx *ctx, const jx_readahead_file *f);
+
 /* Gives back what jx_readahead_take returned, once used. */
 void jx_readahead_release(jx_readahead *ra, jx_readahead_file *f);
 

@@ -141,4 +141,29 @@ cmp -s "$tmp/out" "$tmp/bad.orig" || fail "--textconv: a file with syntax errors
 contains err "has syntax errors" "--textconv syntax error"
 expect 2 "--textconv two files" -- "$JXC" format --textconv "$doc/unit.jx" "$doc/main.jx"
 
+# Many FILE arguments are read ahead on a second thread: the output and
+# the findings are those of formatting them one by one, also when one in
+# the middle cannot be read (the files after it get other indexes).
+many="$tmp/many"
+mkdir "$many"
+i=0
+while [ "$i" -lt 12 ]; do
+  printf '单位   %d "单位%d"\n项目 "项目%d" {\n预算   %d\n}\n' "$i" "$i" "$i" "$i" >"$many/u$i.jx"
+  i=$((i + 1))
+done
+printf '单位 "坏" {\n' >"$many/u7.jx"
+: >"$tmp/one-by-one"
+: >"$tmp/one-by-one.err"
+for f in u0 u1 u2 u3 u4 missing u5 u6 u7 u8 u9 u10 u11; do
+  "$JXC" format "$many/$f.jx" >>"$tmp/one-by-one" 2>>"$tmp/one-by-one.err"
+done
+expect 2 "format many files" -- "$JXC" format "$many/u0.jx" "$many/u1.jx" "$many/u2.jx" \
+  "$many/u3.jx" "$many/u4.jx" "$many/missing.jx" "$many/u5.jx" "$many/u6.jx" "$many/u7.jx" \
+  "$many/u8.jx" "$many/u9.jx" "$many/u10.jx" "$many/u11.jx"
+cmp -s "$tmp/out" "$tmp/one-by-one" || fail "format many files: output differs from one by one"
+contains err "missing.jx" "format many files: the missing one"
+contains err "u7.jx:1:8: error[J010]" "format many files: the syntax error, at its place"
+grep -c 'error\[' "$tmp/err" | grep -qx "$(grep -c 'error\[' "$tmp/one-by-one.err")" ||
+  fail "format many files: other findings than one by one"
+
 [ "$fails" -eq 0 ]
