@@ -377,8 +377,8 @@ static bool own_ctx(jx_ctx *own, const jx_ctx *ctx) {
 }
 
 /* The exchange XML, checked and written at once: the checker on this
- * thread, the writer and the validator on another (on two cores a build
- * takes about the longer of the two instead of their sum). Nothing is
+ * thread, the writer and the validator on two more (on two cores a build
+ * takes about the longest of the three, not their sum). Nothing is
  * written when the checker finds errors. What goes wrong is told in the
  * order it always was: the checker's findings, what the document cannot
  * carry, a missing or unreadable schema, an invalid result, and only then
