@@ -232,6 +232,14 @@ static void check_total(jx_checker *c, const jx_amount *total, const char *whose
     return;
   }
   if (jx_decimal_cmp(sum, declared) == 0) return;
+  if (count == 0) {
+    jx_diag *d = jx_report(c->ctx, JX_SEV_ERROR, rule, total->loc,
+                           "The declared total of %s is %s, but no project belongs "
+                           "to it.", whose, jx_money_text(c, declared));
+    jx_diag_hint(c->ctx, d, "Add its projects after the line with the total, or "
+                            "correct the total (合计) to 0.");
+    return;
+  }
   jx_diag *d = count == 1
                    ? jx_report(c->ctx, JX_SEV_ERROR, rule, total->loc,
                                "The declared total of %s is %s, but the budget of its "
