@@ -28,6 +28,10 @@ static void collect(jx_node *item, const jx_file *file, void *data) {
   }
 }
 
+/* Projects checked together, group by group: a few dozen projects' trees
+ * fit the processor's cache. */
+enum { BATCH = 32 };
+
 void jx_check(jx_ctx *ctx, const jx_document *doc, const jx_library *stdlib) {
   jx_checker c = {.ctx = ctx, .doc = doc, .scratch = jx_arena_new()};
   if (!c.scratch) {
@@ -38,15 +42,28 @@ void jx_check(jx_ctx *ctx, const jx_document *doc, const jx_library *stdlib) {
   jx_document_items(doc, collect, &c);
   jx_checker_group_units(&c);
   jx_check_header(&c);
-  jx_check_identity(&c);
-  jx_check_budgets(&c);
-  jx_check_plans(&c);
-  jx_check_indicators(&c);
-  jx_check_values(&c);
-  jx_check_target_texts(&c);
+  jx_hash_init(&c.project_codes, c.projects.len);
+  jx_hash_init(&c.project_names, c.projects.len);
+  for (size_t start = 0; start < c.projects.len; start += BATCH) {
+    size_t n = c.projects.len - start < BATCH ? c.projects.len - start : BATCH;
+    const jx_list batch = {c.projects.items + start, n, n};
+    jx_check_header_projects(&c, &batch);
+    jx_check_identity(&c, &batch);
+    jx_check_budgets(&c, &batch);
+    jx_check_plans(&c, &batch);
+    jx_check_indicators(&c, &batch);
+    jx_check_values(&c, &batch);
+    jx_check_target_texts(&c, &batch);
+    jx_check_names(&c, &batch);
+    jx_check_allowances(&c, &batch);
+  }
+  jx_hash_free(&c.project_codes);
+  jx_hash_free(&c.project_names);
+  jx_check_unit_identity(&c);
+  jx_check_totals(&c);
+  jx_check_unit_values(&c);
   jx_check_part_one(&c);
-  jx_check_names(&c);
-  jx_check_allowances(&c);
+  jx_check_top_allowances(&c);
   jx_hash_free(&c.unit_of);
   jx_arena_free(c.scratch);
 }

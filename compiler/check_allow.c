@@ -27,10 +27,13 @@ static void check_allow(jx_checker *c, const jx_allow *a) {
   }
 }
 
-void jx_check_allowances(jx_checker *c) {
+void jx_check_top_allowances(jx_checker *c) {
   for (size_t i = 0; i < c->allows.len; i++) check_allow(c, c->allows.items[i]);
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
+}
+
+void jx_check_allowances(jx_checker *c, const jx_list *projects) {
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     for (size_t k = 0; k < p->fields.len; k++) {
       const jx_node *f = p->fields.items[k];
       if (f->kind == JX_NODE_ALLOW) {

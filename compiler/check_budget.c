@@ -335,9 +335,9 @@ static void check_tiny_budgets(jx_checker *c) {
                             "write the unit with the amount: 预算 %s 万元.", fb->amount.text);
 }
 
-void jx_check_budgets(jx_checker *c) {
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
+void jx_check_budgets(jx_checker *c, const jx_list *projects) {
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
     const jx_budget *t = (const jx_budget *)jx_project_field(p, JX_NODE_TOTAL_FUNDS);
     jx_decimal budget, total;
@@ -358,6 +358,9 @@ void jx_check_budgets(jx_checker *c) {
     if (have_budget && have_total) check_within_total_funds(c, p, b, budget, t, total);
     jx_arena_reset(c->scratch);
   }
+}
+
+void jx_check_totals(jx_checker *c) {
   /* A unit's total covers its projects in every file that opens it. */
   for (size_t i = 0; i < c->agencies.len; i++) {
     const jx_org *a = c->agencies.items[i];

@@ -175,15 +175,18 @@ void jx_check_header(jx_checker *c) {
   if (region) check_code(c, &region->value, _("region code (区划)"));
   const jx_org *dept = (const jx_org *)h.first[JX_NODE_DEPARTMENT];
   if (dept) check_code(c, dept->code, _("department code"));
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
-    const jx_org *sup = (const jx_org *)jx_project_field(p, JX_NODE_SUPERVISOR);
-    if (sup) check_code(c, sup->code, _("supervising department code"));
-    check_period(c, p);
-  }
   check_year(c, (const jx_name_item *)h.first[JX_NODE_YEAR]);
   check_money_unit(c, (const jx_name_item *)h.first[JX_NODE_MONEY_UNIT]);
   check_framework(c, (const jx_text_item *)h.first[JX_NODE_FRAMEWORK]);
   check_value_spelling(c, (const jx_name_item *)h.first[JX_NODE_VALUE_SPELLING]);
   c->department = (const jx_org *)h.first[JX_NODE_DEPARTMENT];
+}
+
+void jx_check_header_projects(jx_checker *c, const jx_list *projects) {
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
+    const jx_org *sup = (const jx_org *)jx_project_field(p, JX_NODE_SUPERVISOR);
+    if (sup) check_code(c, sup->code, _("supervising department code"));
+    check_period(c, p);
+  }
 }

@@ -82,16 +82,14 @@ static void same_name(jx_checker *c, const jx_project *p, const jx_project *q) {
                           "reader can tell apart.");
 }
 
-static void check_projects(jx_checker *c) {
-  jx_hash codes, names;
-  jx_hash_init(&codes, c->projects.len);
-  jx_hash_init(&names, c->projects.len);
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
+void jx_check_identity(jx_checker *c, const jx_list *projects) {
+  jx_hash *codes = &c->project_codes, *names = &c->project_names;
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     check_code(c, p);
     bool added;
     if (p->code) {
-      jx_hash_slot *s = jx_hash_slot_of(&codes, p->code->text, strlen(p->code->text), &added);
+      jx_hash_slot *s = jx_hash_slot_of(codes, p->code->text, strlen(p->code->text), &added);
       if (added) {
         s->value = (void *)p;
       } else {
@@ -109,10 +107,10 @@ static void check_projects(jx_checker *c) {
      * are compared as wholes (jx_unit_of), with or without codes. */
     const jx_budget_unit *u = jx_unit_of(c, p->agency);
     if (!u) continue;
-    const char *key = jx_arena_printf(c->scratch, "%p %s", (const void *)u, p->name.text);
-    jx_hash_slot *s = jx_hash_slot_of(&names, key, strlen(key), &added);
+    const char *key = jx_arena_printf(c->ctx->arena, "%p %s", (const void *)u, p->name.text);
+    jx_hash_slot *s = jx_hash_slot_of(names, key, strlen(key), &added);
     if (added) {
-      named *n = jx_arena_alloc(c->scratch, sizeof *n);
+      named *n = jx_arena_alloc(c->ctx->arena, sizeof *n);
       n->first = p;
       s->value = n;
       continue;
@@ -124,9 +122,6 @@ static void check_projects(jx_checker *c) {
       same_name(c, p, n->other);
     if (!n->other && !same_code(p, n->first)) n->other = p;
   }
-  jx_hash_free(&codes);
-  jx_hash_free(&names);
-  jx_arena_reset(c->scratch);
 }
 
 static void check_agencies(jx_checker *c) {
@@ -165,7 +160,4 @@ static void check_agencies(jx_checker *c) {
   jx_hash_free(&codes);
 }
 
-void jx_check_identity(jx_checker *c) {
-  check_projects(c);
-  check_agencies(c);
-}
+void jx_check_unit_identity(jx_checker *c) { check_agencies(c); }

@@ -643,10 +643,10 @@ static void check_project(jx_checker *c, const jx_project *p) {
   jx_hash_free(&by_base);
 }
 
-void jx_check_indicators(jx_checker *c) {
+void jx_check_indicators(jx_checker *c, const jx_list *projects) {
   if (!c->framework) return;
-  for (size_t i = 0; i < c->projects.len; i++) {
-    check_project(c, c->projects.items[i]);
+  for (size_t i = 0; i < projects->len; i++) {
+    check_project(c, projects->items[i]);
     jx_arena_reset(c->scratch);
   }
 }

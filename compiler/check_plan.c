@@ -84,9 +84,9 @@ static void check_plan(jx_checker *c, const jx_project *p, const jx_plan *plan) 
   }
 }
 
-void jx_check_plans(jx_checker *c) {
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
+void jx_check_plans(jx_checker *c, const jx_list *projects) {
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     const jx_plan *plan = (const jx_plan *)jx_project_field(p, JX_NODE_PLAN);
     if (plan) check_plan(c, p, plan);
     jx_arena_reset(c->scratch);

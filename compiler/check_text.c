@@ -112,9 +112,9 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
   return n;
 }
 
-void jx_check_target_texts(jx_checker *c) {
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
+void jx_check_target_texts(jx_checker *c, const jx_list *projects) {
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     const jx_text_item *t = (const jx_text_item *)jx_project_field(p, JX_NODE_TARGET);
     jx_decimal budget;
     if (!t || !jx_project_budget_base(c, p, &budget)) continue;
@@ -165,9 +165,9 @@ static void check_name(jx_checker *c, const jx_string *name, const char *what) {
   jx_diag_hint(c->ctx, d, "Close each （ with ） or remove the stray bracket.");
 }
 
-void jx_check_names(jx_checker *c) {
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
+void jx_check_names(jx_checker *c, const jx_list *projects) {
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     check_name(c, &p->name, _("project name"));
     for (size_t k = 0; k < p->fields.len; k++) {
       const jx_node *f = p->fields.items[k];

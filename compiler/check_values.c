@@ -346,12 +346,15 @@ static void check_field(jx_checker *c, const jx_node *f) {
   }
 }
 
-void jx_check_values(jx_checker *c) {
+void jx_check_unit_values(jx_checker *c) {
   for (size_t i = 0; i < c->agencies.len; i++)
     check_text_placeholder(c, &((const jx_org *)c->agencies.items[i])->name,
                            plain(N_("budget unit name")));
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
+}
+
+void jx_check_values(jx_checker *c, const jx_list *projects) {
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     check_text_placeholder(c, &p->name, plain(N_("project name")));
     for (size_t k = 0; k < p->fields.len; k++) check_field(c, p->fields.items[k]);
   }

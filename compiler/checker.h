@@ -38,19 +38,33 @@ typedef struct jx_checker {
    * so a province's check uses the same few pages again rather than fresh
    * ones for every project. Never for diagnostics or what they point to. */
   jx_arena *scratch;
+  /* J162/J163 across every project: code -> project, unit and name -> the
+   * projects of that name; filled batch by batch (jx_check_identity). */
+  jx_hash project_codes, project_names;
 } jx_checker;
 
-/* Rule groups, run in this order by jx_check. */
+/* Rule groups. jx_check runs the header's first; then, for each batch of
+ * a few projects, the rules of single projects, group by group in this
+ * order (a batch of trees stays in the processor's cache across the
+ * groups, where a walk of the whole document per group would fetch every
+ * project from memory again for each); then the rules of the document as
+ * a whole. The batches follow the document's order. */
 void jx_check_header(jx_checker *c);
-void jx_check_identity(jx_checker *c);
-void jx_check_budgets(jx_checker *c);
-void jx_check_plans(jx_checker *c);
-void jx_check_indicators(jx_checker *c);
-void jx_check_values(jx_checker *c);
-void jx_check_target_texts(jx_checker *c);
+void jx_check_header_projects(jx_checker *c, const jx_list *projects);
+void jx_check_identity(jx_checker *c, const jx_list *projects);
+void jx_check_budgets(jx_checker *c, const jx_list *projects);
+void jx_check_plans(jx_checker *c, const jx_list *projects);
+void jx_check_indicators(jx_checker *c, const jx_list *projects);
+void jx_check_values(jx_checker *c, const jx_list *projects);
+void jx_check_target_texts(jx_checker *c, const jx_list *projects);
+void jx_check_names(jx_checker *c, const jx_list *projects);
+void jx_check_allowances(jx_checker *c, const jx_list *projects);
+/* ... and of the document as a whole, after every batch. */
+void jx_check_unit_identity(jx_checker *c);
+void jx_check_totals(jx_checker *c);
+void jx_check_unit_values(jx_checker *c);
 void jx_check_part_one(jx_checker *c);
-void jx_check_names(jx_checker *c);
-void jx_check_allowances(jx_checker *c);
+void jx_check_top_allowances(jx_checker *c);
 
 /* Groups the 单位 lines into budget units (c->units, c->unit_of). */
 void jx_checker_group_units(jx_checker *c);
