@@ -42,6 +42,7 @@ void jx_check(jx_ctx *ctx, const jx_document *doc, const jx_library *stdlib) {
   jx_document_items(doc, collect, &c);
   jx_checker_group_units(&c);
   jx_check_header(&c);
+  jx_check_part_one_begin(&c);
   jx_hash_init(&c.project_codes, c.projects.len);
   jx_hash_init(&c.project_names, c.projects.len);
   for (size_t start = 0; start < c.projects.len; start += BATCH) {
@@ -56,6 +57,7 @@ void jx_check(jx_ctx *ctx, const jx_document *doc, const jx_library *stdlib) {
     jx_check_target_texts(&c, &batch);
     jx_check_names(&c, &batch);
     jx_check_allowances(&c, &batch);
+    jx_check_part_one_rows(&c, &batch);
   }
   jx_hash_free(&c.project_codes);
   jx_hash_free(&c.project_names);

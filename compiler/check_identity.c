@@ -107,8 +107,12 @@ void jx_check_identity(jx_checker *c, const jx_list *projects) {
      * are compared as wholes (jx_unit_of), with or without codes. */
     const jx_budget_unit *u = jx_unit_of(c, p->agency);
     if (!u) continue;
-    const char *key = jx_arena_printf(c->ctx->arena, "%p %s", (const void *)u, p->name.text);
-    jx_hash_slot *s = jx_hash_slot_of(names, key, strlen(key), &added);
+    /* The unit's address, then the name: a key of bytes, not text. */
+    size_t nl = strlen(p->name.text);
+    char *key = jx_arena_bytes(c->ctx->arena, sizeof u + nl);
+    memcpy(key, &u, sizeof u);
+    memcpy(key + sizeof u, p->name.text, nl);
+    jx_hash_slot *s = jx_hash_slot_of(names, key, sizeof u + nl, &added);
     if (added) {
       named *n = jx_arena_alloc(c->ctx->arena, sizeof *n);
       n->first = p;

@@ -11,9 +11,12 @@
  * characters are too generic ("满意度") to match. The rows are indexed by
  * name once, and each clause tries each of its endings: linear in the
  * text. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "checker.h"
+#include "i18n.h"
 #include "utf8.h"
 
 enum { MIN_NAME_CHARS = 4 };
@@ -42,10 +45,9 @@ static size_t stop_at(const char *s) {
   return 0;
 }
 
-/* A copy of [s, s+n) without ASCII and ideographic spaces, in the
- * checker's scratch arena (the index lives as long as this rule). */
-static const char *squeeze(jx_checker *c, const char *s, size_t n) {
-  char *out = jx_arena_alloc(c->scratch, n + 1);
+/* A copy of [s, s+n) without ASCII and ideographic spaces, in arena a. */
+static const char *squeeze(jx_arena *a, const char *s, size_t n) {
+  char *out = jx_arena_alloc(a, n + 1);
   size_t o = 0;
   for (size_t i = 0; i < n;) {
     if (s[i] == ' ' || s[i] == '\t') {
@@ -76,11 +78,14 @@ typedef struct row_ref {
   const jx_project *project;
 } row_ref;
 
-/* The rows of every project that state a number, by name without spaces:
- * name -> jx_list of row_ref *. */
-static void index_rows(jx_checker *c, jx_hash *by_name) {
-  for (size_t i = 0; i < c->projects.len; i++) {
-    const jx_project *p = c->projects.items[i];
+/* The rows of the projects that state a number, by name without spaces,
+ * into c->rows_by_name: name -> jx_list of row_ref *, in c->row_index. */
+void jx_check_part_one_rows(jx_checker *c, const jx_list *projects) {
+  if (!c->row_index) return;
+  jx_hash *by_name = &c->rows_by_name;
+  jx_arena *a = c->row_index;
+  for (size_t i = 0; i < projects->len; i++) {
+    const jx_project *p = projects->items[i];
     for (size_t j = 0; j < p->fields.len; j++) {
       const jx_node *f = p->fields.items[j];
       if (f->kind != JX_NODE_GROUP) continue;
@@ -89,14 +94,14 @@ static void index_rows(jx_checker *c, jx_hash *by_name) {
         const jx_row *r = g->rows.items[k];
         const jx_quantity *q = jx_value_quantity(&r->value);
         if (!q || q->placeholder || r->blank_name) continue;
-        const char *key = squeeze(c, r->name.text, strlen(r->name.text));
+        const char *key = squeeze(a, r->name.text, strlen(r->name.text));
         if (jx_utf8_length(key, strlen(key)) < MIN_NAME_CHARS) continue;
         bool added;
         jx_hash_slot *s = jx_hash_slot_of(by_name, key, strlen(key), &added);
-        if (added) s->value = jx_arena_alloc(c->scratch, sizeof(jx_list)); /* zeroed: empty */
-        row_ref *ref = jx_arena_alloc(c->scratch, sizeof *ref);
+        if (added) s->value = jx_arena_alloc(a, sizeof(jx_list)); /* zeroed: empty */
+        row_ref *ref = jx_arena_alloc(a, sizeof *ref);
         *ref = (row_ref){r, p};
-        jx_list_push(c->scratch, s->value, ref);
+        jx_list_push(a, s->value, ref);
       }
     }
   }
@@ -148,7 +153,7 @@ static bool read_figure(jx_checker *c, const char *text, size_t start, size_t en
       size_t u = k;
       while (u < end && text[u] == ' ') u++;
       out->unit = unit_at(c, text + u);
-      out->name = squeeze(c, text + start, i - start);
+      out->name = squeeze(c->scratch, text + start, i - start);
       out->offset = j;
       out->len = u + strlen(out->unit) - j;
       return true;
@@ -230,19 +235,28 @@ static void find_paragraph(jx_node *n, const jx_file *file, void *data) {
     if (((const jx_node *)st->texts.items[i])->kind == JX_NODE_SUB_INDICATOR_TEXT) *any = true;
 }
 
-void jx_check_part_one(jx_checker *c) {
+void jx_check_part_one_begin(jx_checker *c) {
   /* Most documents have no 指标 paragraph in part one: then the rows need
    * no index. */
   bool any = false;
   jx_document_items(c->doc, find_paragraph, &any);
   if (!any) return;
-  jx_hash by_name;
-  jx_hash_init(&by_name, 64);
-  index_rows(c, &by_name);
-  if (by_name.len) {
-    struct visit_data v = {c, &by_name};
+  c->row_index = jx_arena_new();
+  if (!c->row_index) {
+    fputs(_("jxc: out of memory\n"), stderr);
+    abort();
+  }
+  jx_hash_init(&c->rows_by_name, 64);
+}
+
+void jx_check_part_one(jx_checker *c) {
+  if (!c->row_index) return;
+  if (c->rows_by_name.len) {
+    struct visit_data v = {c, &c->rows_by_name};
     jx_document_items(c->doc, visit, &v);
   }
-  jx_hash_free(&by_name);
+  jx_hash_free(&c->rows_by_name);
+  jx_arena_free(c->row_index);
+  c->row_index = NULL;
   jx_arena_reset(c->scratch);
 }

@@ -10,17 +10,22 @@ static bool looks_like_shares(jx_checker *c, const jx_plan *plan, const char **r
   const jx_decimal hundred = jx_decimal_from_int(100);
   jx_decimal sum = jx_decimal_from_int(0);
   if (plan->entries.len < 2) return false;
-  const char *text = "";
   for (size_t i = 0; i < plan->entries.len; i++) {
     const jx_plan_entry *e = plan->entries.items[i];
     if (!jx_decimal_add(sum, e->percent, &sum)) return false;
-    /* In the scratch arena: every plan is looked at, few are wrong. */
-    char buf[JX_DECIMAL_BUFSIZE];
-    text = jx_arena_printf(c->scratch, "%s%s%d月 %s%%", text, i ? ", " : "", e->month,
-                           jx_decimal_format(sum, buf));
   }
   const jx_plan_entry *last = plan->entries.items[plan->entries.len - 1];
   if (jx_decimal_cmp(sum, hundred) || !jx_decimal_cmp(last->percent, hundred)) return false;
+  /* Only now the running totals, written as the plan should be. */
+  const char *text = "";
+  sum = jx_decimal_from_int(0);
+  for (size_t i = 0; i < plan->entries.len; i++) {
+    const jx_plan_entry *e = plan->entries.items[i];
+    jx_decimal_add(sum, e->percent, &sum); /* fits: it did above */
+    char buf[JX_DECIMAL_BUFSIZE];
+    text = jx_arena_printf(c->ctx->arena, "%s%s%d月 %s%%", text, i ? ", " : "", e->month,
+                           jx_decimal_format(sum, buf));
+  }
   *running = text;
   return true;
 }

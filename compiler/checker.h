@@ -41,6 +41,10 @@ typedef struct jx_checker {
   /* J162/J163 across every project: code -> project, unit and name -> the
    * projects of that name; filled batch by batch (jx_check_identity). */
   jx_hash project_codes, project_names;
+  /* J174: the rows that state a number, by name, when part one has 指标
+   * paragraphs (row_index, the arena of that table, is NULL when not). */
+  jx_hash rows_by_name;
+  jx_arena *row_index;
 } jx_checker;
 
 /* Rule groups. jx_check runs the header's first; then, for each batch of
@@ -50,6 +54,7 @@ typedef struct jx_checker {
  * project from memory again for each); then the rules of the document as
  * a whole. The batches follow the document's order. */
 void jx_check_header(jx_checker *c);
+void jx_check_part_one_begin(jx_checker *c);
 void jx_check_header_projects(jx_checker *c, const jx_list *projects);
 void jx_check_identity(jx_checker *c, const jx_list *projects);
 void jx_check_budgets(jx_checker *c, const jx_list *projects);
@@ -59,6 +64,7 @@ void jx_check_values(jx_checker *c, const jx_list *projects);
 void jx_check_target_texts(jx_checker *c, const jx_list *projects);
 void jx_check_names(jx_checker *c, const jx_list *projects);
 void jx_check_allowances(jx_checker *c, const jx_list *projects);
+void jx_check_part_one_rows(jx_checker *c, const jx_list *projects);
 /* ... and of the document as a whole, after every batch. */
 void jx_check_unit_identity(jx_checker *c);
 void jx_check_totals(jx_checker *c);
