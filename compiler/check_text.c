@@ -144,6 +144,8 @@ void jx_check_target_texts(jx_checker *c, const jx_list *projects) {
 
 /* Whether every opening bracket in s is closed, half- or full-width alike. */
 static bool balanced(const char *s) {
+  /* Most names have no bracket at all: ( ) and the lead byte of （ ）. */
+  if (!strpbrk(s, "()\xEF")) return true;
   int depth = 0;
   size_t len = strlen(s);
   for (size_t i = 0; i < len;) {
@@ -157,10 +159,13 @@ static bool balanced(const char *s) {
   return depth == 0;
 }
 
+/* what is marked N_() and translated only when a name is reported: a
+ * lookup of the catalogue for every row of a province costs more than
+ * the check. */
 static void check_name(jx_checker *c, const jx_string *name, const char *what) {
   if (balanced(name->text)) return;
   jx_diag *d = jx_report(c->ctx, JX_SEV_WARNING, "J171", name->loc,
-                         "The brackets in the %s \"%s\" do not match.", what,
+                         "The brackets in the %s \"%s\" do not match.", _(what),
                          name->text);
   jx_diag_hint(c->ctx, d, "Close each （ with ） or remove the stray bracket.");
 }
@@ -168,14 +173,14 @@ static void check_name(jx_checker *c, const jx_string *name, const char *what) {
 void jx_check_names(jx_checker *c, const jx_list *projects) {
   for (size_t i = 0; i < projects->len; i++) {
     const jx_project *p = projects->items[i];
-    check_name(c, &p->name, _("project name"));
+    check_name(c, &p->name, N_("project name"));
     for (size_t k = 0; k < p->fields.len; k++) {
       const jx_node *f = p->fields.items[k];
       if (f->kind != JX_NODE_GROUP) continue;
       const jx_group *g = (const jx_group *)f;
       for (size_t r = 0; r < g->rows.len; r++) {
         const jx_row *row = g->rows.items[r];
-        if (!row->not_applicable_row) check_name(c, &row->name, _("indicator name"));
+        if (!row->not_applicable_row) check_name(c, &row->name, N_("indicator name"));
       }
     }
   }
