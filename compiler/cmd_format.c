@@ -132,10 +132,10 @@ static bool only_files(int argc, char **argv) {
 }
 
 /* The FILE argument of ticket, read ahead as the index it now gets, or
- * NULL (the caller reads it). */
+ * NULL: the caller reads it (and says why when it cannot be read). */
 static jx_readahead_file *taken(run *r, size_t ticket) {
-  jx_readahead_file *rf = jx_readahead_take(r->ahead, ticket);
-  if (rf && (!rf->ok || rf->index != (int)r->ctx->sources.len)) {
+  jx_readahead_file *rf = jx_readahead_take(r->ahead, ticket, (int)r->ctx->sources.len);
+  if (rf && !rf->ok) {
     jx_readahead_release(r->ahead, rf);
     rf = NULL;
   }

@@ -235,25 +235,14 @@ static jx_list copy_imports(jx_ctx *ctx, const jx_file *f) {
   return out;
 }
 
-/* The file of ticket, read ahead as the index it now gets, or NULL (not
- * started, or read as another index: the caller reads it itself). */
-static jx_readahead_file *taken(struct loader *ld, long ticket) {
-  if (ticket < 0) return NULL;
-  jx_readahead_file *rf = jx_readahead_take(ld->ahead, (size_t)ticket);
-  if (rf && rf->index != (int)ld->ctx->sources.len) {
-    jx_readahead_release(ld->ahead, rf);
-    rf = NULL;
-  }
-  return rf;
-}
-
 /* Reads and parses a file (or takes it as read ahead under ticket), then
  * the files it imports. Returns its index in ld->real_paths (and
  * ld->doc->files), or -1 with *why. */
 static int load(struct loader *ld, const char *path, const char *real, long ticket,
                 const char **why) {
   jx_ctx *ctx = ld->ctx;
-  jx_readahead_file *rf = taken(ld, ticket);
+  jx_readahead_file *rf =
+      ticket < 0 ? NULL : jx_readahead_take(ld->ahead, (size_t)ticket, (int)ctx->sources.len);
   int id;
   jx_file *f;
   if (rf) {

@@ -169,7 +169,7 @@ size_t jx_readahead_queue(jx_readahead *ra, const char *path, int index) {
   return t;
 }
 
-jx_readahead_file *jx_readahead_take(jx_readahead *ra, size_t t) {
+jx_readahead_file *jx_readahead_take(jx_readahead *ra, size_t t, int index) {
   pthread_mutex_lock(&ra->mu);
   job *j = ra->jobs[t];
   if (j->state == PENDING) j->state = OVER; /* the caller reads it itself */
@@ -181,9 +181,11 @@ jx_readahead_file *jx_readahead_take(jx_readahead *ra, size_t t) {
       pthread_cond_wait(&ra->cv, &ra->mu);
   }
   jx_readahead_file *f = NULL;
-  if (j->state == DONE) {
+  if (j->state == DONE && j->out.index == index) {
     j->state = TAKEN;
     f = &j->out;
+  } else if (j->state == DONE) {
+    let_go(ra, j); /* a file before it took other indexes */
   }
   pthread_mutex_unlock(&ra->mu);
   return f;

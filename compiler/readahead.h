@@ -49,10 +49,11 @@ jx_readahead *jx_readahead_new(bool keep_trees);
  * path must stay valid until the reader is finished. */
 size_t jx_readahead_queue(jx_readahead *ra, const char *path, int index);
 
-/* The file of ticket t, waiting while it is being read; NULL when the
- * thread has not started it (it is then dropped: the caller reads the file
- * itself, which is as quick). */
-jx_readahead_file *jx_readahead_take(jx_readahead *ra, size_t t);
+/* The file of ticket t, waiting while it is being read, when it was
+ * parsed as index (the index the caller's ctx gives next). NULL when the
+ * thread has not started it, or parsed it as another index: it is then
+ * dropped, and the caller reads the file itself, which is as quick. */
+jx_readahead_file *jx_readahead_take(jx_readahead *ra, size_t t, int index);
 
 /* Makes a file read ahead (ok, with the index ctx gives next) one of ctx's:
  * registers a copy of its source and reports copies of its diagnostics
