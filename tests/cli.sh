@@ -2,27 +2,7 @@
 # The command line: help, version, exit codes, unreadable files, folders,
 # several documents in one run, and the token dump.
 set -u
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
-
-# expect STATUS DESCRIPTION -- COMMAND...: runs COMMAND, keeps its output in
-# $tmp/out and $tmp/err, and checks the exit status.
-expect() {
-  want=$1 what=$2
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [ "$got" -eq "$want" ] || fail "$what: exit $got, want $want ($(head -c 300 "$tmp/err"))"
-}
-
-contains() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in std$1"; }
-empty() { [ ! -s "$tmp/$1" ] || fail "$2: std$1 not empty: $(head -c 300 "$tmp/$1")"; }
+. "$TESTS_SRCDIR/lib.sh"
 
 expect 0 "--help" -- "$JXC" --help
 contains out "Usage: jxc COMMAND" "--help"

@@ -11,13 +11,7 @@
 # (tests/complete.zsh). Without zsh (or its zpty module) the zsh part is
 # not run, and the log says so.
 set -u
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
+. "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/options.sh"
 completion="$TESTS_SRCDIR/../completion"
 

@@ -5,28 +5,10 @@
 # --match, colours (--color, NO_COLOR, a terminal), -o, the usage errors,
 # documents that do not read, and git's seven arguments.
 set -u
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$TESTS_SRCDIR/lib.sh"
 export LC_ALL=C.UTF-8
 unset NO_COLOR
 d="$TESTS_SRCDIR/diff"
-
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
-
-expect() {
-  want=$1 what=$2
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [ "$got" -eq "$want" ] || fail "$what: exit $got, want $want ($(head -c 300 "$tmp/err"))"
-}
-contains() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in std$1"; }
-lacks() { ! grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' is in std$1"; }
-empty() { [ ! -s "$tmp/$1" ] || fail "$2: std$1 not empty: $(head -c 300 "$tmp/$1")"; }
 
 # golden NAME EXPECTED-FILE: compares $tmp/out with the expected file.
 golden() {

@@ -13,14 +13,7 @@
 # message, and duplicates on one line count once.
 # Each failure names the example and the file or finding that differs.
 set -u
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
+. "$TESTS_SRCDIR/lib.sh"
 
 # The dump without what formatting may change: node locations ("loc"
 # objects) and the line numbers of comments.

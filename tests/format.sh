@@ -7,25 +7,9 @@
 # else), a file with syntax errors is never rewritten, and --textconv (for
 # git) names each project's unit and shows an unreadable file as it is.
 set -u
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$TESTS_SRCDIR/lib.sh"
 export LC_ALL=C.UTF-8
 
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
-
-expect() {
-  want=$1 what=$2
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [ "$got" -eq "$want" ] || fail "$what: exit $got, want $want ($(head -c 300 "$tmp/err"))"
-}
-contains() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in std$1"; }
-empty() { [ ! -s "$tmp/$1" ] || fail "$2: std$1 not empty: $(head -c 300 "$tmp/$1")"; }
 mtime() { stat -c %Y "$1"; }
 
 # A document: a root, an imported unit file, and a file it does not import.

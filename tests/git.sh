@@ -11,19 +11,11 @@ if ! command -v git >/dev/null 2>&1; then
   echo "SKIP: git is not installed"
   exit 77
 fi
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$TESTS_SRCDIR/lib.sh"
 export LC_ALL=C.UTF-8
 # The user's own git settings play no part.
 export HOME="$tmp" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 unset GIT_DIR GIT_WORK_TREE GIT_EXTERNAL_DIFF NO_COLOR
-
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
-contains() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in $1"; }
 
 repo="$tmp/repo"
 mkdir -p "$repo/chengde"

@@ -3,25 +3,7 @@
 # the command line can show, with a minimal input each (issue: province
 # scale and hostile input). Each case would fail without its fix.
 set -u
-fails=0
-tmp=$(mktemp -d)
-trap 'chmod -R u+rwX "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
-
-expect() {
-  want=$1 what=$2
-  shift 3
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  got=$?
-  [ "$got" -eq "$want" ] || fail "$what: exit $got, want $want ($(head -c 300 "$tmp/err"))"
-}
-
-contains() { grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' not in std$1"; }
-lacks() { ! grep -qF -- "$2" "$tmp/$1" || fail "$3: '$2' in std$1"; }
+. "$TESTS_SRCDIR/lib.sh"
 
 doc() { # doc FILE: a minimal valid document with a budget unit
   printf '部门 "测试局"\n年度 2025\n金额单位 万元\n' >"$1"

@@ -23,10 +23,7 @@ for tool in chromium pdfinfo pdftotext; do
     exit 77
   fi
 done
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$TESTS_SRCDIR/lib.sh"
 export LC_ALL=C.UTF-8
 
 chrome() {

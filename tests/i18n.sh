@@ -11,14 +11,7 @@ if [ "${JX_USE_NLS:-yes}" != yes ]; then
   echo "SKIP: jxc is built without NLS (configure --disable-nls)"
   exit 77
 fi
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
+. "$TESTS_SRCDIR/lib.sh"
 
 # run DESCRIPTION VAR=VALUE... -- ARGS...: runs jxc with only the locale
 # variables given (the others unset), output in $tmp/out and $tmp/err.

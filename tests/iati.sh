@@ -8,10 +8,8 @@ if [ -z "${IATI_SCHEMA_DIR:-}" ]; then
   echo "SKIP: the IATI schema is not configured (configure --with-iati-schema=DIR)"
   exit 77
 fi
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+. "$TESTS_SRCDIR/lib.sh"
+out="$tmp/iati.xml"
 
 JIXIAO_IATI_SCHEMA=$IATI_SCHEMA_DIR "$JXC" build --format=iati \
   "$EXAMPLES/chengde-justice-2025" -o "$out" 2>/dev/null || fail "jxc build --format=iati failed"

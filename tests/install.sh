@@ -16,13 +16,7 @@
 #   - the man pages, the completions, the reference docs;
 #   - make uninstall leaves no file behind.
 set -u
-fails=0
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
+. "$TESTS_SRCDIR/lib.sh"
 finish() {
   [ "$fails" -eq 0 ] || exit 1
   exit 0

@@ -9,13 +9,7 @@
 # pages must render without a warning (mandoc -Tlint, groff -ww), jxc(1)
 # must name jixiao(7), and jixiao(7)'s grammar must be doc/language.md's.
 set -u
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
+. "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/options.sh"
 doc="$TESTS_SRCDIR/../doc"
 

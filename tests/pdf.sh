@@ -16,10 +16,7 @@ for tool in pdftotext pdfinfo pdffonts; do
     exit 77
   fi
 done
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$TESTS_SRCDIR/lib.sh"
 export LC_ALL=C.UTF-8
 unset SOURCE_DATE_EPOCH
 example="$EXAMPLES/chengde-justice-2025"

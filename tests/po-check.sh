@@ -17,13 +17,7 @@ for tool in xgettext msgmerge msgfmt msgcomm msgattrib; do
 done
 top=${TESTS_SRCDIR:?}/..
 po=$top/po
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  fails=$((fails + 1))
-}
+. "$TESTS_SRCDIR/lib.sh"
 # gettext's own messages are parsed below: keep them in English.
 LC_ALL=C
 export LC_ALL

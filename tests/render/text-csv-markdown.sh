@@ -17,14 +17,7 @@ LC_ALL=C.UTF-8
 export LC_ALL
 here=$(cd "$(dirname "$0")" && pwd)
 example="$EXAMPLES/chengde-justice-2025"
-fails=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-  echo "FAIL: $*"
-  fails=$((fails + 1))
-}
+. "$TESTS_SRCDIR/lib.sh"
 
 # build NAME ARGS...: jxc build ARGS into $tmp/NAME (warnings to NAME.err).
 build() {
