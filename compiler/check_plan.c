@@ -94,6 +94,5 @@ void jx_check_plans(jx_checker *c, const jx_list *projects) {
     const jx_project *p = projects->items[i];
     const jx_plan *plan = (const jx_plan *)jx_project_field(p, JX_NODE_PLAN);
     if (plan) check_plan(c, p, plan);
-    jx_arena_reset(c->scratch);
   }
 }
