@@ -82,14 +82,22 @@ static void same_name(jx_checker *c, const jx_project *p, const jx_project *q) {
                           "reader can tell apart.");
 }
 
-void jx_check_identity(jx_checker *c, const jx_list *projects) {
-  jx_hash *codes = &c->project_codes, *names = &c->project_names;
+void jx_check_project_codes(jx_checker *c, const jx_list *projects) {
+  for (size_t i = 0; i < projects->len; i++) check_code(c, projects->items[i]);
+}
+
+/* J162 and J163 over every project of the document, in document order:
+ * which of two is "first" depends on it. */
+void jx_check_identity(jx_checker *c) {
+  const jx_list *projects = &c->projects;
+  jx_hash codes, names;
+  jx_hash_init(&codes, projects->len);
+  jx_hash_init(&names, projects->len);
   for (size_t i = 0; i < projects->len; i++) {
     const jx_project *p = projects->items[i];
-    check_code(c, p);
     bool added;
     if (p->code) {
-      jx_hash_slot *s = jx_hash_slot_of(codes, p->code->text, strlen(p->code->text), &added);
+      jx_hash_slot *s = jx_hash_slot_of(&codes, p->code->text, strlen(p->code->text), &added);
       if (added) {
         s->value = (void *)p;
       } else {
@@ -109,12 +117,12 @@ void jx_check_identity(jx_checker *c, const jx_list *projects) {
     if (!u) continue;
     /* The unit's address, then the name: a key of bytes, not text. */
     size_t nl = strlen(p->name.text);
-    char *key = jx_arena_bytes(c->ctx->arena, sizeof u + nl);
+    char *key = jx_arena_bytes(c->scratch, sizeof u + nl);
     memcpy(key, &u, sizeof u);
     memcpy(key + sizeof u, p->name.text, nl);
-    jx_hash_slot *s = jx_hash_slot_of(names, key, sizeof u + nl, &added);
+    jx_hash_slot *s = jx_hash_slot_of(&names, key, sizeof u + nl, &added);
     if (added) {
-      named *n = jx_arena_alloc(c->ctx->arena, sizeof *n);
+      named *n = jx_arena_alloc(c->scratch, sizeof *n);
       n->first = p;
       s->value = n;
       continue;
@@ -126,6 +134,9 @@ void jx_check_identity(jx_checker *c, const jx_list *projects) {
       same_name(c, p, n->other);
     if (!n->other && !same_code(p, n->first)) n->other = p;
   }
+  jx_hash_free(&codes);
+  jx_hash_free(&names);
+  jx_arena_reset(c->scratch);
 }
 
 static void check_agencies(jx_checker *c) {

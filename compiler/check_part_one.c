@@ -78,24 +78,31 @@ typedef struct row_ref {
   const jx_project *project;
 } row_ref;
 
+const char *jx_part_one_row_key(jx_checker *c, jx_arena *a, const jx_row *r) {
+  if (!c->row_index) return NULL;
+  const jx_quantity *q = jx_value_quantity(&r->value);
+  if (!q || q->placeholder || r->blank_name) return NULL;
+  const char *key = squeeze(a, r->name.text, strlen(r->name.text));
+  return jx_hash_get(&c->part_one_names, key, strlen(key)) ? key : NULL;
+}
+
 /* The rows of the projects that state a number, by name without spaces,
- * into c->rows_by_name: name -> jx_list of row_ref *, in c->row_index. */
-void jx_check_part_one_rows(jx_checker *c, const jx_list *projects) {
-  if (!c->row_index) return;
+ * into c->rows_by_name: name -> jx_list of row_ref *, in c->row_index. The
+ * projects are taken in document order, so that of two rows that differ
+ * from a paragraph the first in the document is reported. */
+static void index_rows(jx_checker *c) {
   jx_hash *by_name = &c->rows_by_name;
   jx_arena *a = c->row_index;
-  for (size_t i = 0; i < projects->len; i++) {
-    const jx_project *p = projects->items[i];
+  for (size_t i = 0; i < c->projects.len; i++) {
+    const jx_project *p = c->projects.items[i];
     for (size_t j = 0; j < p->fields.len; j++) {
       const jx_node *f = p->fields.items[j];
       if (f->kind != JX_NODE_GROUP) continue;
       const jx_group *g = (const jx_group *)f;
       for (size_t k = 0; k < g->rows.len; k++) {
         const jx_row *r = g->rows.items[k];
-        const jx_quantity *q = jx_value_quantity(&r->value);
-        if (!q || q->placeholder || r->blank_name) continue;
-        const char *key = squeeze(a, r->name.text, strlen(r->name.text));
-        if (jx_utf8_length(key, strlen(key)) < MIN_NAME_CHARS) continue;
+        const char *key = jx_part_one_row_key(c, a, r);
+        if (!key) continue;
         bool added;
         jx_hash_slot *s = jx_hash_slot_of(by_name, key, strlen(key), &added);
         if (added) s->value = jx_arena_alloc(a, sizeof(jx_list)); /* zeroed: empty */
@@ -189,17 +196,19 @@ static void compare(jx_checker *c, const jx_sub_target *st, const jx_text_item *
                           "whichever of the two is out of date so that both say the same.");
 }
 
-static void check_paragraph(jx_checker *c, const jx_sub_target *st, const jx_text_item *t,
-                            const jx_hash *by_name) {
+typedef void (*figure_fn)(jx_checker *c, const jx_sub_target *st, const jx_text_item *t,
+                          const figure *fig, void *data);
+
+/* Calls fn for each figure a clause of the paragraph t gives. */
+static void each_figure(jx_checker *c, const jx_sub_target *st, const jx_text_item *t,
+                        figure_fn fn, void *data) {
   const char *text = t->text.text;
   size_t start = 0;
   for (size_t i = 0;; ) {
     size_t n = text[i] ? stop_at(text + i) : 0;
     if (!text[i] || n) {
       figure fig;
-      const jx_list *rows;
-      if (read_figure(c, text, start, i, &fig) && (rows = rows_named(by_name, fig.name)))
-        compare(c, st, t, &fig, rows);
+      if (read_figure(c, text, start, i, &fig)) fn(c, st, t, &fig, data);
       if (!text[i]) break;
       i += n;
       start = i;
@@ -209,9 +218,30 @@ static void check_paragraph(jx_checker *c, const jx_sub_target *st, const jx_tex
   }
 }
 
+static void compare_figure(jx_checker *c, const jx_sub_target *st, const jx_text_item *t,
+                           const figure *fig, void *data) {
+  const jx_list *rows = rows_named(data, fig->name);
+  if (rows) compare(c, st, t, fig, rows);
+}
+
+/* Every ending of the figure's name that is long enough to be a row's
+ * name: only rows of such names are indexed (or kept in an outline). */
+static void want_figure(jx_checker *c, const jx_sub_target *st, const jx_text_item *t,
+                        const figure *fig, void *data) {
+  (void)st, (void)t, (void)data;
+  for (const char *s = fig->name; *s; s += step(*s)) {
+    size_t n = strlen(s);
+    if (jx_utf8_length(s, n) < MIN_NAME_CHARS) break;
+    bool added;
+    char *key = jx_arena_strndup(c->row_index, s, n);
+    jx_hash_slot_of(&c->part_one_names, key, n, &added)->value = key;
+  }
+}
+
 struct visit_data {
   jx_checker *c;
-  jx_hash *by_name;
+  figure_fn fn;
+  void *data;
 };
 
 static void visit(jx_node *n, const jx_file *file, void *data) {
@@ -221,8 +251,7 @@ static void visit(jx_node *n, const jx_file *file, void *data) {
   const jx_sub_target *st = (const jx_sub_target *)n;
   for (size_t i = 0; i < st->texts.len; i++) {
     const jx_text_item *t = st->texts.items[i];
-    if (t->base.kind == JX_NODE_SUB_INDICATOR_TEXT)
-      check_paragraph(v->c, st, t, v->by_name);
+    if (t->base.kind == JX_NODE_SUB_INDICATOR_TEXT) each_figure(v->c, st, t, v->fn, v->data);
   }
 }
 
@@ -247,15 +276,21 @@ void jx_check_part_one_begin(jx_checker *c) {
     abort();
   }
   jx_hash_init(&c->rows_by_name, 64);
+  jx_hash_init(&c->part_one_names, 64);
+  struct visit_data v = {c, want_figure, NULL};
+  jx_document_items(c->doc, visit, &v);
+  jx_arena_reset(c->scratch);
 }
 
 void jx_check_part_one(jx_checker *c) {
   if (!c->row_index) return;
+  index_rows(c);
   if (c->rows_by_name.len) {
-    struct visit_data v = {c, &c->rows_by_name};
+    struct visit_data v = {c, compare_figure, &c->rows_by_name};
     jx_document_items(c->doc, visit, &v);
   }
   jx_hash_free(&c->rows_by_name);
+  jx_hash_free(&c->part_one_names);
   jx_arena_free(c->row_index);
   c->row_index = NULL;
   jx_arena_reset(c->scratch);

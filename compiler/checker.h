@@ -18,9 +18,19 @@ typedef struct jx_budget_unit {
   jx_list projects;     /* const jx_project *, of every such line, in order */
 } jx_budget_unit;
 
-typedef struct jx_checker {
+struct jx_checker {
   jx_ctx *ctx;
+  /* The document as read when the checker was made: all of it (jx_check),
+   * or only its root file when its files come one at a time. Its header,
+   * definitions and part one are read from here. */
   const jx_document *doc;
+  /* Files come one at a time and their trees go after jx_checker_file: the
+   * rules of the whole document then read the outline, copies of what they
+   * need (check_outline.c). */
+  bool streaming;
+  jx_document outline;      /* streaming: a jx_file of copies per file read */
+  jx_file **outline_of;     /* streaming: those by file index (malloc) */
+  size_t noutline;
   jx_library lib;                       /* stdlib plus the document's definitions */
   const jx_framework_def *framework;    /* the framework in force */
   int year;                             /* budget year, 0 when not declared */
@@ -38,25 +48,25 @@ typedef struct jx_checker {
    * so a province's check uses the same few pages again rather than fresh
    * ones for every project. Never for diagnostics or what they point to. */
   jx_arena *scratch;
-  /* J162/J163 across every project: code -> project, unit and name -> the
-   * projects of that name; filled batch by batch (jx_check_identity). */
-  jx_hash project_codes, project_names;
-  /* J174: the rows that state a number, by name, when part one has 指标
-   * paragraphs (row_index, the arena of that table, is NULL when not). */
+  /* J174, when part one has 指标 paragraphs (row_index, the arena of
+   * these tables, is NULL when not): every ending of a name they give a
+   * figure for, and the rows of such names that state a number. */
+  jx_hash part_one_names;
   jx_hash rows_by_name;
   jx_arena *row_index;
-} jx_checker;
+};
 
-/* Rule groups. jx_check runs the header's first; then, for each batch of
- * a few projects, the rules of single projects, group by group in this
- * order (a batch of trees stays in the processor's cache across the
- * groups, where a walk of the whole document per group would fetch every
- * project from memory again for each); then the rules of the document as
- * a whole. The batches follow the document's order. */
+/* Rule groups. jx_checker_new runs the header's first; then, file by file
+ * and for each batch of a few projects of the file, the rules of single
+ * projects, group by group in this order (a batch of trees stays in the
+ * processor's cache across the groups, where a walk of the whole document
+ * per group would fetch every project from memory again for each); then,
+ * in jx_checker_finish, the rules of the document as a whole, which read
+ * c->projects and the other lists in document order. */
 void jx_check_header(jx_checker *c);
 void jx_check_part_one_begin(jx_checker *c);
 void jx_check_header_projects(jx_checker *c, const jx_list *projects);
-void jx_check_identity(jx_checker *c, const jx_list *projects);
+void jx_check_project_codes(jx_checker *c, const jx_list *projects);
 void jx_check_budgets(jx_checker *c, const jx_list *projects);
 void jx_check_plans(jx_checker *c, const jx_list *projects);
 void jx_check_indicators(jx_checker *c, const jx_list *projects);
@@ -64,13 +74,23 @@ void jx_check_values(jx_checker *c, const jx_list *projects);
 void jx_check_target_texts(jx_checker *c, const jx_list *projects);
 void jx_check_names(jx_checker *c, const jx_list *projects);
 void jx_check_allowances(jx_checker *c, const jx_list *projects);
-void jx_check_part_one_rows(jx_checker *c, const jx_list *projects);
-/* ... and of the document as a whole, after every batch. */
+/* ... and of the document as a whole, after every file. */
+void jx_check_identity(jx_checker *c);
 void jx_check_unit_identity(jx_checker *c);
 void jx_check_totals(jx_checker *c);
 void jx_check_unit_values(jx_checker *c);
 void jx_check_part_one(jx_checker *c);
 void jx_check_top_allowances(jx_checker *c);
+
+/* Copies what the rules of the whole document read of a file (its 单位
+ * and 类别 lines, its projects' identity and budget, the rows part one may
+ * name, its top-level allowances, its imports) into c->outline. */
+void jx_outline_file(jx_checker *c, const jx_file *file);
+
+/* When part one's 指标 paragraphs give a figure for a row's name (J174)
+ * and the row states a number that is not a placeholder: its name without
+ * spaces, in arena a; else NULL. */
+const char *jx_part_one_row_key(jx_checker *c, jx_arena *a, const jx_row *r);
 
 /* Groups the 单位 lines into budget units (c->units, c->unit_of). */
 void jx_checker_group_units(jx_checker *c);

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "check.h"
 #include "diag.h"
 #include "document.h"
 #include "i18n.h"
@@ -16,31 +17,21 @@ int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
     jx_ctx_free(ctx);
     return EXIT_USAGE;
   }
-  jx_list docs = {0};
+  jx_allowances *allows = jx_allowances_new();
   int status = EXIT_CLEAN;
   for (int i = 0; i < argc; i++) {
-    /* The rules run only on documents that read without syntax errors: on a
-     * half-read tree they would mostly repeat what the parser said. */
-    int before = ctx->nerrors;
     const char *why = NULL;
-    if (cli->syntax_only) {
-      /* Reading needs one file's tree at a time; nothing is kept. */
-      if (!jx_document_stream(ctx, argv[i], NULL, NULL, &why)) {
-        fprintf(stderr, _("jxc: %s.\n"), why);
-        status = EXIT_USAGE;
-      }
-      continue;
-    }
-    jx_document *doc = jx_document_load(ctx, argv[i], &why);
-    if (!doc) {
+    bool ok = cli->syntax_only
+                  /* Reading needs one file's tree at a time; nothing is kept. */
+                  ? jx_document_stream(ctx, argv[i], NULL, NULL, &why)
+                  : jx_check_path(ctx, &lib, allows, argv[i], &why);
+    if (!ok) {
       fprintf(stderr, _("jxc: %s.\n"), why);
       status = EXIT_USAGE;
-      continue;
     }
-    jx_list_push(ctx->arena, &docs, doc);
-    if (ctx->nerrors == before) jx_check(ctx, doc, &lib);
   }
-  jx_check_filter(ctx, &docs, &cli->check);
+  jx_check_filter_allowances(ctx, allows, &cli->check);
+  jx_allowances_free(allows);
   if (cli->diag_format == JX_DIAGS_TEXT) return jx_cli_finish(ctx, cli, status);
   jx_ctx limited = *ctx;
   if (cli->max_errors && limited.diags.len > cli->max_errors)

@@ -18,7 +18,10 @@ struct loader {
   jx_document *doc;   /* NULL when streaming */
   jx_arena *scratch;  /* streaming: each file's tree, reset after it */
   jx_file_fn fn;      /* streaming: sees each file while its tree lives */
+  jx_imports_fn imports; /* streaming: told of each file's resolved imports */
   void *data;
+  bool keep_root;     /* streaming: the root's tree is not reset */
+  const bool *stop;   /* streaming: read no further file once true */
   jx_list real_paths; /* char *, one per file read, in order */
   jx_list ids;        /* the file index of each (intptr_t), parallel */
   jx_strmap by_path;  /* real path -> 1 + its index in real_paths */
@@ -157,6 +160,7 @@ static void load_imports(struct loader *ld, int file, const jx_list *items) {
   }
   read_ahead(ld, imports, n);
   for (size_t i = 0; i < n; i++) {
+    if (ld->stop && *ld->stop) break;
     import *r = &imports[i];
     jx_text_item *imp = r->item;
     if (r->problem) {
@@ -243,6 +247,8 @@ static int load(struct loader *ld, const char *path, const char *real, long tick
   jx_ctx *ctx = ld->ctx;
   jx_readahead_file *rf =
       ticket < 0 ? NULL : jx_readahead_take(ld->ahead, (size_t)ticket, (int)ctx->sources.len);
+  /* The root is never read ahead (it has no ticket). */
+  bool keep = ld->keep_root && !ld->stack.len;
   int id;
   jx_file *f;
   if (rf) {
@@ -256,7 +262,7 @@ static int load(struct loader *ld, const char *path, const char *real, long tick
   } else {
     id = jx_source_load(ctx, path, why);
     if (id < 0) return -1;
-    f = jx_parse_in(ctx, id, ld->scratch ? ld->scratch : ctx->arena);
+    f = jx_parse_in(ctx, id, ld->scratch && !keep ? ld->scratch : ctx->arena);
   }
   int idx = (int)ld->real_paths.len;
   char *r = jx_arena_strdup(ctx->arena, real);
@@ -264,7 +270,11 @@ static int load(struct loader *ld, const char *path, const char *real, long tick
   *jx_strmap_slot(ctx->arena, &ld->by_path, r, strlen(r)) = (void *)(intptr_t)(idx + 1);
   jx_list_push(ctx->arena, &ld->ids, (void *)(intptr_t)id);
   jx_list_push(ctx->arena, &ld->stack, r);
-  if (ld->scratch) {
+  if (ld->scratch && keep) {
+    if (ld->fn) ld->fn(f, ld->data);
+    load_imports(ld, id, &f->items);
+    if (ld->imports) ld->imports(id, &f->items, ld->data);
+  } else if (ld->scratch) {
     if (ld->fn) ld->fn(f, ld->data);
     jx_list imports = copy_imports(ctx, f);
     if (rf)
@@ -272,6 +282,7 @@ static int load(struct loader *ld, const char *path, const char *real, long tick
     else
       jx_arena_reset(ld->scratch);
     load_imports(ld, id, &imports);
+    if (ld->imports) ld->imports(id, &imports, ld->data);
   } else {
     /* The tree stays (a read-ahead one in the reader's arena, handed
      * over when the document is loaded); the source was copied. */
@@ -309,7 +320,13 @@ jx_document *jx_document_load_all(jx_ctx *ctx, char *const *paths, int n,
 
 bool jx_document_stream(jx_ctx *ctx, const char *path, jx_file_fn fn, void *data,
                         const char **why) {
-  struct loader ld = {.ctx = ctx, .fn = fn, .data = data};
+  return jx_document_stream_with(ctx, path, &(jx_stream){.fn = fn, .data = data}, why);
+}
+
+bool jx_document_stream_with(jx_ctx *ctx, const char *path, const jx_stream *s,
+                             const char **why) {
+  struct loader ld = {.ctx = ctx, .fn = s->fn, .imports = s->imports, .data = s->data,
+                      .keep_root = s->keep_root, .stop = s->stop};
   ld.scratch = jx_arena_new();
   if (!ld.scratch) {
     *why = _("out of memory");

@@ -31,6 +31,26 @@ typedef void (*jx_file_fn)(const jx_file *file, void *data);
 bool jx_document_stream(jx_ctx *ctx, const char *path, jx_file_fn fn, void *data,
                         const char **why);
 
+/* jx_document_stream with more to say:
+ * - imports (when not NULL) is told, after the files a file imports were
+ *   read, of that file's 导入 lines, each with resolved_file set: items
+ *   holds them in order (among other items, which it passes over);
+ * - keep_root: the root's tree is not freed but stays (in the ctx's arena)
+ *   until the ctx is freed, for a pass that reads the root's header while
+ *   it sees the other files (jxc check);
+ * - stop (when not NULL): once the callbacks set *stop, no further file is
+ *   read (a pass that finds it needs the whole document). */
+typedef void (*jx_imports_fn)(int file, const jx_list *items, void *data);
+typedef struct jx_stream {
+  jx_file_fn fn;
+  jx_imports_fn imports;
+  void *data;
+  bool keep_root;
+  const bool *stop;
+} jx_stream;
+bool jx_document_stream_with(jx_ctx *ctx, const char *path, const jx_stream *s,
+                             const char **why);
+
 /* Calls fn for every item of every file in document order: an import is
  * replaced by the items of the file it names, where it stands, so projects
  * come out in the order a reader of the whole document meets them. */
