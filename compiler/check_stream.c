@@ -57,11 +57,8 @@ static void drop_findings(jx_ctx *ctx, size_t first) {
   ctx->diags.len = kept;
 }
 
-/* Checks the document at path as it is read. False when it could not be,
- * with *whole when it must be read whole instead (what was read of it is
- * then forgotten), else with *why. */
-static bool check_streamed(jx_ctx *ctx, const jx_library *lib, jx_allowances *allows,
-                           const char *path, bool *whole, const char **why) {
+bool jx_check_streamed(jx_ctx *ctx, const jx_library *lib, jx_allowances *allows,
+                       const char *path, jx_checked *out, bool *whole, const char **why) {
   size_t diags = ctx->diags.len, sources = ctx->sources.len;
   int errors = ctx->nerrors, warnings = ctx->nwarnings;
   streamed s = {.ctx = ctx, .lib = lib, .allows = allows, .seen = diags};
@@ -84,6 +81,7 @@ static bool check_streamed(jx_ctx *ctx, const jx_library *lib, jx_allowances *al
     drop_findings(ctx, diags);
     return ok;
   }
+  if (out) *out = (jx_checked){s.root.files.items[0], jx_checker_outline(s.checker)};
   jx_checker_finish(s.checker);
   return true;
 }
@@ -102,6 +100,6 @@ static bool check_whole(jx_ctx *ctx, const jx_library *lib, jx_allowances *allow
 bool jx_check_path(jx_ctx *ctx, const jx_library *lib, jx_allowances *allows,
                    const char *path, const char **why) {
   bool whole = false;
-  if (check_streamed(ctx, lib, allows, path, &whole, why)) return true;
+  if (jx_check_streamed(ctx, lib, allows, path, NULL, &whole, why)) return true;
   return whole && check_whole(ctx, lib, allows, path, why);
 }

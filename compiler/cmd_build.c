@@ -17,6 +17,7 @@
 #endif
 #include <unistd.h>
 
+#include "check.h"
 #include "diag.h"
 #include "document.h"
 #include "iati.h"
@@ -333,7 +334,8 @@ static char *queue_get(chunk_queue *q, size_t *len) {
 typedef struct xml_job {
   jx_ctx own;               /* the writer's ctx */
   jx_ctx vown;              /* the validator's (and the output's) ctx */
-  const jx_document *doc;
+  const jx_document *doc;   /* read whole, or NULL: */
+  const jx_checked *checked; /* checked one file at a time */
   jx_xml_schema *schema;    /* NULL when it cannot be read */
   xml_target t;             /* the validator's */
   jx_output o;
@@ -353,15 +355,20 @@ static void *validate_exchange(void *data) {
   return NULL;
 }
 
+static bool write_xml(xml_job *j, jx_xml_sink sink, void *data) {
+  if (j->doc) return jx_xml_write(&j->own, j->doc, sink, data);
+  return jx_xml_write_streamed(&j->own, j->checked->root, j->checked->outline, sink, data);
+}
+
 static void *write_exchange(void *data) {
   xml_job *j = data;
   pthread_t validator;
   if (pthread_create(&validator, NULL, validate_exchange, j) == 0) {
-    j->written = jx_xml_write(&j->own, j->doc, queue_put, &j->q);
+    j->written = write_xml(j, queue_put, &j->q);
     queue_close(&j->q);
     pthread_join(validator, NULL);
   } else {
-    j->written = jx_xml_write(&j->own, j->doc, to_target, &j->t);
+    j->written = write_xml(j, to_target, &j->t);
     j->valid = j->t.check && jx_xml_validation_finish(j->t.check, &j->invalid_why);
   }
   return NULL;
@@ -376,18 +383,28 @@ static bool own_ctx(jx_ctx *own, const jx_ctx *ctx) {
   return own->arena != NULL;
 }
 
-/* The exchange XML, checked and written at once: the checker on this
- * thread, the writer and the validator on two more (on two cores a build
+/* The exchange XML. A document read whole (doc) is checked and written at
+ * once: the checker on this thread, the writer and the validator on two
+ * more (on two cores a build
  * takes about the longest of the three, not their sum). Nothing is
  * written when the checker finds errors. What goes wrong is told in the
  * order it always was: the checker's findings, what the document cannot
  * carry, a missing or unreadable schema, an invalid result, and only then
  * the output file. */
 static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc,
+                          const jx_checked *checked, jx_allowances *allows,
                           const jx_library *lib) {
+  if (checked) {
+    jx_check_filter_allowances(ctx, allows, &cli->check);
+    if (ctx->nerrors) {
+      jx_cli_print_diags(ctx, cli);
+      fputs(_("jxc: nothing was written, because the document has errors.\n"), stderr);
+      return EXIT_INPUT;
+    }
+  }
   const char *xsd = jx_schema_path(ctx);
   const char *schema_why = NULL;
-  xml_job j = {.doc = doc};
+  xml_job j = {.doc = doc, .checked = checked};
   if (!own_ctx(&j.own, ctx) || !own_ctx(&j.vown, ctx)) {
     fputs(_("jxc: out of memory.\n"), stderr);
     abort();
@@ -404,14 +421,15 @@ static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc
   }
   pthread_t writer;
   bool threaded = pthread_create(&writer, NULL, write_exchange, &j) == 0;
-  jx_check(ctx, doc, lib);
+  if (doc) jx_check(ctx, doc, lib);
   if (threaded)
     pthread_join(writer, NULL);
   else
     write_exchange(&j); /* no second thread to be had: one after the other */
-  jx_list docs = {0};
-  jx_list_push(ctx->arena, &docs, (void *)doc);
-  jx_check_filter(ctx, &docs, &cli->check);
+  if (doc) {
+    jx_allowances_add_document(allows, ctx, doc);
+    jx_check_filter_allowances(ctx, allows, &cli->check);
+  }
   jx_cli_print_diags(ctx, cli);
   jx_xml_schema_free(j.schema);
   int status = EXIT_USAGE;
@@ -461,17 +479,40 @@ int jx_cmd_build(int argc, char **argv, const jx_cli *cli) {
     return EXIT_USAGE;
   }
   const char *why = NULL;
+  bool exchange = !iati && !is_report_format(format);
+  jx_allowances *allows = jx_allowances_new();
+  int status;
+  /* One root: checked one file at a time, then written from its files
+   * parsed again one at a time (the sources stay in memory for the
+   * diagnostics), so a province's build never holds its syntax tree. */
+  if (exchange && argc == 1) {
+    jx_checked checked = {0};
+    bool whole = false;
+    if (jx_check_streamed(ctx, &lib, allows, argv[0], &checked, &whole, &why)) {
+      status = build_exchange(ctx, cli, NULL, &checked, allows, &lib);
+      jx_allowances_free(allows);
+      jx_ctx_free(ctx);
+      return status;
+    }
+    if (!whole) {
+      jx_allowances_free(allows);
+      fprintf(stderr, _("jxc: %s.\n"), why);
+      return jx_cli_finish(ctx, cli, EXIT_USAGE);
+    }
+  }
   jx_document *doc = jx_document_load_all(ctx, argv, argc, &why);
   if (!doc) {
+    jx_allowances_free(allows);
     fprintf(stderr, _("jxc: %s.\n"), why);
     return jx_cli_finish(ctx, cli, EXIT_USAGE);
   }
-  int status;
-  if (!ctx->nerrors && !iati && !is_report_format(format)) {
-    status = build_exchange(ctx, cli, doc, &lib);
+  if (!ctx->nerrors && exchange) {
+    status = build_exchange(ctx, cli, doc, NULL, allows, &lib);
+    jx_allowances_free(allows);
     jx_ctx_free(ctx);
     return status;
   }
+  jx_allowances_free(allows);
   if (!ctx->nerrors) jx_check(ctx, doc, &lib);
   jx_list docs = {0};
   jx_list_push(ctx->arena, &docs, doc);

@@ -1,7 +1,7 @@
 /* The exchange XML, written as text straight from the syntax tree.
  *
- * One walk over the document's items sorts them (see "what goes where");
- * a second writes them in schema order, appending the XML to a buffer of
+ * The items are written in schema order (see "what goes where"),
+ * appending the XML to a buffer of
  * JX_XML_CHUNK bytes that it hands to a sink whenever it is full:
  * jxc build's sink feeds each chunk to the schema validator (a SAX push
  * parser, below) and to the output file, so neither a DOM nor the whole
@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "format.h"
 #include "i18n.h"
+#include "parse.h"
 
 /* --- the text ------------------------------------------------------------- */
 
@@ -451,71 +452,29 @@ static void project(writer *w, const jx_project *p) {
 }
 
 /* --- what goes where ------------------------------------------------------------
- * One walk over the document's items (imports expanded where they stand)
- * sorts them before anything is written: header, definition and part-one
- * items by kind, and part two into its budget units. */
-
-/* A SECTION: its 类别 line and its projects. */
-typedef struct section_out {
-  const jx_org *org;
-  jx_list projects; /* const jx_project * */
-} section_out;
-
-/* An AGENCY: its 单位 line, the projects before its first 类别 line, then
- * its sections. A project belongs to the last 类别 line before it since its
- * 单位 in the same file (the parser sets p->section so), so the unit's own
- * projects all come before its first SECTION, as the schema orders them. */
-typedef struct unit_out {
-  const jx_org *org;
-  jx_list projects; /* const jx_project * */
-  jx_list sections; /* section_out * */
-} unit_out;
+ * The header, the definitions, the top-level allowances and part one are
+ * gathered by kind first (one walk of the document), then part two is
+ * written budget unit by budget unit in document order, each from its own
+ * file: a 单位 line's projects are the ones after it in its file, up to the
+ * file's next 单位 line, so writing a unit needs that file's tree only. */
 
 typedef struct collected {
   jx_list by_kind[JX_NODE_KIND_COUNT]; /* header, definition, part-one items */
-  jx_list units;                       /* unit_out *, in document order */
-  unit_out **open_in_file;             /* per source file: the unit its next lines go into */
-  const jx_org *orphan;                /* the first 类别 line before any 单位 of its file */
   jx_arena *arena;
 } collected;
 
 static void collect(jx_node *item, const jx_file *file, void *data) {
+  (void)file;
   collected *c = data;
-  unit_out **unit = &c->open_in_file[file->file];
-  switch (item->kind) {
-    case JX_NODE_AGENCY: {
-      unit_out *u = jx_arena_alloc(c->arena, sizeof *u);
-      u->org = (const jx_org *)item;
-      jx_list_push(c->arena, &c->units, u);
-      *unit = u;
-      break;
-    }
-    case JX_NODE_SECTION: {
-      if (!*unit) {
-        if (!c->orphan) c->orphan = (const jx_org *)item;
-        break;
-      }
-      section_out *s = jx_arena_alloc(c->arena, sizeof *s);
-      s->org = (const jx_org *)item;
-      jx_list_push(c->arena, &(*unit)->sections, s);
-      break;
-    }
-    case JX_NODE_PROJECT: {
-      const jx_project *p = (const jx_project *)item;
-      /* A project before any 单位 is a syntax error (J012) already. */
-      if (!p->agency || !*unit) break;
-      jx_list *sections = &(*unit)->sections;
-      jx_list_push(c->arena,
-                   p->section && sections->len
-                       ? &((section_out *)sections->items[sections->len - 1])->projects
-                       : &(*unit)->projects,
-                   (void *)p);
-      break;
-    }
-    default:
-      jx_list_push(c->arena, &c->by_kind[item->kind], item);
-      break;
-  }
+  if (item->kind != JX_NODE_AGENCY && item->kind != JX_NODE_SECTION &&
+      item->kind != JX_NODE_PROJECT)
+    jx_list_push(c->arena, &c->by_kind[item->kind], item);
+}
+
+static void collect_allows(jx_node *item, const jx_file *file, void *data) {
+  (void)file;
+  collected *c = data;
+  if (item->kind == JX_NODE_ALLOW) jx_list_push(c->arena, &c->by_kind[item->kind], item);
 }
 
 static const jx_node *first(const collected *c, jx_node_kind k) {
@@ -650,62 +609,220 @@ static void part_one(writer *w, const collected *c) {
   end(w);
 }
 
-/* Part two: each 单位 with its own projects, then its 类别 lines, each with
- * the projects under it. */
-static void part_two(writer *w, const collected *c) {
-  if (c->orphan) {
-    if (w->ok) {
-      jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J302", c->orphan->base.loc,
-                             "The 类别 line \"%s\" stands before any budget unit "
-                             "(单位) in its file, and the exchange XML keeps every "
-                             "类别 inside the 单位 it belongs to.", c->orphan->name.text);
-      jx_diag_hint(w->ctx, d, "Move the 类别 line below the 单位 line whose "
-                              "projects it groups, or delete it.");
-    }
-    w->ok = false;
-    return;
+/* A 类别 line before any 单位 line of its file cannot be written (the
+ * schema keeps every 类别 inside its 单位): the first such in document
+ * order, or NULL. */
+struct orphans {
+  unsigned char *has_unit; /* by file index */
+  int n;
+  const jx_org *first;
+};
+
+static void find_orphan(jx_node *item, const jx_file *file, void *data) {
+  struct orphans *o = data;
+  if (o->first || file->file < 0 || file->file >= o->n) return;
+  if (item->kind == JX_NODE_AGENCY) o->has_unit[file->file] = 1;
+  if (item->kind == JX_NODE_SECTION && !o->has_unit[file->file]) o->first = (const jx_org *)item;
+}
+
+/* Reports J302 when doc has such a 类别 line; false then. */
+static bool no_orphan(writer *w, const jx_document *doc) {
+  struct orphans o = {.n = 1};
+  for (size_t i = 0; i < doc->files.len; i++) {
+    const jx_file *f = doc->files.items[i];
+    if (f->file >= o.n) o.n = f->file + 1;
   }
-  for (size_t i = 0; i < c->units.len && w->ok; i++) {
-    const unit_out *u = c->units.items[i];
-    start(w, "AGENCY");
-    if (u->org->code) leaf(w, "AGENCY_CODE", u->org->code->text, u->org->code->loc);
-    leaf(w, "AGENCY_NAME", u->org->name.text, u->org->name.loc);
-    amount(w, "AGENCY_TOTAL", u->org->total);
-    for (size_t k = 0; k < u->projects.len; k++) project(w, u->projects.items[k]);
-    for (size_t k = 0; k < u->sections.len; k++) {
-      const section_out *s = u->sections.items[k];
+  o.has_unit = calloc((size_t)o.n, 1);
+  if (!o.has_unit) abort();
+  jx_document_items(doc, find_orphan, &o);
+  free(o.has_unit);
+  if (!o.first) return true;
+  if (w->ok) {
+    jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J302", o.first->base.loc,
+                           "The 类别 line \"%s\" stands before any budget unit "
+                           "(单位) in its file, and the exchange XML keeps every "
+                           "类别 inside the 单位 it belongs to.", o.first->name.text);
+    jx_diag_hint(w->ctx, d, "Move the 类别 line below the 单位 line whose "
+                            "projects it groups, or delete it.");
+  }
+  w->ok = false;
+  return false;
+}
+
+/* Writes the AGENCY of the 单位 line at f->items[at]: the projects after
+ * it in f up to f's next 单位 line, those before its first 类别 line, then
+ * each 类别 line with the projects under it (a project belongs to the last
+ * 类别 line before it since its 单位: the parser sets p->section so).
+ * Returns the index of f's next 单位 line, or the number of items. */
+static size_t unit(writer *w, const jx_file *f, size_t at) {
+  const jx_org *org = f->items.items[at];
+  start(w, "AGENCY");
+  if (org->code) leaf(w, "AGENCY_CODE", org->code->text, org->code->loc);
+  leaf(w, "AGENCY_NAME", org->name.text, org->name.loc);
+  amount(w, "AGENCY_TOTAL", org->total);
+  bool in_section = false;
+  size_t i = at + 1;
+  for (; i < f->items.len && w->ok; i++) {
+    const jx_node *n = f->items.items[i];
+    if (n->kind == JX_NODE_AGENCY) break;
+    if (n->kind == JX_NODE_PROJECT) {
+      project(w, (const jx_project *)n);
+    } else if (n->kind == JX_NODE_SECTION) {
+      const jx_org *s = (const jx_org *)n;
+      if (in_section) end(w);
       start(w, "SECTION");
-      leaf(w, "SECTION_NAME", s->org->name.text, s->org->name.loc);
-      amount(w, "SECTION_TOTAL", s->org->total);
-      for (size_t m = 0; m < s->projects.len; m++) project(w, s->projects.items[m]);
-      end(w);
+      leaf(w, "SECTION_NAME", s->name.text, s->name.loc);
+      amount(w, "SECTION_TOTAL", s->total);
+      in_section = true;
     }
-    end(w);
   }
+  if (in_section) end(w);
+  end(w);
+  return i;
+}
+
+static writer *writer_new(jx_ctx *ctx, jx_xml_sink sink, void *data) {
+  writer *w = calloc(1, sizeof *w);
+  if (!w) abort();
+  *w = (writer){.ctx = ctx, .ok = true, .sink = sink, .sink_data = data};
+  w->buf = malloc(JX_XML_CHUNK);
+  if (!w->buf) abort();
+  return w;
+}
+
+/* Everything before part two: items of kind from doc, the top-level
+ * allowances from allows_doc (the same document, or its outline). */
+static void head(writer *w, const jx_document *doc, const jx_document *allows_doc) {
+  collected c = {.arena = w->ctx->arena};
+  jx_document_items(doc, collect, &c);
+  if (allows_doc != doc) {
+    c.by_kind[JX_NODE_ALLOW] = (jx_list){0};
+    jx_document_items(allows_doc, collect_allows, &c);
+  }
+  put_s(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  start(w, "PERF_TARGET_DOC");
+  attr(w, "xmlns", JX_XML_NAMESPACE, (jx_loc){0});
+  attr(w, "version", "1", (jx_loc){0});
+  header(w, &c);
+  definitions(w, &c);
+  const jx_list *allows = &c.by_kind[JX_NODE_ALLOW];
+  for (size_t i = 0; i < allows->len; i++) allow(w, allows->items[i]);
+  part_one(w, &c);
+}
+
+static bool writer_finish(writer *w) {
+  end(w);
+  flush(w);
+  bool ok = w->ok;
+  free(w->buf);
+  free(w);
+  return ok;
+}
+
+/* The whole document's part two: each 单位 line met in document order is
+ * found in its file's items from where the last one of that file ended. */
+struct units {
+  writer *w;
+  size_t *next; /* by file index: where to look for its next 单位 line */
+};
+
+static void write_unit(jx_node *item, const jx_file *file, void *data) {
+  struct units *u = data;
+  if (item->kind != JX_NODE_AGENCY || !u->w->ok) return;
+  size_t i = u->next[file->file];
+  while (i < file->items.len && file->items.items[i] != item) i++;
+  if (i < file->items.len) u->next[file->file] = unit(u->w, file, i);
 }
 
 bool jx_xml_write(jx_ctx *ctx, const jx_document *doc, jx_xml_sink sink, void *data) {
-  size_t nfiles = ctx->sources.len ? ctx->sources.len : 1;
-  collected c = {.arena = ctx->arena,
-                 .open_in_file = jx_arena_alloc(ctx->arena, nfiles * sizeof(unit_out *))};
-  jx_document_items(doc, collect, &c);
-  writer w = {.ctx = ctx, .ok = true, .sink = sink, .sink_data = data};
-  w.buf = malloc(JX_XML_CHUNK);
-  if (!w.buf) abort();
-  put_s(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  start(&w, "PERF_TARGET_DOC");
-  attr(&w, "xmlns", JX_XML_NAMESPACE, (jx_loc){0});
-  attr(&w, "version", "1", (jx_loc){0});
-  header(&w, &c);
-  definitions(&w, &c);
-  const jx_list *allows = &c.by_kind[JX_NODE_ALLOW];
-  for (size_t i = 0; i < allows->len; i++) allow(&w, allows->items[i]);
-  part_one(&w, &c);
-  part_two(&w, &c);
-  end(&w);
-  flush(&w);
-  free(w.buf);
-  return w.ok;
+  writer *w = writer_new(ctx, sink, data);
+  head(w, doc, doc);
+  if (no_orphan(w, doc)) {
+    size_t nfiles = ctx->sources.len ? ctx->sources.len : 1;
+    struct units u = {w, calloc(nfiles, sizeof(size_t))};
+    if (!u.next) abort();
+    jx_document_items(doc, write_unit, &u);
+    free(u.next);
+  }
+  return writer_finish(w);
+}
+
+/* --- a document read one file at a time --------------------------------------- */
+
+typedef struct streamed {
+  writer *w;
+  const jx_document *outline;
+  const jx_file **outline_of; /* by file index */
+  unsigned char *visited;     /* by file index */
+  int n;
+  jx_list arenas;             /* jx_arena *, by depth of imports (the
+                               * root's tree, at depth 0, is the caller's) */
+} streamed;
+
+static void write_file_units(streamed *s, const jx_file *tree, size_t depth);
+
+/* Writes the units of file index id (and of the files it imports, where
+ * they stand), from a tree parsed again out of its source, which the ctx
+ * holds. */
+static void write_file(streamed *s, int id, size_t depth) {
+  if (id < 0 || id >= s->n || s->visited[id] || !s->outline_of[id]) return;
+  s->visited[id] = 1;
+  while (s->arenas.len <= depth) {
+    jx_arena *a = jx_arena_new();
+    if (!a) abort();
+    jx_list_push(s->w->ctx->arena, &s->arenas, a);
+  }
+  jx_arena *a = s->arenas.items[depth];
+  jx_arena_reset(a);
+  write_file_units(s, jx_parse_in(s->w->ctx, id, a), depth);
+}
+
+/* The 单位 lines of tree in order; an import, where it stands, by the file
+ * index the outline gives its k-th 导入 line. */
+static void write_file_units(streamed *s, const jx_file *tree, size_t depth) {
+  const jx_file *out = tree->file >= 0 && tree->file < s->n ? s->outline_of[tree->file] : NULL;
+  size_t k = 0; /* the outline's item after the last import used */
+  for (size_t i = 0; i < tree->items.len && s->w->ok; i++) {
+    const jx_node *n = tree->items.items[i];
+    /* A unit's element takes its projects from further on in the file;
+     * the imports among them are followed where they stand all the same. */
+    if (n->kind == JX_NODE_AGENCY) unit(s->w, tree, i);
+    if (n->kind == JX_NODE_IMPORT && out) {
+      while (k < out->items.len && ((const jx_node *)out->items.items[k])->kind != JX_NODE_IMPORT)
+        k++;
+      if (k < out->items.len)
+        write_file(s, ((const jx_text_item *)out->items.items[k++])->resolved_file, depth + 1);
+    }
+  }
+}
+
+bool jx_xml_write_streamed(jx_ctx *ctx, const jx_file *root, const jx_document *outline,
+                           jx_xml_sink sink, void *data) {
+  writer *w = writer_new(ctx, sink, data);
+  jx_document root_doc = {0};
+  jx_list_push(ctx->arena, &root_doc.files, (void *)root);
+  jx_list_push(ctx->arena, &root_doc.roots, (void *)root);
+  head(w, &root_doc, outline);
+  if (no_orphan(w, outline)) {
+    streamed s = {.w = w, .outline = outline, .n = 1};
+    for (size_t i = 0; i < outline->files.len; i++) {
+      const jx_file *f = outline->files.items[i];
+      if (f->file >= s.n) s.n = f->file + 1;
+    }
+    s.outline_of = calloc((size_t)s.n, sizeof *s.outline_of);
+    s.visited = calloc((size_t)s.n, 1);
+    if (!s.outline_of || !s.visited) abort();
+    for (size_t i = 0; i < outline->files.len; i++) {
+      const jx_file *f = outline->files.items[i];
+      if (f->file >= 0) s.outline_of[f->file] = f;
+    }
+    if (root->file >= 0 && root->file < s.n) s.visited[root->file] = 1;
+    write_file_units(&s, root, 0);
+    for (size_t i = 0; i < s.arenas.len; i++) jx_arena_free(s.arenas.items[i]);
+    free(s.outline_of);
+    free(s.visited);
+  }
+  return writer_finish(w);
 }
 
 typedef struct text_buf {

@@ -25,6 +25,14 @@ typedef void (*jx_xml_sink)(void *data, const char *bytes, size_t len);
  * text by then, which the caller must throw away. */
 bool jx_xml_write(jx_ctx *ctx, const jx_document *doc, jx_xml_sink sink, void *data);
 
+/* The same for a document checked one file at a time (jx_check_path):
+ * root is its root file's tree, outline the checker's outline of it
+ * (jx_checked); every other file is parsed again, one at a time, from the
+ * source ctx holds, and its tree let go when its units are written. ctx
+ * must hold the document's sources under the file indexes of the check. */
+bool jx_xml_write_streamed(jx_ctx *ctx, const jx_file *root, const jx_document *outline,
+                           jx_xml_sink sink, void *data);
+
 /* The same into one malloc'd, NUL-terminated buffer (for tests and small
  * documents); NULL with diagnostics in ctx. Caller frees. */
 char *jx_xml_text(jx_ctx *ctx, const jx_document *doc, size_t *len);

@@ -20,13 +20,15 @@
 #include "diag.h"
 #include "document.h"
 #include "library.h"
+#include "xml_write.h"
 
-/* Every diagnostic with everything it says, one a line (malloc'd). */
-static char *diag_text(const jx_ctx *ctx) {
+/* Every diagnostic from the first on, with everything it says, one a line
+ * (malloc'd). */
+static char *diag_text_from(const jx_ctx *ctx, size_t first) {
   char *buf = NULL;
   size_t len = 0;
   FILE *out = open_memstream(&buf, &len);
-  for (size_t i = 0; i < ctx->diags.len; i++) {
+  for (size_t i = first; i < ctx->diags.len; i++) {
     const jx_diag *d = ctx->diags.items[i];
     fprintf(out, "%d %s %s:%d:%d-%d:%d %s", (int)d->sev, d->code,
             d->loc.file >= 0 ? jx_ctx_source(ctx, d->loc.file)->path : "-",
@@ -43,6 +45,8 @@ static char *diag_text(const jx_ctx *ctx) {
   fclose(out);
   return buf;
 }
+
+static char *diag_text(const jx_ctx *ctx) { return diag_text_from(ctx, 0); }
 
 typedef struct result {
   char *text;       /* diag_text after the filter */
@@ -108,6 +112,58 @@ static char *compare(const char *path, size_t *whole_arena, size_t *streamed_are
   free(streamed.text);
   free(streamed_ahead.text);
   return plain.text;
+}
+
+typedef struct text {
+  char *bytes;
+  size_t len;
+} text;
+
+static void to_text(void *data, const char *bytes, size_t len) {
+  text *t = data;
+  t->bytes = realloc(t->bytes, t->len + len + 1);
+  if (!t->bytes) abort();
+  memcpy(t->bytes + t->len, bytes, len);
+  t->len += len;
+  t->bytes[t->len] = '\0';
+}
+
+/* The exchange XML of path written from the document read whole
+ * (jx_xml_write) and, after a check one file at a time, from its outline
+ * and its files parsed again (jx_xml_write_streamed): the same text, or
+ * the same findings of the writer (J301, J302). Returns whether it was
+ * written. */
+static bool compare_xml(const char *path) {
+  jx_ctx *a = jx_ctx_new(), *b = jx_ctx_new();
+  a->single_thread = true;
+  const char *why = NULL;
+  jx_document *doc = jx_document_load(a, path, &why);
+  CHECK(doc != NULL && !a->nerrors);
+  text whole = {0}, streamed = {0};
+  bool whole_ok = doc && jx_xml_write(a, doc, to_text, &whole);
+  jx_library lib;
+  load_lib(b, &lib);
+  jx_allowances *allows = jx_allowances_new();
+  jx_checked checked = {0};
+  bool must_read_whole = false;
+  CHECK(jx_check_streamed(b, &lib, allows, path, &checked, &must_read_whole, &why));
+  CHECK(checked.root && checked.outline);
+  size_t before = b->diags.len;
+  bool streamed_ok = checked.outline && jx_xml_write_streamed(b, checked.root, checked.outline,
+                                                              to_text, &streamed);
+  CHECK_INT(streamed_ok, whole_ok);
+  if (whole_ok && streamed_ok) CHECK_STR(streamed.bytes ? streamed.bytes : "", whole.bytes ? whole.bytes : "");
+  char *x = diag_text(a), *y = diag_text_from(b, before);
+  CHECK_STR(y, x);
+  if (check_failures) fprintf(stderr, "  (XML of %s)\n", path);
+  free(x);
+  free(y);
+  free(whole.bytes);
+  free(streamed.bytes);
+  jx_allowances_free(allows);
+  jx_ctx_free(a);
+  jx_ctx_free(b);
+  return whole_ok;
 }
 
 static char dir[] = "/tmp/jx-check-stream-XXXXXX";
@@ -206,6 +262,7 @@ int main(void) {
   char path[4096];
   snprintf(path, sizeof path, "%s/chengde-justice-2025", examples ? examples : "examples");
   free(compare(path, NULL, NULL));
+  CHECK(compare_xml(path));
 
   /* What crosses files: every rule of the whole document has something to
    * say, and the allowances of one file cover findings of another. */
@@ -224,7 +281,23 @@ int main(void) {
   CHECK(j190 && !strstr(j190 + 1, "J190"));
   CHECK(!strstr(found, "J191"));
   free(found);
+  /* Written: a project after an import belongs to the root's unit, a unit
+   * split over files is an AGENCY per 单位 line, in document order. */
+  CHECK(compare_xml(dir));
   remove_all(across_files, COUNT(across_files));
+
+  /* What only the writer finds, in an imported file parsed again: a
+   * character XML cannot carry, a 类别 line before any 单位 line. */
+  const char *const refused[][2] = {
+      {"main.jx", "部门 \"某局\"\n年度 2025\n导入 \"a.jx\"\n导入 \"b.jx\"\n"},
+      {"a.jx", "单位 \"甲\"\n项目 \"好\" {\n  预算 1\n" TABLES "}\n"},
+      {"b.jx", "单位 \"某\357\277\276县\"\n项目 \"坏\" {\n  预算 1\n" TABLES "}\n"},
+  };
+  write_all(refused, COUNT(refused));
+  CHECK(!compare_xml(dir));
+  write_file("b.jx", "类别 \"无单位\"\n单位 \"乙\"\n");
+  CHECK(!compare_xml(dir));
+  remove_all(refused, COUNT(refused));
 
   /* A unit of measurement defined in an imported file, used by a project
    * in another: the document is read whole, and the unit is known. */
@@ -288,6 +361,7 @@ int main(void) {
   write_file("main.jx", mainbuf);
   size_t whole = 0, streamed = 0;
   free(compare(dir, &whole, &streamed));
+  CHECK(compare_xml(dir));
   if (streamed * 2 >= whole) {
     fprintf(stderr, "streamed %zu bytes, whole %zu bytes\n", streamed, whole);
     check_failures++;
