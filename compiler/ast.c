@@ -18,7 +18,7 @@ jx_trivia *jx_trivia_make(jx_arena *a, jx_node *n) {
 }
 
 jx_node *jx_project_field(const jx_project *p, jx_node_kind kind) {
-  unsigned at = p->first_field[kind];
+  unsigned at = p->first_field ? p->first_field[kind] : UINT16_MAX;
   if (at != UINT16_MAX) return at ? p->fields.items[at - 1] : NULL;
   for (size_t i = 0; i < p->fields.len; i++) {
     jx_node *f = p->fields.items[i];
@@ -29,6 +29,8 @@ jx_node *jx_project_field(const jx_project *p, jx_node_kind kind) {
 
 void jx_project_add_field(jx_arena *a, jx_project *p, jx_node *field) {
   jx_list_push(a, &p->fields, field);
+  if (!p->first_field)
+    p->first_field = jx_arena_alloc(a, JX_NODE_KIND_COUNT * sizeof *p->first_field);
   if (!p->first_field[field->kind])
     p->first_field[field->kind] =
         p->fields.len < UINT16_MAX ? (uint16_t)p->fields.len : UINT16_MAX;

@@ -310,11 +310,13 @@ typedef struct jx_project {
   jx_name *code;    /* NULL when the table shows none */
   jx_string name;
   jx_list fields;   /* jx_node *, in source order; add with jx_project_add_field */
-  /* 1 + the index in fields of the first field of each kind, 0 when there
-   * is none, UINT16_MAX past the 65,534th field: every rule asks a project
-   * for its budget, plan or targets, and a scan of the fields for each
-   * question cost a tenth of a province's check. */
-  uint16_t first_field[JX_NODE_KIND_COUNT];
+  /* By kind: 1 + the index in fields of the first field of that kind, 0
+   * when there is none, UINT16_MAX past the 65,534th field: every rule
+   * asks a project for its budget, plan or targets, and a scan of the
+   * fields for each question cost a tenth of a province's check. Made by
+   * jx_project_add_field; NULL (fields are then scanned) in a project of
+   * one or two fields, such as the checker's outline copies. */
+  uint16_t *first_field;
   jx_org *agency;   /* the 单位 it belongs to, or NULL (an error) */
   jx_org *section;  /* the 类别 line it stands under, or NULL */
 } jx_project;
@@ -408,7 +410,8 @@ void *jx_node_new(jx_arena *a, jx_node_kind kind, size_t size, jx_loc loc);
 /* The first field of the given kind in a project, or NULL. */
 jx_node *jx_project_field(const jx_project *p, jx_node_kind kind);
 
-/* Appends a field to a project (and to its index by kind). */
+/* Appends a field to a project (and to its index by kind, made with the
+ * first field). */
 void jx_project_add_field(jx_arena *a, jx_project *p, jx_node *field);
 
 /* How messages name a project, allocated in a: jx_project_ref gives

@@ -98,7 +98,7 @@ static void copy_rows(jx_checker *c, jx_project *out, const jx_project *p) {
         copy->level1 = copy_name(a, g->level1);
         copy->medium_term = g->medium_term;
         copy->flat = g->flat;
-        jx_project_add_field(a, out, &copy->base);
+        jx_list_push(a, &out->fields, &copy->base); /* no index: see jx_project */
       }
       jx_list_push(a, &copy->rows, copy_row(a, r));
     }
@@ -113,7 +113,7 @@ static jx_project *copy_project(jx_checker *c, const jx_project *p, jx_org *agen
   out->code = copy_name_ptr(a, p->code);
   out->name = copy_string(a, p->name);
   const jx_budget *b = (const jx_budget *)jx_project_field(p, JX_NODE_BUDGET);
-  if (b) jx_project_add_field(a, out, &copy_budget(a, b)->base);
+  if (b) jx_list_push(a, &out->fields, &copy_budget(a, b)->base); /* no index */
   if (c->row_index) copy_rows(c, out, p);
   out->agency = agency;
   out->section = section;

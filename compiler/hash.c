@@ -5,15 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* FNV-1a, 64 bits. */
-static uint64_t hash_bytes(const void *key, size_t len) {
+/* FNV-1a, 64 bits, folded to the 32 a slot keeps. */
+static uint32_t hash_bytes(const void *key, size_t len) {
   const unsigned char *p = key;
   uint64_t h = 14695981039346656037ull;
   for (size_t i = 0; i < len; i++) {
     h ^= p[i];
     h *= 1099511628211ull;
   }
-  return h;
+  return (uint32_t)(h ^ (h >> 32));
 }
 
 static jx_hash_slot *alloc_slots(size_t cap) {
@@ -40,7 +40,7 @@ void jx_hash_free(jx_hash *h) {
 }
 
 static jx_hash_slot *find(const jx_hash *h, const void *key, size_t len,
-                          uint64_t hash) {
+                          uint32_t hash) {
   size_t mask = h->cap - 1;
   for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
     jx_hash_slot *s = &h->slots[i];
@@ -67,12 +67,12 @@ static void grow(jx_hash *h) {
 
 jx_hash_slot *jx_hash_slot_of(jx_hash *h, const void *key, size_t len, bool *added) {
   if ((h->len + 1) * 2 > h->cap) grow(h);
-  uint64_t hash = hash_bytes(key, len);
+  uint32_t hash = hash_bytes(key, len);
   jx_hash_slot *s = find(h, key, len, hash);
   *added = !s->key;
   if (*added) {
     s->key = key;
-    s->len = len;
+    s->len = (uint32_t)len;
     s->hash = hash;
     s->value = NULL;
     h->len++;

@@ -12,11 +12,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* 24 bytes: a province's tables of 100,000 codes and names are a tenth
+ * of what the check keeps at its end. Keys are shorter than 4 GiB (a
+ * source file is at most 1 GiB); the hash kept is the key's low 32 bits,
+ * enough for tables of up to 2^32 slots. */
 typedef struct jx_hash_slot {
   const void *key; /* NULL: empty */
-  size_t len;
-  uint64_t hash;
   void *value;
+  uint32_t len;
+  uint32_t hash;
 } jx_hash_slot;
 
 typedef struct jx_hash {
