@@ -79,25 +79,26 @@ void jx_check_filter_allowances(jx_ctx *ctx, jx_allowances *a,
 bool jx_check_path(jx_ctx *ctx, const jx_library *lib, jx_allowances *allows,
                    const char *path, const char **why);
 
-/* What is left of a document checked one file at a time: its root file's
- * tree, and the checker's outline of it, a document whose files hold copies
- * of their 单位, 类别, 项目, 允许 and 导入 lines (each import with the file
- * index it resolved to), in the ctx's arena. */
-typedef struct jx_checked {
-  const jx_file *root;
-  const jx_document *outline;
-} jx_checked;
+/* What a caller of jx_check_streamed is told as the document is read, so
+ * that another thread can follow it (jxc build writes the XML so): file
+ * sees each file as it is read (from the loader's fn), import_done each
+ * 导入 line once dealt with (jx_stream). With allows_in_root, a top-level
+ * 允许 outside the root file needs the whole document too (the exchange
+ * XML gives them all before part two). Any member may be NULL or false. */
+typedef struct jx_check_watch {
+  void (*file)(const jx_file *file, void *data);
+  void (*import_done)(void *data);
+  bool allows_in_root;
+  void *data;
+} jx_check_watch;
 
 /* The first half of jx_check_path: checks the document at path one file at
- * a time. When that cannot be, returns false: with *whole when it must be
- * read whole (nothing of it is left in ctx or allows), else with why. When
- * it read without errors and out is not NULL, *out says what is left. */
+ * a time, telling watch (when not NULL). When that cannot be, returns
+ * false: with *whole when it must be read whole (nothing of it is left in
+ * ctx or allows), else with why. */
 bool jx_check_streamed(jx_ctx *ctx, const jx_library *lib, jx_allowances *allows,
-                       const char *path, jx_checked *out, bool *whole, const char **why);
-
-/* The outline of a streaming checker so far (check.h's jx_checked), kept in
- * the ctx's arena after the checker is freed. */
-const jx_document *jx_checker_outline(const jx_checker *c);
+                       const char *path, const jx_check_watch *watch, bool *whole,
+                       const char **why);
 
 /* The same with the allowances of docs' files (jx_document *). */
 void jx_check_filter(jx_ctx *ctx, const jx_list *docs,

@@ -218,8 +218,3 @@ void jx_checker_imports(jx_checker *c, int file, const jx_list *items) {
   }
 }
 
-const jx_document *jx_checker_outline(const jx_checker *c) {
-  jx_document *doc = jx_arena_alloc(c->ctx->arena, sizeof *doc);
-  *doc = c->outline;
-  return doc;
-}

@@ -17,6 +17,7 @@ typedef struct streamed {
   size_t seen;         /* diagnostics already looked at for errors of reading */
   bool broken;         /* reading found errors: the rules do not run */
   bool whole;          /* a file needs the whole document: reading stopped */
+  const jx_check_watch *watch; /* or NULL */
 } streamed;
 
 /* The rules run only on documents that read without errors: on a
@@ -29,8 +30,20 @@ static bool read_errors(streamed *s) {
   return s->broken;
 }
 
+/* Whether a file holds a top-level 允许. */
+static bool has_top_allow(const jx_file *file) {
+  for (size_t i = 0; i < file->items.len; i++)
+    if (((const jx_node *)file->items.items[i])->kind == JX_NODE_ALLOW) return true;
+  return false;
+}
+
 static void check_file(const jx_file *file, void *data) {
   streamed *s = data;
+  if (s->watch && s->watch->file) s->watch->file(file, s->watch->data);
+  if (s->watch && s->watch->allows_in_root && s->root.files.len && has_top_allow(file)) {
+    s->whole = true;
+    return;
+  }
   jx_allowances_add_file(s->allows, s->ctx, file);
   if (read_errors(s)) return;
   if (!s->checker) {
@@ -39,6 +52,11 @@ static void check_file(const jx_file *file, void *data) {
     s->checker = jx_checker_new(s->ctx, s->lib, &s->root, true);
   }
   if (!jx_checker_file(s->checker, file)) s->whole = true;
+}
+
+static void import_done(void *data) {
+  streamed *s = data;
+  if (s->watch && s->watch->import_done) s->watch->import_done(s->watch->data);
 }
 
 static void check_imports(int file, const jx_list *items, void *data) {
@@ -58,12 +76,13 @@ static void drop_findings(jx_ctx *ctx, size_t first) {
 }
 
 bool jx_check_streamed(jx_ctx *ctx, const jx_library *lib, jx_allowances *allows,
-                       const char *path, jx_checked *out, bool *whole, const char **why) {
+                       const char *path, const jx_check_watch *watch, bool *whole,
+                       const char **why) {
   size_t diags = ctx->diags.len, sources = ctx->sources.len;
   int errors = ctx->nerrors, warnings = ctx->nwarnings;
-  streamed s = {.ctx = ctx, .lib = lib, .allows = allows, .seen = diags};
-  jx_stream how = {.fn = check_file, .imports = check_imports, .data = &s,
-                   .keep_root = true, .stop = &s.whole};
+  streamed s = {.ctx = ctx, .lib = lib, .allows = allows, .seen = diags, .watch = watch};
+  jx_stream how = {.fn = check_file, .imports = check_imports, .import_done = import_done,
+                   .data = &s, .keep_root = true, .stop = &s.whole};
   jx_allowances_begin_document(allows);
   bool ok = jx_document_stream_with(ctx, path, &how, why);
   *whole = s.whole;
@@ -81,7 +100,6 @@ bool jx_check_streamed(jx_ctx *ctx, const jx_library *lib, jx_allowances *allows
     drop_findings(ctx, diags);
     return ok;
   }
-  if (out) *out = (jx_checked){s.root.files.items[0], jx_checker_outline(s.checker)};
   jx_checker_finish(s.checker);
   return true;
 }

@@ -324,24 +324,83 @@ static char *queue_get(chunk_queue *q, size_t *len) {
   return bytes;
 }
 
-/* The writer's side of a build: the exchange XML written from the tree,
- * validated, and written into the output's temporary file. The writer and
- * the validator run on two threads of their own beside the checker, which
- * reads the same tree: the tree is read-only to all three, and the writer
- * and the validator each have a ctx of their own (own arena and
- * diagnostics; the source table is shared and not changed while they
- * run), so no two threads write the same memory. */
+/* What the checker's thread tells the writer's of a document it reads one
+ * file at a time (jx_check_watch, jx_xml_write_following): an unbounded
+ * queue of small events; the sources they point to stay in the ctx. */
+typedef struct event_queue {
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  jx_xml_event *items; /* malloc'd */
+  size_t head, len, cap;
+} event_queue;
+
+static void event_put(event_queue *q, jx_xml_event ev) {
+  pthread_mutex_lock(&q->mu);
+  if (q->head + q->len == q->cap) {
+    if (q->head) { /* reuse the room of what was taken */
+      memmove(q->items, q->items + q->head, q->len * sizeof *q->items);
+      q->head = 0;
+    }
+    if (q->len == q->cap) {
+      q->cap = q->cap ? q->cap * 2 : 256;
+      q->items = realloc(q->items, q->cap * sizeof *q->items);
+      if (!q->items) {
+        fputs(_("jxc: out of memory.\n"), stderr);
+        abort();
+      }
+    }
+  }
+  q->items[q->head + q->len++] = ev;
+  pthread_cond_broadcast(&q->cv);
+  pthread_mutex_unlock(&q->mu);
+}
+
+static jx_xml_event event_get(void *data) {
+  event_queue *q = data;
+  pthread_mutex_lock(&q->mu);
+  while (!q->len) pthread_cond_wait(&q->cv, &q->mu);
+  jx_xml_event ev = q->items[q->head++];
+  q->len--;
+  pthread_mutex_unlock(&q->mu);
+  return ev;
+}
+
+/* The checker's side: each file as the loader reads it, each import line
+ * once dealt with. */
+typedef struct watched {
+  event_queue *q;
+  const jx_ctx *ctx;
+} watched;
+
+static void on_file(const jx_file *file, void *data) {
+  watched *w = data;
+  event_put(w->q, (jx_xml_event){JX_XML_FILE, file->file, jx_ctx_source(w->ctx, file->file)});
+}
+
+static void on_import_done(void *data) {
+  watched *w = data;
+  event_put(w->q, (jx_xml_event){.kind = JX_XML_IMPORT_DONE});
+}
+
+/* The writer's side of a build: the exchange XML written, validated, and
+ * written into the output's temporary file, on two threads of their own
+ * beside the checker. A document read whole is read by the checker and
+ * the writer at once (read-only to both); one read a file at a time is
+ * followed by the writer, which parses each file again from its source
+ * (jx_xml_write_following). The writer and the validator each have a ctx
+ * of their own (own arena and diagnostics), so no two threads write the
+ * same memory. */
 typedef struct xml_job {
   jx_ctx own;               /* the writer's ctx */
   jx_ctx vown;              /* the validator's (and the output's) ctx */
-  const jx_document *doc;   /* read whole, or NULL: */
-  const jx_checked *checked; /* checked one file at a time */
+  const jx_document *doc;   /* read whole, or NULL: followed through events */
+  event_queue events;
   jx_xml_schema *schema;    /* NULL when it cannot be read */
   xml_target t;             /* the validator's */
   jx_output o;
   chunk_queue q;
   const char *open_why, *invalid_why;
-  bool written, valid;
+  bool written, valid, cancelled;
 } xml_job;
 
 static void *validate_exchange(void *data) {
@@ -357,7 +416,7 @@ static void *validate_exchange(void *data) {
 
 static bool write_xml(xml_job *j, jx_xml_sink sink, void *data) {
   if (j->doc) return jx_xml_write(&j->own, j->doc, sink, data);
-  return jx_xml_write_streamed(&j->own, j->checked->root, j->checked->outline, sink, data);
+  return jx_xml_write_following(&j->own, event_get, &j->events, sink, data, &j->cancelled);
 }
 
 static void *write_exchange(void *data) {
@@ -383,34 +442,49 @@ static bool own_ctx(jx_ctx *own, const jx_ctx *ctx) {
   return own->arena != NULL;
 }
 
-/* The exchange XML. A document read whole (doc) is checked and written at
- * once: the checker on this thread, the writer and the validator on two
- * more (on two cores a build
- * takes about the longest of the three, not their sum). Nothing is
- * written when the checker finds errors. What goes wrong is told in the
- * order it always was: the checker's findings, what the document cannot
- * carry, a missing or unreadable schema, an invalid result, and only then
- * the output file. */
-static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc,
-                          const jx_checked *checked, jx_allowances *allows,
-                          const jx_library *lib) {
-  if (checked) {
+/* Runs the checker of a build: on doc, read whole, or on the document at
+ * path, read one file at a time and followed by the writer. False when
+ * path cannot be read (why), or must be read whole (*whole). */
+static bool check_for_build(jx_ctx *ctx, const jx_cli *cli, xml_job *j, const char *path,
+                            jx_allowances *allows, const jx_library *lib, bool *whole,
+                            const char **why) {
+  if (j->doc) {
+    jx_check(ctx, j->doc, lib);
+    jx_allowances_add_document(allows, ctx, j->doc);
     jx_check_filter_allowances(ctx, allows, &cli->check);
-    if (ctx->nerrors) {
-      jx_cli_print_diags(ctx, cli);
-      fputs(_("jxc: nothing was written, because the document has errors.\n"), stderr);
-      return EXIT_INPUT;
-    }
+    return true;
   }
+  watched w = {&j->events, ctx};
+  jx_check_watch watch = {.file = on_file, .import_done = on_import_done,
+                          .allows_in_root = true, .data = &w};
+  bool ok = jx_check_streamed(ctx, lib, allows, path, &watch, whole, why);
+  event_put(&j->events, (jx_xml_event){.kind = ok ? JX_XML_END : JX_XML_CANCEL});
+  if (ok) jx_check_filter_allowances(ctx, allows, &cli->check);
+  return ok;
+}
+
+/* The exchange XML of doc (read whole), or of the document at path, read
+ * one file at a time. The checker runs on this thread, the writer and the
+ * validator on two more (on two cores a build takes about the longest of
+ * the three, not their sum). Nothing is written when the checker finds
+ * errors. What goes wrong is told in the order it always was: the
+ * checker's findings, what the document cannot carry, a missing or
+ * unreadable schema, an invalid result, and only then the output file.
+ * Returns -1, with nothing told, when the document at path must be read
+ * whole. */
+static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc,
+                          const char *path, jx_allowances *allows, const jx_library *lib) {
   const char *xsd = jx_schema_path(ctx);
   const char *schema_why = NULL;
-  xml_job j = {.doc = doc, .checked = checked};
+  xml_job j = {.doc = doc};
   if (!own_ctx(&j.own, ctx) || !own_ctx(&j.vown, ctx)) {
     fputs(_("jxc: out of memory.\n"), stderr);
     abort();
   }
   pthread_mutex_init(&j.q.mu, NULL);
   pthread_cond_init(&j.q.cv, NULL);
+  pthread_mutex_init(&j.events.mu, NULL);
+  pthread_cond_init(&j.events.cv, NULL);
   /* libxml2 is initialised here, on this thread, by reading the schema. */
   j.schema = xsd ? jx_xml_schema_load(ctx, xsd, &schema_why) : NULL;
   if (j.schema) {
@@ -421,45 +495,61 @@ static int build_exchange(jx_ctx *ctx, const jx_cli *cli, const jx_document *doc
   }
   pthread_t writer;
   bool threaded = pthread_create(&writer, NULL, write_exchange, &j) == 0;
-  if (doc) jx_check(ctx, doc, lib);
-  if (threaded)
+  bool whole = false;
+  const char *why = NULL;
+  bool read = true;
+  if (threaded) {
+    read = check_for_build(ctx, cli, &j, path, allows, lib, &whole, &why);
     pthread_join(writer, NULL);
-  else
+  } else if (doc) {
+    read = check_for_build(ctx, cli, &j, path, allows, lib, &whole, &why);
     write_exchange(&j); /* no second thread to be had: one after the other */
-  if (doc) {
-    jx_allowances_add_document(allows, ctx, doc);
-    jx_check_filter_allowances(ctx, allows, &cli->check);
-  }
-  jx_cli_print_diags(ctx, cli);
-  jx_xml_schema_free(j.schema);
-  int status = EXIT_USAGE;
-  if (ctx->nerrors) {
-    fputs(_("jxc: nothing was written, because the document has errors.\n"), stderr);
-    status = EXIT_INPUT;
-  } else if (!j.written) {
-    /* What the XML writer reported; the checker's findings are out already. */
-    for (size_t i = 0; i < j.own.diags.len; i++)
-      jx_diag_print(&j.own, j.own.diags.items[i], stderr);
-    status = EXIT_INPUT;
-  } else if (!xsd) {
-    fputs(_("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
-          "nothing was written.\n"), stderr);
-  } else if (!j.schema || !j.valid) {
-    fprintf(stderr, _("jxc: internal error: the XML made for this document does "
-                    "not follow %s, so it was not written. Please report this "
-                    "with the input.\n%s\n"), xsd, j.schema ? j.invalid_why : schema_why);
-  } else if (!j.t.out) {
-    fprintf(stderr, _("jxc: %s.\n"), j.open_why);
   } else {
-    if (j.o.direct && !j.t.why) release(&j.t);
-    if (jx_cli_commit(&j.o, !j.t.why, j.t.why)) status = EXIT_CLEAN;
-    j.t.out = NULL;
+    whole = true; /* nothing to follow the reading on: read it whole */
   }
+  int status = EXIT_USAGE;
+  if (whole) {
+    status = -1;
+  } else if (!read) {
+    fprintf(stderr, _("jxc: %s.\n"), why);
+  } else {
+    jx_cli_print_diags(ctx, cli);
+    const char *source_why = NULL;
+    if (ctx->nerrors) {
+      fputs(_("jxc: nothing was written, because the document has errors.\n"), stderr);
+      status = EXIT_INPUT;
+    } else if (!j.written) {
+      /* What the XML writer reported; the checker's findings are out already. */
+      for (size_t i = 0; i < j.own.diags.len; i++)
+        jx_diag_print(&j.own, j.own.diags.items[i], stderr);
+      status = EXIT_INPUT;
+    } else if (!xsd) {
+      fputs(_("jxc: cannot find the schema jixiao-1.xsd (set JIXIAO_SCHEMA); "
+            "nothing was written.\n"), stderr);
+    } else if (!j.schema || !j.valid) {
+      fprintf(stderr, _("jxc: internal error: the XML made for this document does "
+                      "not follow %s, so it was not written. Please report this "
+                      "with the input.\n%s\n"), xsd, j.schema ? j.invalid_why : schema_why);
+    } else if (!j.t.out) {
+      fprintf(stderr, _("jxc: %s.\n"), j.open_why);
+    } else if (!jx_output_not_source(ctx, &j.o, &source_why)) {
+      /* Opened before the document was read: checked against its files now. */
+      fprintf(stderr, _("jxc: %s.\n"), source_why);
+    } else {
+      if (j.o.direct && !j.t.why) release(&j.t);
+      if (jx_cli_commit(&j.o, !j.t.why, j.t.why)) status = EXIT_CLEAN;
+      j.t.out = NULL;
+    }
+  }
+  jx_xml_schema_free(j.schema);
   if (j.t.out) jx_cli_discard(j.t.out);
   if (j.t.spool) fclose(j.t.spool);
   free(j.t.held);
+  free(j.events.items);
   pthread_mutex_destroy(&j.q.mu);
   pthread_cond_destroy(&j.q.cv);
+  pthread_mutex_destroy(&j.events.mu);
+  pthread_cond_destroy(&j.events.cv);
   jx_arena_free(j.own.arena);
   jx_arena_free(j.vown.arena);
   return status;
@@ -482,22 +572,15 @@ int jx_cmd_build(int argc, char **argv, const jx_cli *cli) {
   bool exchange = !iati && !is_report_format(format);
   jx_allowances *allows = jx_allowances_new();
   int status;
-  /* One root: checked one file at a time, then written from its files
-   * parsed again one at a time (the sources stay in memory for the
-   * diagnostics), so a province's build never holds its syntax tree. */
+  /* One root: checked one file at a time while the writer follows, parsing
+   * each file again from the source the ctx keeps for the diagnostics, so a
+   * province's build never holds its syntax tree. */
   if (exchange && argc == 1) {
-    jx_checked checked = {0};
-    bool whole = false;
-    if (jx_check_streamed(ctx, &lib, allows, argv[0], &checked, &whole, &why)) {
-      status = build_exchange(ctx, cli, NULL, &checked, allows, &lib);
+    status = build_exchange(ctx, cli, NULL, argv[0], allows, &lib);
+    if (status >= 0) {
       jx_allowances_free(allows);
       jx_ctx_free(ctx);
       return status;
-    }
-    if (!whole) {
-      jx_allowances_free(allows);
-      fprintf(stderr, _("jxc: %s.\n"), why);
-      return jx_cli_finish(ctx, cli, EXIT_USAGE);
     }
   }
   jx_document *doc = jx_document_load_all(ctx, argv, argc, &why);

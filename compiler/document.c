@@ -19,6 +19,7 @@ struct loader {
   jx_arena *scratch;  /* streaming: each file's tree, reset after it */
   jx_file_fn fn;      /* streaming: sees each file while its tree lives */
   jx_imports_fn imports; /* streaming: told of each file's resolved imports */
+  void (*import_done)(void *data); /* streaming: after each import line */
   void *data;
   bool keep_root;     /* streaming: the root's tree is not reset */
   const bool *stop;   /* streaming: read no further file once true */
@@ -145,6 +146,68 @@ static void drop_tickets(struct loader *ld, import *imports, size_t n) {
     }
 }
 
+/* Deals with the i-th of a file's n imports: reads the file it names, or
+ * says why not. */
+static void load_import(struct loader *ld, import *imports, size_t n, size_t i) {
+  import *r = &imports[i];
+  jx_text_item *imp = r->item;
+  if (r->problem) {
+    jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J020", imp->text.loc,
+                           "The imported file %s cannot be read: %s.", r->path,
+                           r->problem);
+    jx_diag_hint(ld->ctx, d, "Import paths are relative to the importing "
+                             "file's folder; check the name and the folder.");
+    return;
+  }
+  if (r->not_source || r->outside) {
+    jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J022", imp->text.loc,
+                           r->not_source
+                               ? N_("The import %s was not read: it does not name a "
+                                 "jixiao source file (.jx).")
+                               : N_("The import %s was not read: it lies outside the "
+                                 "document's folder."),
+                           imp->text.text);
+    jx_diag_hint(ld->ctx, d, r->not_source
+                                 ? N_("Import only .jx files that belong to the document.")
+                                 : N_("Keep the document's files in its folder, or "
+                                   "name the other folder with jxc -I FOLDER."));
+    return;
+  }
+  if (find(&ld->stack, r->real) >= 0) {
+    jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J021", imp->text.loc,
+                           "This import reads %s again while it is still being "
+                           "read: the files import each other in a circle.", r->path);
+    jx_diag_hint(ld->ctx, d, "Remove this import, or the import in %s that leads "
+                             "back to this file.", r->path);
+    return;
+  }
+  int seen = seen_index(ld, r->real);
+  if (seen >= 0) {
+    imp->resolved_file = file_id(ld, seen);
+    return;
+  }
+  const char *why = NULL;
+  long ticket = r->ticket;
+  r->ticket = -1;
+  int child = load(ld, r->path, r->real, ticket, &why);
+  if (child >= 0) {
+    imp->resolved_file = file_id(ld, child);
+  } else {
+    jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J020", imp->text.loc,
+                           "The imported file %s: %s.", r->path, why);
+    jx_diag_hint(ld->ctx, d, "Check that the file can be read (its permissions) "
+                             "and run again.");
+  }
+  /* A file with imports of its own (or one that could not be read) moves
+   * the indexes of the files after it: read those ahead again. */
+  size_t next = i + 1;
+  while (next < n && imports[next].ticket < 0) next++;
+  if (next < n && imports[next].index != (int)ld->ctx->sources.len) {
+    drop_tickets(ld, imports + next, n - next);
+    read_ahead(ld, imports + next, n - next);
+  }
+}
+
 /* Reads the files that the 导入 lines among items (of file) name. */
 static void load_imports(struct loader *ld, int file, const jx_list *items) {
   const char *base = dir_of(ld->ctx->arena, jx_ctx_source(ld->ctx, file)->path);
@@ -161,63 +224,8 @@ static void load_imports(struct loader *ld, int file, const jx_list *items) {
   read_ahead(ld, imports, n);
   for (size_t i = 0; i < n; i++) {
     if (ld->stop && *ld->stop) break;
-    import *r = &imports[i];
-    jx_text_item *imp = r->item;
-    if (r->problem) {
-      jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J020", imp->text.loc,
-                             "The imported file %s cannot be read: %s.", r->path,
-                             r->problem);
-      jx_diag_hint(ld->ctx, d, "Import paths are relative to the importing "
-                               "file's folder; check the name and the folder.");
-      continue;
-    }
-    if (r->not_source || r->outside) {
-      jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J022", imp->text.loc,
-                             r->not_source
-                                 ? N_("The import %s was not read: it does not name a "
-                                   "jixiao source file (.jx).")
-                                 : N_("The import %s was not read: it lies outside the "
-                                   "document's folder."),
-                             imp->text.text);
-      jx_diag_hint(ld->ctx, d, r->not_source
-                                   ? N_("Import only .jx files that belong to the document.")
-                                   : N_("Keep the document's files in its folder, or "
-                                     "name the other folder with jxc -I FOLDER."));
-      continue;
-    }
-    if (find(&ld->stack, r->real) >= 0) {
-      jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J021", imp->text.loc,
-                             "This import reads %s again while it is still being "
-                             "read: the files import each other in a circle.", r->path);
-      jx_diag_hint(ld->ctx, d, "Remove this import, or the import in %s that leads "
-                               "back to this file.", r->path);
-      continue;
-    }
-    int seen = seen_index(ld, r->real);
-    if (seen >= 0) {
-      imp->resolved_file = file_id(ld, seen);
-      continue;
-    }
-    const char *why = NULL;
-    long ticket = r->ticket;
-    r->ticket = -1;
-    int child = load(ld, r->path, r->real, ticket, &why);
-    if (child >= 0) {
-      imp->resolved_file = file_id(ld, child);
-    } else {
-      jx_diag *d = jx_report(ld->ctx, JX_SEV_ERROR, "J020", imp->text.loc,
-                             "The imported file %s: %s.", r->path, why);
-      jx_diag_hint(ld->ctx, d, "Check that the file can be read (its permissions) "
-                               "and run again.");
-    }
-    /* A file with imports of its own (or one that could not be read) moves
-     * the indexes of the files after it: read those ahead again. */
-    size_t next = i + 1;
-    while (next < n && imports[next].ticket < 0) next++;
-    if (next < n && imports[next].index != (int)ld->ctx->sources.len) {
-      drop_tickets(ld, imports + next, n - next);
-      read_ahead(ld, imports + next, n - next);
-    }
+    load_import(ld, imports, n, i);
+    if (ld->import_done) ld->import_done(ld->data);
   }
   /* Read ahead for nothing: another import read the same file first. */
   drop_tickets(ld, imports, n);
@@ -325,7 +333,8 @@ bool jx_document_stream(jx_ctx *ctx, const char *path, jx_file_fn fn, void *data
 
 bool jx_document_stream_with(jx_ctx *ctx, const char *path, const jx_stream *s,
                              const char **why) {
-  struct loader ld = {.ctx = ctx, .fn = s->fn, .imports = s->imports, .data = s->data,
+  struct loader ld = {.ctx = ctx, .fn = s->fn, .imports = s->imports,
+                      .import_done = s->import_done, .data = s->data,
                       .keep_root = s->keep_root, .stop = s->stop};
   ld.scratch = jx_arena_new();
   if (!ld.scratch) {

@@ -38,12 +38,17 @@ bool jx_document_stream(jx_ctx *ctx, const char *path, jx_file_fn fn, void *data
  * - keep_root: the root's tree is not freed but stays (in the ctx's arena)
  *   until the ctx is freed, for a pass that reads the root's header while
  *   it sees the other files (jxc check);
+ * - import_done (when not NULL) is told when each 导入 line has been dealt
+ *   with, in the order the lines stand (after fn for the file it read, and
+ *   everything under it, if it read one): with fn it retraces the reading,
+ *   so that another thread can follow the document in its order;
  * - stop (when not NULL): once the callbacks set *stop, no further file is
  *   read (a pass that finds it needs the whole document). */
 typedef void (*jx_imports_fn)(int file, const jx_list *items, void *data);
 typedef struct jx_stream {
   jx_file_fn fn;
   jx_imports_fn imports;
+  void (*import_done)(void *data);
   void *data;
   bool keep_root;
   const bool *stop;

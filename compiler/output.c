@@ -29,6 +29,27 @@ static const jx_source *read_as_source(const jx_ctx *ctx, const struct stat *st)
   return NULL;
 }
 
+/* False with *why when st, the output of o, is a source file of ctx. */
+static bool not_a_source(const jx_ctx *ctx, const jx_output *o, const struct stat *st,
+                         const char **why) {
+  const jx_source *src = read_as_source(ctx, st);
+  if (!src) return true;
+  *why = jx_arena_printf(o->ctx->arena,
+                         _("will not write %s: it is %s, which this run reads as "
+                           "source; choose another output file"),
+                         o->path, jx_same_file(o->path, src->path)
+                                      ? _("that file")
+                                      : jx_arena_printf(o->ctx->arena,
+                                                        _("the same file as %s"), src->path));
+  return false;
+}
+
+bool jx_output_not_source(const jx_ctx *ctx, const jx_output *o, const char **why) {
+  struct stat st;
+  if (!o->target || stat(o->target, &st) != 0) return true;
+  return not_a_source(ctx, o, &st, why);
+}
+
 /* *why = fmt (marked N_, translated here) with the path and detail (NULL when
  * fmt has only the path). */
 static bool fail(jx_output *o, const char **why, const char *fmt, const char *detail) {
@@ -59,16 +80,7 @@ bool jx_output_open(jx_ctx *ctx, jx_output *o, const char *path, const char **wh
   if (stat(o->target, &st) == 0) {
     if (S_ISDIR(st.st_mode))
       return fail(o, why, N_("cannot write %s: it is a folder"), NULL);
-    const jx_source *src = read_as_source(ctx, &st);
-    if (src) {
-      *why = jx_arena_printf(ctx->arena,
-                             _("will not write %s: it is %s, which this run reads as "
-                               "source; choose another output file"),
-                             path, jx_same_file(path, src->path) ? _("that file")
-                                   : jx_arena_printf(ctx->arena, _("the same file as %s"),
-                                                     src->path));
-      return false;
-    }
+    if (!not_a_source(ctx, o, &st, why)) return false;
     if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
       /* /dev/null, a terminal or a pipe: write through, never replace. */
       o->fd = open(o->target, O_WRONLY | O_CLOEXEC);

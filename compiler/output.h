@@ -35,6 +35,11 @@ bool jx_output_open(jx_ctx *ctx, jx_output *o, const char *path, const char **wh
 /* Writes len bytes to the output; false with *why on a write error. */
 bool jx_output_write(jx_output *o, const char *data, size_t len, const char **why);
 
+/* What jx_output_open checks of the sources, again, against ctx's: for an
+ * output opened before the document was read (jxc build reads it while it
+ * writes). False with *why (o's ctx) when the output is one of them. */
+bool jx_output_not_source(const jx_ctx *ctx, const jx_output *o, const char **why);
+
 /* Closes the temp file's descriptor so that another writer (a library that
  * takes a path) may write o->tmp itself; commit still applies. */
 void jx_output_release_fd(jx_output *o);

@@ -109,20 +109,43 @@ static void init_state(jx_parse_state *ps, jx_ctx *ctx, int file, const jx_sourc
 
 /* --- trivia ------------------------------------------------------------ */
 
-static bool line_blank(const jx_source *src, int line) {
-  if (line < 1 || line > src->nlines) return false;
-  size_t len;
-  const char *s = jx_source_line(src, line, &len);
-  for (size_t i = 0; i < len; i++)
-    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') {
-      /* An ideographic space is blank too. */
-      if (i + 2 < len + 0 && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
-        i += 2;
-        continue;
-      }
+/* Whether [s, end) holds nothing but spaces, tabs, CRs and ideographic
+ * spaces. */
+static bool only_space(const char *s, const char *end) {
+  while (s < end) {
+    if (*s == ' ' || *s == '\t' || *s == '\r')
+      s++;
+    else if (end - s >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
+      s += 3;
+    else
       return false;
-    }
+  }
   return true;
+}
+
+/* Which lines of a file are blank: a bit per line, found in one pass over
+ * the text, for the blank_before of every node and comment. */
+typedef struct blank_lines {
+  const unsigned char *bits;
+  int nlines;
+} blank_lines;
+
+static blank_lines find_blank_lines(jx_arena *a, const jx_source *src) {
+  unsigned char *bits = jx_arena_alloc(a, (size_t)src->nlines / 8 + 1);
+  const char *p = src->text, *end = src->text + src->len;
+  for (int line = 0; line < src->nlines; line++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *stop = nl ? nl : end;
+    if (only_space(p, stop)) bits[line / 8] |= (unsigned char)(1u << (line % 8));
+    if (!nl) break;
+    p = nl + 1;
+  }
+  return (blank_lines){bits, src->nlines};
+}
+
+static bool line_blank(const blank_lines *b, int line) {
+  if (line < 1 || line > b->nlines) return false;
+  return b->bits[(line - 1) / 8] & (1u << ((line - 1) % 8));
 }
 
 static bool is_block(const jx_node *n) {
@@ -177,26 +200,26 @@ static void attach(jx_arena *a, jx_node **nodes, size_t n, jx_comment *c,
 }
 
 static void mark_blank(jx_node *node, void *data) {
-  const jx_source *src = data;
+  const blank_lines *blank = data;
   int first = node->loc.first_line;
   if (jx_trivia_of(node)->leading.len) {
     jx_comment *c = jx_trivia_of(node)->leading.items[0];
     first = c->loc.first_line;
   }
-  node->blank_before = line_blank(src, first - 1);
+  node->blank_before = line_blank(blank, first - 1);
   jx_node_children(node, mark_blank, data);
 }
 
 static void attach_trivia(jx_parse_state *ps) {
-  const jx_source *src = ps->src;
+  blank_lines blank = find_blank_lines(ps->arena, ps->src);
   jx_file *f = ps->result;
   for (size_t i = 0; i < ps->comments.len; i++) {
     jx_comment *c = ps->comments.items[i];
-    c->blank_before = line_blank(src, c->loc.first_line - 1);
+    c->blank_before = line_blank(&blank, c->loc.first_line - 1);
     attach(ps->arena, (jx_node **)f->items.items, f->items.len, c,
            &f->dangling);
   }
-  for (size_t i = 0; i < f->items.len; i++) mark_blank(f->items.items[i], (void *)src);
+  for (size_t i = 0; i < f->items.len; i++) mark_blank(f->items.items[i], &blank);
 }
 
 jx_file *jx_parse(jx_ctx *ctx, int file) { return jx_parse_in(ctx, file, ctx->arena); }

@@ -28,6 +28,9 @@ void jx_ctx_free(jx_ctx *ctx) {
   free(ctx);
 }
 
+/* How many marks a text of n lines has. */
+static size_t marks(int n) { return (size_t)(n - 1) / JX_LINE_MARK + 1; }
+
 /* Fills src for text of len bytes followed by a NUL, owned by arena a. */
 static void describe(jx_arena *a, jx_source *src, const char *path, const char *text,
                      size_t len) {
@@ -43,11 +46,12 @@ static void describe(jx_arena *a, jx_source *src, const char *path, const char *
   int lines = 1;
   const char *end = text + len;
   for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))); p++) lines++;
-  src->line_starts = jx_arena_alloc(a, (size_t)lines * sizeof *src->line_starts);
-  src->nlines = 0;
-  src->line_starts[src->nlines++] = 0;
+  src->line_marks = jx_arena_alloc(a, marks(lines) * sizeof *src->line_marks);
+  src->nlines = 1;
+  src->line_marks[0] = 0;
   for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-    src->line_starts[src->nlines++] = (unsigned)(p - text) + 1;
+    if (src->nlines++ % JX_LINE_MARK == 0)
+      src->line_marks[(src->nlines - 1) / JX_LINE_MARK] = (unsigned)(p - text) + 1;
 }
 
 static int add_source(jx_ctx *ctx, jx_source *src) {
@@ -112,9 +116,9 @@ int jx_source_adopt(jx_ctx *ctx, const jx_source *from) {
   *src = *from;
   src->path = jx_arena_strdup(ctx->arena, from->path);
   src->text = jx_arena_strndup(ctx->arena, from->text, from->len);
-  unsigned *starts = jx_arena_alloc(ctx->arena, (size_t)from->nlines * sizeof *starts);
-  memcpy(starts, from->line_starts, (size_t)from->nlines * sizeof *starts);
-  src->line_starts = starts;
+  unsigned *m = jx_arena_alloc(ctx->arena, marks(from->nlines) * sizeof *m);
+  memcpy(m, from->line_marks, marks(from->nlines) * sizeof *m);
+  src->line_marks = m;
   return add_source(ctx, src);
 }
 
@@ -123,8 +127,14 @@ const char *jx_source_line(const jx_source *src, int line, size_t *len) {
     *len = 0;
     return "";
   }
-  size_t start = src->line_starts[line - 1];
-  size_t end = line < src->nlines ? src->line_starts[line] : src->len;
+  const char *text = src->text, *stop = src->text + src->len;
+  const char *p = text + src->line_marks[(line - 1) / JX_LINE_MARK];
+  /* line <= nlines: each of these newlines is there. */
+  for (int n = (line - 1) % JX_LINE_MARK; n > 0; n--)
+    p = (const char *)memchr(p, '\n', (size_t)(stop - p)) + 1;
+  const char *nl = memchr(p, '\n', (size_t)(stop - p));
+  size_t start = (size_t)(p - text);
+  size_t end = nl ? (size_t)(nl - text) + 1 : src->len;
   while (end > start && (src->text[end - 1] == '\n' || src->text[end - 1] == '\r'))
     end--;
   *len = end - start;

@@ -21,14 +21,18 @@ typedef struct jx_loc {
   int last_line, last_column;
 } jx_loc;
 
+enum { JX_LINE_MARK = 16 };
+
 typedef struct jx_source {
   const char *path;   /* as the user or the importing file named it */
   bool has_id;        /* read from a file: dev and ino identify it */
   unsigned long long dev, ino;
   const char *text;   /* contents after any BOM, NUL-terminated */
   size_t len;
-  unsigned *line_starts; /* byte offset of each line's first byte (files are
-                        * at most JX_SOURCE_MAX_BYTES) */
+  /* The byte offset of the first byte of lines 1, 1 + JX_LINE_MARK,
+   * 1 + 2 × JX_LINE_MARK …: a line is found from the mark before it, so a
+   * province's 2.4 million lines take 0.6 MB of marks rather than 10 MB. */
+  unsigned *line_marks;
   int nlines;
 } jx_source;
 

@@ -471,12 +471,6 @@ static void collect(jx_node *item, const jx_file *file, void *data) {
     jx_list_push(c->arena, &c->by_kind[item->kind], item);
 }
 
-static void collect_allows(jx_node *item, const jx_file *file, void *data) {
-  (void)file;
-  collected *c = data;
-  if (item->kind == JX_NODE_ALLOW) jx_list_push(c->arena, &c->by_kind[item->kind], item);
-}
-
 static const jx_node *first(const collected *c, jx_node_kind k) {
   return c->by_kind[k].len ? c->by_kind[k].items[0] : NULL;
 }
@@ -625,6 +619,18 @@ static void find_orphan(jx_node *item, const jx_file *file, void *data) {
   if (item->kind == JX_NODE_SECTION && !o->has_unit[file->file]) o->first = (const jx_org *)item;
 }
 
+static void report_orphan(writer *w, const jx_org *section) {
+  if (w->ok) {
+    jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J302", section->base.loc,
+                           "The 类别 line \"%s\" stands before any budget unit "
+                           "(单位) in its file, and the exchange XML keeps every "
+                           "类别 inside the 单位 it belongs to.", section->name.text);
+    jx_diag_hint(w->ctx, d, "Move the 类别 line below the 单位 line whose "
+                            "projects it groups, or delete it.");
+  }
+  w->ok = false;
+}
+
 /* Reports J302 when doc has such a 类别 line; false then. */
 static bool no_orphan(writer *w, const jx_document *doc) {
   struct orphans o = {.n = 1};
@@ -637,15 +643,7 @@ static bool no_orphan(writer *w, const jx_document *doc) {
   jx_document_items(doc, find_orphan, &o);
   free(o.has_unit);
   if (!o.first) return true;
-  if (w->ok) {
-    jx_diag *d = jx_report(w->ctx, JX_SEV_ERROR, "J302", o.first->base.loc,
-                           "The 类别 line \"%s\" stands before any budget unit "
-                           "(单位) in its file, and the exchange XML keeps every "
-                           "类别 inside the 单位 it belongs to.", o.first->name.text);
-    jx_diag_hint(w->ctx, d, "Move the 类别 line below the 单位 line whose "
-                            "projects it groups, or delete it.");
-  }
-  w->ok = false;
+  report_orphan(w, o.first);
   return false;
 }
 
@@ -690,15 +688,10 @@ static writer *writer_new(jx_ctx *ctx, jx_xml_sink sink, void *data) {
   return w;
 }
 
-/* Everything before part two: items of kind from doc, the top-level
- * allowances from allows_doc (the same document, or its outline). */
-static void head(writer *w, const jx_document *doc, const jx_document *allows_doc) {
+/* Everything before part two. */
+static void head(writer *w, const jx_document *doc) {
   collected c = {.arena = w->ctx->arena};
   jx_document_items(doc, collect, &c);
-  if (allows_doc != doc) {
-    c.by_kind[JX_NODE_ALLOW] = (jx_list){0};
-    jx_document_items(allows_doc, collect_allows, &c);
-  }
   put_s(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   start(w, "PERF_TARGET_DOC");
   attr(w, "xmlns", JX_XML_NAMESPACE, (jx_loc){0});
@@ -736,7 +729,7 @@ static void write_unit(jx_node *item, const jx_file *file, void *data) {
 
 bool jx_xml_write(jx_ctx *ctx, const jx_document *doc, jx_xml_sink sink, void *data) {
   writer *w = writer_new(ctx, sink, data);
-  head(w, doc, doc);
+  head(w, doc);
   if (no_orphan(w, doc)) {
     size_t nfiles = ctx->sources.len ? ctx->sources.len : 1;
     struct units u = {w, calloc(nfiles, sizeof(size_t))};
@@ -747,82 +740,92 @@ bool jx_xml_write(jx_ctx *ctx, const jx_document *doc, jx_xml_sink sink, void *d
   return writer_finish(w);
 }
 
-/* --- a document read one file at a time --------------------------------------- */
+/* --- a document followed as it is read ------------------------------------------ */
 
-typedef struct streamed {
+typedef struct following {
   writer *w;
-  const jx_document *outline;
-  const jx_file **outline_of; /* by file index */
-  unsigned char *visited;     /* by file index */
-  int n;
-  jx_list arenas;             /* jx_arena *, by depth of imports (the
-                               * root's tree, at depth 0, is the caller's) */
-} streamed;
+  jx_xml_next_event next;
+  void *events;
+  bool cancelled;
+  bool head_ok;      /* nothing refused before part two */
+  size_t part_two;   /* the writer's findings from here on are part two's */
+  bool orphan;       /* a 类别 line before any 单位 line of its file */
+  jx_list arenas;    /* jx_arena *, by depth of imports */
+} following;
 
-static void write_file_units(streamed *s, const jx_file *tree, size_t depth);
+static jx_xml_event next_event(following *f) {
+  if (f->cancelled) return (jx_xml_event){.kind = JX_XML_CANCEL};
+  jx_xml_event ev = f->next(f->events);
+  if (ev.kind == JX_XML_CANCEL) f->cancelled = true;
+  return ev;
+}
 
-/* Writes the units of file index id (and of the files it imports, where
- * they stand), from a tree parsed again out of its source, which the ctx
- * holds. */
-static void write_file(streamed *s, int id, size_t depth) {
-  if (id < 0 || id >= s->n || s->visited[id] || !s->outline_of[id]) return;
-  s->visited[id] = 1;
-  while (s->arenas.len <= depth) {
+/* The first 类别 line before any 单位 line of its file: the whole
+ * document's writer finds it before part two and reports only it (J302),
+ * so what part two reported before it is taken back. */
+static void orphan_met(following *f, const jx_org *section) {
+  f->orphan = true;
+  if (!f->head_ok) return;
+  f->w->ctx->diags.len = f->part_two;
+  f->w->ok = true;
+  report_orphan(f->w, section);
+}
+
+/* Parses the file of ev again and writes its units where they stand,
+ * following the events into the files it imports. */
+static void follow_file(following *f, const jx_xml_event *ev, size_t depth) {
+  writer *w = f->w;
+  while (f->arenas.len <= depth) {
     jx_arena *a = jx_arena_new();
     if (!a) abort();
-    jx_list_push(s->w->ctx->arena, &s->arenas, a);
+    jx_list_push(w->ctx->arena, &f->arenas, a);
   }
-  jx_arena *a = s->arenas.items[depth];
+  jx_arena *a = f->arenas.items[depth];
   jx_arena_reset(a);
-  write_file_units(s, jx_parse_in(s->w->ctx, id, a), depth);
-}
-
-/* The 单位 lines of tree in order; an import, where it stands, by the file
- * index the outline gives its k-th 导入 line. */
-static void write_file_units(streamed *s, const jx_file *tree, size_t depth) {
-  const jx_file *out = tree->file >= 0 && tree->file < s->n ? s->outline_of[tree->file] : NULL;
-  size_t k = 0; /* the outline's item after the last import used */
-  for (size_t i = 0; i < tree->items.len && s->w->ok; i++) {
+  const jx_file *tree = jx_parse_source(w->ctx, ev->file, ev->src, a);
+  if (!depth) {
+    jx_document root = {0};
+    jx_list_push(a, &root.files, (void *)tree);
+    jx_list_push(a, &root.roots, (void *)tree);
+    head(w, &root);
+    f->head_ok = w->ok;
+    f->part_two = w->ctx->diags.len;
+  }
+  bool has_unit = false;
+  for (size_t i = 0; i < tree->items.len && !f->cancelled; i++) {
     const jx_node *n = tree->items.items[i];
-    /* A unit's element takes its projects from further on in the file;
-     * the imports among them are followed where they stand all the same. */
-    if (n->kind == JX_NODE_AGENCY) unit(s->w, tree, i);
-    if (n->kind == JX_NODE_IMPORT && out) {
-      while (k < out->items.len && ((const jx_node *)out->items.items[k])->kind != JX_NODE_IMPORT)
-        k++;
-      if (k < out->items.len)
-        write_file(s, ((const jx_text_item *)out->items.items[k++])->resolved_file, depth + 1);
+    if (n->kind == JX_NODE_AGENCY) {
+      has_unit = true;
+      /* A unit's element takes its projects from further on in the file;
+       * the imports among them are followed where they stand all the same. */
+      if (w->ok && !f->orphan) unit(w, tree, i);
+    } else if (n->kind == JX_NODE_SECTION && !has_unit && !f->orphan) {
+      orphan_met(f, (const jx_org *)n);
+    } else if (n->kind == JX_NODE_IMPORT) {
+      jx_xml_event child = next_event(f);
+      if (child.kind == JX_XML_FILE) {
+        follow_file(f, &child, depth + 1);
+        next_event(f); /* this import's IMPORT_DONE, or CANCEL */
+      }
     }
   }
 }
 
-bool jx_xml_write_streamed(jx_ctx *ctx, const jx_file *root, const jx_document *outline,
-                           jx_xml_sink sink, void *data) {
-  writer *w = writer_new(ctx, sink, data);
-  jx_document root_doc = {0};
-  jx_list_push(ctx->arena, &root_doc.files, (void *)root);
-  jx_list_push(ctx->arena, &root_doc.roots, (void *)root);
-  head(w, &root_doc, outline);
-  if (no_orphan(w, outline)) {
-    streamed s = {.w = w, .outline = outline, .n = 1};
-    for (size_t i = 0; i < outline->files.len; i++) {
-      const jx_file *f = outline->files.items[i];
-      if (f->file >= s.n) s.n = f->file + 1;
-    }
-    s.outline_of = calloc((size_t)s.n, sizeof *s.outline_of);
-    s.visited = calloc((size_t)s.n, 1);
-    if (!s.outline_of || !s.visited) abort();
-    for (size_t i = 0; i < outline->files.len; i++) {
-      const jx_file *f = outline->files.items[i];
-      if (f->file >= 0) s.outline_of[f->file] = f;
-    }
-    if (root->file >= 0 && root->file < s.n) s.visited[root->file] = 1;
-    write_file_units(&s, root, 0);
-    for (size_t i = 0; i < s.arenas.len; i++) jx_arena_free(s.arenas.items[i]);
-    free(s.outline_of);
-    free(s.visited);
+bool jx_xml_write_following(jx_ctx *ctx, jx_xml_next_event next, void *events,
+                            jx_xml_sink sink, void *data, bool *cancelled) {
+  following f = {.next = next, .events = events};
+  jx_xml_event root = next_event(&f);
+  if (root.kind != JX_XML_FILE) {
+    *cancelled = true;
+    return false;
   }
-  return writer_finish(w);
+  f.w = writer_new(ctx, sink, data);
+  follow_file(&f, &root, 0);
+  if (next_event(&f).kind != JX_XML_END) f.cancelled = true;
+  if (f.cancelled) f.w->ok = false;
+  for (size_t i = 0; i < f.arenas.len; i++) jx_arena_free(f.arenas.items[i]);
+  *cancelled = f.cancelled;
+  return writer_finish(f.w);
 }
 
 typedef struct text_buf {

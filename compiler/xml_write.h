@@ -25,13 +25,30 @@ typedef void (*jx_xml_sink)(void *data, const char *bytes, size_t len);
  * text by then, which the caller must throw away. */
 bool jx_xml_write(jx_ctx *ctx, const jx_document *doc, jx_xml_sink sink, void *data);
 
-/* The same for a document checked one file at a time (jx_check_path):
- * root is its root file's tree, outline the checker's outline of it
- * (jx_checked); every other file is parsed again, one at a time, from the
- * source ctx holds, and its tree let go when its units are written. ctx
- * must hold the document's sources under the file indexes of the check. */
-bool jx_xml_write_streamed(jx_ctx *ctx, const jx_file *root, const jx_document *outline,
-                           jx_xml_sink sink, void *data);
+/* What jx_xml_write_following is told, in the order a reader meets it
+ * (jx_check_watch): a file read (its index and source), that an import
+ * line of the file before it was dealt with, the end of the document, or
+ * that the reading stopped and nothing is to be written. */
+typedef enum { JX_XML_FILE, JX_XML_IMPORT_DONE, JX_XML_END, JX_XML_CANCEL } jx_xml_event_kind;
+typedef struct jx_xml_event {
+  jx_xml_event_kind kind;
+  int file;             /* FILE: its index */
+  const jx_source *src; /* FILE: its text, which must stay until the writer is done */
+} jx_xml_event;
+
+/* The next event, waiting for it if need be. */
+typedef jx_xml_event (*jx_xml_next_event)(void *data);
+
+/* The same as jx_xml_write for a document being read elsewhere (another
+ * thread, jxc build): each file is parsed again from its source when its
+ * event comes, its units written where they stand in the document, and its
+ * tree let go once the files it imports are written, so no more than one
+ * branch of imports is held. The same bytes, and the same findings (J301,
+ * J302) into ctx, as jx_xml_write on the whole document, when the root
+ * holds every top-level 允许 (jx_check_watch.allows_in_root). False with
+ * *cancelled when the events said so. */
+bool jx_xml_write_following(jx_ctx *ctx, jx_xml_next_event next, void *events,
+                            jx_xml_sink sink, void *data, bool *cancelled);
 
 /* The same into one malloc'd, NUL-terminated buffer (for tests and small
  * documents); NULL with diagnostics in ctx. Caller frees. */

@@ -139,6 +139,19 @@ contains err "nothing was written" "build: checker and writer"
 grep -qF "J301" "$tmp/err" && fail "build: the writer's finding shown beside the checker's errors"
 [ "$(ls "$tmp/side")" = "both.jx
 writer.jx" ] || fail "build: files left behind: $(ls "$tmp/side")"
+# A document read one file at a time while the XML is written: what only
+# the whole document says (a top-level allowance or a definition outside its
+# root) makes the build read it whole, and the XML carries it.
+mkdir "$tmp/late" "$tmp/late2"
+printf '部门 "某局"\n年度 2025\n金额单位 万元\n导入 "u.jx"\n' >"$tmp/late/main.jx"
+printf '允许 J191 "原表留空"\n单位 "甲"\n项目 "绿化" {\n  预算 10\n  产出指标 { 数量指标 "绿化面积" 空白 }\n  效益指标 { 社会效益指标 "环境改善" 较上年提升 }\n  满意度指标 { 服务对象满意度指标 "群众满意度" ≥ 90%% }\n}\n' >"$tmp/late/u.jx"
+expect 0 "build: allowance outside the root" -- "$JXC" build "$tmp/late" -o "$tmp/late.xml"
+grep -q '<ALLOW_CODE>J191</ALLOW_CODE>' "$tmp/late.xml" || fail "build: the imported file's allowance is not in the XML"
+printf '部门 "某局"\n年度 2025\n金额单位 万元\n导入 "u.jx"\n导入 "defs.jx"\n' >"$tmp/late2/main.jx"
+printf '单位 "甲"\n项目 "绿化" {\n  预算 10\n  产出指标 { 数量指标 "绿化面积" ≥ 3 标准田 }\n  效益指标 { 社会效益指标 "环境改善" 较上年提升 }\n  满意度指标 { 服务对象满意度指标 "群众满意度" ≥ 90%% }\n}\n' >"$tmp/late2/u.jx"
+printf '计量单位 标准田 = 10000 平方米\n' >"$tmp/late2/defs.jx"
+expect 0 "build: definition outside the root" -- "$JXC" build "$tmp/late2" -o "$tmp/late2.xml"
+grep -q '<UNIT_NAME>标准田</UNIT_NAME>' "$tmp/late2.xml" || fail "build: the imported file's unit is not in the XML"
 expect 1 "build --warnings=error" -- "$JXC" build --warnings=error "$EXAMPLES/chengde-justice-2025" -o "$tmp/keep.xml"
 [ "$(cat "$tmp/keep.xml")" = "old content" ] || fail "build --warnings=error: the old file was touched"
 expect 2 "build into a missing folder" -- "$JXC" build "$EXAMPLES/chengde-justice-2025" -o "$tmp/no/such/dir/x.xml"

@@ -128,11 +128,37 @@ static void to_text(void *data, const char *bytes, size_t len) {
   t->bytes[t->len] = '\0';
 }
 
+/* The events a check one file at a time gives a writer that follows it
+ * (jx_check_watch), recorded, then played back in order. */
+typedef struct events {
+  jx_xml_event items[512];
+  size_t len, next;
+  const jx_ctx *ctx;
+} events;
+
+static void record_file(const jx_file *file, void *data) {
+  events *e = data;
+  CHECK(e->len < 511);
+  if (e->len < 511)
+    e->items[e->len++] = (jx_xml_event){JX_XML_FILE, file->file, jx_ctx_source(e->ctx, file->file)};
+}
+
+static void record_import(void *data) {
+  events *e = data;
+  CHECK(e->len < 511);
+  if (e->len < 511) e->items[e->len++] = (jx_xml_event){.kind = JX_XML_IMPORT_DONE};
+}
+
+static jx_xml_event play(void *data) {
+  events *e = data;
+  if (e->next < e->len) return e->items[e->next++];
+  return (jx_xml_event){.kind = JX_XML_CANCEL};
+}
+
 /* The exchange XML of path written from the document read whole
- * (jx_xml_write) and, after a check one file at a time, from its outline
- * and its files parsed again (jx_xml_write_streamed): the same text, or
- * the same findings of the writer (J301, J302). Returns whether it was
- * written. */
+ * (jx_xml_write) and by a writer following its check one file at a time
+ * (jx_xml_write_following): the same text, or the same findings of the
+ * writer (J301, J302). Returns whether it was written. */
 static bool compare_xml(const char *path) {
   jx_ctx *a = jx_ctx_new(), *b = jx_ctx_new();
   a->single_thread = true;
@@ -144,13 +170,18 @@ static bool compare_xml(const char *path) {
   jx_library lib;
   load_lib(b, &lib);
   jx_allowances *allows = jx_allowances_new();
-  jx_checked checked = {0};
+  events *e = calloc(1, sizeof *e);
+  if (!e) abort();
+  e->ctx = b;
+  jx_check_watch watch = {record_file, record_import, true, e};
   bool must_read_whole = false;
-  CHECK(jx_check_streamed(b, &lib, allows, path, &checked, &must_read_whole, &why));
-  CHECK(checked.root && checked.outline);
+  CHECK(jx_check_streamed(b, &lib, allows, path, &watch, &must_read_whole, &why));
+  e->items[e->len++] = (jx_xml_event){.kind = JX_XML_END};
   size_t before = b->diags.len;
-  bool streamed_ok = checked.outline && jx_xml_write_streamed(b, checked.root, checked.outline,
-                                                              to_text, &streamed);
+  bool cancelled = false;
+  bool streamed_ok = jx_xml_write_following(b, play, e, to_text, &streamed, &cancelled);
+  CHECK(!cancelled);
+  CHECK_INT(e->next, e->len); /* every event taken, the END last */
   CHECK_INT(streamed_ok, whole_ok);
   if (whole_ok && streamed_ok) CHECK_STR(streamed.bytes ? streamed.bytes : "", whole.bytes ? whole.bytes : "");
   char *x = diag_text(a), *y = diag_text_from(b, before);
@@ -158,6 +189,7 @@ static bool compare_xml(const char *path) {
   if (check_failures) fprintf(stderr, "  (XML of %s)\n", path);
   free(x);
   free(y);
+  free(e);
   free(whole.bytes);
   free(streamed.bytes);
   jx_allowances_free(allows);
