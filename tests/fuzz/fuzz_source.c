@@ -13,6 +13,7 @@
 
 #include "check.h"
 #include "ctx.h"
+#include "diag.h"
 #include "diff.h"
 #include "document.h"
 #include "format.h"
