@@ -17,6 +17,7 @@ typedef struct streamed {
   size_t seen;         /* diagnostics already looked at for errors of reading */
   bool broken;         /* reading found errors: the rules do not run */
   bool whole;          /* a file needs the whole document: reading stopped */
+  bool past_root;      /* the root file has been seen */
   const jx_check_watch *watch; /* or NULL */
 } streamed;
 
@@ -40,13 +41,15 @@ static bool has_top_allow(const jx_file *file) {
 static void check_file(const jx_file *file, void *data) {
   streamed *s = data;
   if (s->watch && s->watch->file) s->watch->file(file, s->watch->data);
-  if (s->watch && s->watch->allows_in_root && s->root.files.len && has_top_allow(file)) {
+  bool root = !s->past_root;
+  s->past_root = true;
+  if (!root && s->watch && s->watch->allows_in_root && has_top_allow(file)) {
     s->whole = true;
     return;
   }
   jx_allowances_add_file(s->allows, s->ctx, file);
   if (read_errors(s)) return;
-  if (!s->checker) {
+  if (root) {
     jx_list_push(s->ctx->arena, &s->root.files, (void *)file);
     jx_list_push(s->ctx->arena, &s->root.roots, (void *)file);
     s->checker = jx_checker_new(s->ctx, s->lib, &s->root, true);
@@ -70,7 +73,12 @@ static void drop_findings(jx_ctx *ctx, size_t first) {
   size_t kept = first;
   for (size_t i = first; i < ctx->diags.len; i++) {
     jx_diag *d = ctx->diags.items[i];
-    if (!jx_check_rule_known(d->code)) ctx->diags.items[kept++] = d;
+    if (!jx_check_rule_known(d->code))
+      ctx->diags.items[kept++] = d;
+    else if (d->sev == JX_SEV_ERROR)
+      ctx->nerrors--;
+    else
+      ctx->nwarnings--;
   }
   ctx->diags.len = kept;
 }
