@@ -98,14 +98,27 @@ static void to_text(void *data, const char *bytes, size_t len) {
   t->bytes[t->len] = '\0';
 }
 
+/* What a reading of the input alone tells a writer following it: the file,
+ * then each of its imports dealt with (none is read here), then the end. */
 struct events {
-  jx_xml_event items[2];
-  size_t next;
+  jx_xml_event *items; /* malloc'd */
+  size_t len, next;
 };
 
 static jx_xml_event play(void *data) {
   struct events *e = data;
-  return e->next < 2 ? e->items[e->next++] : (jx_xml_event){.kind = JX_XML_CANCEL};
+  return e->next < e->len ? e->items[e->next++] : (jx_xml_event){.kind = JX_XML_CANCEL};
+}
+
+static struct events reading(const jx_file *f, int id, const jx_source *src) {
+  struct events e = {calloc(f->items.len + 2, sizeof(jx_xml_event)), 0, 0};
+  if (!e.items) abort();
+  e.items[e.len++] = (jx_xml_event){JX_XML_FILE, id, src};
+  for (size_t i = 0; i < f->items.len; i++)
+    if (((const jx_node *)f->items.items[i])->kind == JX_NODE_IMPORT)
+      e.items[e.len++] = (jx_xml_event){.kind = JX_XML_IMPORT_DONE};
+  e.items[e.len++] = (jx_xml_event){.kind = JX_XML_END};
+  return e;
 }
 
 /* The XML written from the tree and by a writer following a reading of
@@ -119,10 +132,12 @@ static void same_xml(const unsigned char *data, size_t size) {
   text x = {0}, y = {0};
   bool wrote = jx_xml_write(a, &doc, to_text, &x);
   int id = jx_source_add(b, "fuzz.jx", (const char *)data, size);
-  struct events e = {{{JX_XML_FILE, id, jx_ctx_source(b, id)}, {.kind = JX_XML_END}}, 0};
+  struct events e = reading(f, id, jx_ctx_source(b, id));
   bool cancelled = false;
-  if (jx_xml_write_following(b, play, &e, to_text, &y, &cancelled) != wrote || cancelled)
+  if (jx_xml_write_following(b, play, &e, to_text, &y, &cancelled) != wrote || cancelled ||
+      e.next != e.len)
     abort();
+  free(e.items);
   if (wrote) {
     same_text(x.bytes ? x.bytes : strdup(""), y.bytes ? y.bytes : strdup(""));
   } else {
