@@ -764,24 +764,33 @@ static void project_texts(builder *b, jx_diff_project *dp) {
     push_text(b, &dp->texts, project_fields[i].label, jx_node_kind_name(k),
               field_text(b, b->fields_old[k]), field_text(b, b->fields_new[k]));
   }
-  /* 栏目: by label, the new side's order, then labels only the old has. */
-  jx_strmap labels[2] = {{0}, {0}}; /* label -> text, old and new */
+  /* 栏目: by label, the new side's order, then what only the old has. A
+   * label given twice (a template with two cells of one name) pairs its
+   * cells in order: the first with the first, the second with the second. */
+  jx_strmap labels[2] = {{0}, {0}}; /* label -> jx_list of its texts, old and new */
   for (int side = 0; side < 2; side++) {
     const jx_project *p = side ? n : o;
     for (size_t i = 0; i < p->fields.len; i++) {
       const jx_labelled *l = p->fields.items[i];
       if (l->base.kind != JX_NODE_LABELLED) continue;
       void **slot = jx_strmap_slot(b->a, &labels[side], l->label.text, strlen(l->label.text));
-      if (!*slot) *slot = (void *)l->text.text;
+      if (!*slot) *slot = jx_arena_alloc(b->a, sizeof(jx_list));
+      jx_list_push(b->a, *slot, (void *)l->text.text);
     }
   }
   for (int pass = 0; pass < 2; pass++) {
     const jx_project *p = pass ? o : n;
     const jx_strmap *other = &labels[pass ? 1 : 0];
+    jx_strmap seen = {0}; /* label -> how many of p's cells of it so far */
     for (size_t i = 0; i < p->fields.len; i++) {
       const jx_labelled *l = p->fields.items[i];
       if (l->base.kind != JX_NODE_LABELLED) continue;
-      const char *there = jx_strmap_get(other, l->label.text, strlen(l->label.text));
+      size_t len = strlen(l->label.text);
+      void **count = jx_strmap_slot(b->a, &seen, l->label.text, len);
+      size_t k = (size_t)(uintptr_t)*count;
+      *count = (void *)(uintptr_t)(k + 1);
+      const jx_list *texts = jx_strmap_get(other, l->label.text, len);
+      const char *there = texts && k < texts->len ? texts->items[k] : NULL;
       if (pass && there) continue; /* compared in the first pass */
       push_text(b, &dp->texts, l->label.text, "labelled_field", pass ? l->text.text : there,
                 pass ? there : l->text.text);

@@ -54,6 +54,19 @@ lacks out "section class=\"project" "--stat html has no projects"
 # 2. Exit status: 0 the same, 1 different, 2 trouble.
 expect 0 "same document" -- "$JXC" diff "$EXAMPLES/chengde-justice-2025" "$EXAMPLES/chengde-justice-2025"
 contains out "The documents do not differ." "same document"
+# Two 栏目 cells of one label pair in order: the same cells are no
+# difference, and changing the second is one change, not two (found by the
+# fuzzer: each was compared with the first).
+cells() {
+  printf '年度 2024\n单位 "x"\n项目 "甲" {\n  预算 1\n  栏目 "绩效标准类型" "%s"\n  栏目 "绩效标准类型" "%s"\n}\n' "$1" "$2"
+}
+cells 计划标准 历史标准 >"$tmp/cells-a.jx"
+cells 计划标准 历史标准 >"$tmp/cells-b.jx"
+cells 计划标准 行业标准 >"$tmp/cells-c.jx"
+expect 0 "same repeated cells" -- "$JXC" diff "$tmp/cells-a.jx" "$tmp/cells-b.jx"
+expect 1 "one repeated cell changed" -- "$JXC" diff --format=json "$tmp/cells-a.jx" "$tmp/cells-c.jx"
+[ "$(grep -c '"key": "labelled_field"' "$tmp/out")" = 1 ] || fail "repeated cells: not exactly one change"
+contains out "行业标准" "one repeated cell changed"
 # Layout and comments are not differences: the formatted document is the same.
 mkdir "$tmp/formatted"
 cp "$EXAMPLES"/chengde-justice-2025/*.jx "$tmp/formatted/"
