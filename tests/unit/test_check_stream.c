@@ -59,35 +59,25 @@ static void load_lib(jx_ctx *ctx, jx_library *lib) {
   CHECK(dir && jx_library_load(ctx, dir ? dir : "stdlib", lib, &why) && !ctx->nerrors);
 }
 
-static result check_whole(const char *path, bool threads) {
+/* Checks path whole (jx_document_load, jx_check) or as jxc check does
+ * (jx_check_path), then filters: its findings and the arena it took. */
+static result check(const char *path, bool whole, bool threads) {
   jx_ctx *ctx = jx_ctx_new();
   ctx->single_thread = !threads;
   jx_library lib;
   load_lib(ctx, &lib);
   const char *why = NULL;
-  jx_document *doc = jx_document_load(ctx, path, &why);
-  CHECK(doc != NULL);
   jx_allowances *a = jx_allowances_new();
-  if (doc) {
-    jx_allowances_add_document(a, ctx, doc);
-    if (!ctx->nerrors) jx_check(ctx, doc, &lib);
+  if (whole) {
+    jx_document *doc = jx_document_load(ctx, path, &why);
+    CHECK(doc != NULL);
+    if (doc) {
+      jx_allowances_add_document(a, ctx, doc);
+      if (!ctx->nerrors) jx_check(ctx, doc, &lib);
+    }
+  } else {
+    CHECK(jx_check_path(ctx, &lib, a, path, &why));
   }
-  jx_check_options opt = {0};
-  jx_check_filter_allowances(ctx, a, &opt);
-  jx_allowances_free(a);
-  result r = {diag_text(ctx), jx_arena_used(ctx->arena)};
-  jx_ctx_free(ctx);
-  return r;
-}
-
-static result check_streamed(const char *path, bool threads) {
-  jx_ctx *ctx = jx_ctx_new();
-  ctx->single_thread = !threads;
-  jx_library lib;
-  load_lib(ctx, &lib);
-  const char *why = NULL;
-  jx_allowances *a = jx_allowances_new();
-  CHECK(jx_check_path(ctx, &lib, a, path, &why));
   jx_check_options opt = {0};
   jx_check_filter_allowances(ctx, a, &opt);
   jx_allowances_free(a);
@@ -100,8 +90,8 @@ static result check_streamed(const char *path, bool threads) {
  * whole reading on one thread (malloc'd) and its arena in *whole_arena,
  * the streamed one's in *streamed_arena. */
 static char *compare(const char *path, size_t *whole_arena, size_t *streamed_arena) {
-  result plain = check_whole(path, false), ahead = check_whole(path, true);
-  result streamed = check_streamed(path, false), streamed_ahead = check_streamed(path, true);
+  result plain = check(path, true, false), ahead = check(path, true, true);
+  result streamed = check(path, false, false), streamed_ahead = check(path, false, true);
   CHECK_STR(ahead.text, plain.text);
   CHECK_STR(streamed.text, plain.text);
   CHECK_STR(streamed_ahead.text, plain.text);
