@@ -1,7 +1,5 @@
 /* Checking a document as it is read (jx_check_path): one file's tree at a
  * time, with the rules of the whole document on an outline (check.h). */
-#include <stdio.h>
-
 #include "check.h"
 #include "diag.h"
 #include "document.h"

@@ -78,6 +78,17 @@ static result check(const char *path, bool whole, bool threads) {
   } else {
     CHECK(jx_check_path(ctx, &lib, a, path, &why));
   }
+  /* The counts agree with the findings before the filter recounts them
+   * (jx_check_path drops the rules' findings of a document that does not
+   * read cleanly, and their counts with them). */
+  int errors = 0, warnings = 0;
+  for (size_t i = 0; i < ctx->diags.len; i++)
+    if (((const jx_diag *)ctx->diags.items[i])->sev == JX_SEV_ERROR)
+      errors++;
+    else
+      warnings++;
+  CHECK_INT(ctx->nerrors, errors);
+  CHECK_INT(ctx->nwarnings, warnings);
   jx_check_options opt = {0};
   jx_check_filter_allowances(ctx, a, &opt);
   jx_allowances_free(a);
