@@ -170,6 +170,16 @@ char *jx_arena_strdup(jx_arena *a, const char *s) {
   return jx_arena_strndup(a, s, strlen(s));
 }
 
+char *jx_arena_join(jx_arena *a, const char *first, const char *sep, const char *second) {
+  size_t n1 = strlen(first), n2 = strlen(sep), n3 = strlen(second);
+  char *p = take(a, n1 + n2 + n3 + 1, 1);
+  memcpy(p, first, n1);
+  memcpy(p + n1, sep, n2);
+  memcpy(p + n1 + n2, second, n3);
+  p[n1 + n2 + n3] = '\0';
+  return p;
+}
+
 char *jx_arena_printf(jx_arena *a, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

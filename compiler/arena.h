@@ -36,6 +36,9 @@ char *jx_arena_strndup(jx_arena *a, const char *s, size_t n);
  * of them (a file read straight into the arena). */
 char *jx_arena_bytes(jx_arena *a, size_t n);
 char *jx_arena_strdup(jx_arena *a, const char *s);
+/* a, sep and b joined: what jx_arena_printf("%s%s%s") gives, without
+ * formatting twice (values join their words this way, many per row). */
+char *jx_arena_join(jx_arena *a, const char *first, const char *sep, const char *second);
 char *jx_arena_printf(jx_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -12,39 +12,69 @@ typedef struct stated {
   size_t offset;     /* byte offset of the number in the string */
 } stated;
 
+/* The names of the units in force, measured once per call of the rule:
+ * it looks for a unit after every number of every target text. */
+typedef struct unit_name {
+  const jx_unit *unit;
+  const char *name;
+  size_t len;
+  bool money;
+} unit_name;
+
+typedef struct unit_names {
+  unit_name *at; /* in the checker's scratch arena */
+  size_t n;
+} unit_names;
+
+static unit_names measure_units(jx_checker *c) {
+  const jx_list *units = &c->lib.units.units;
+  unit_names names = {jx_arena_alloc(c->scratch, (units->len + 1) * sizeof *names.at), 0};
+  for (size_t i = 0; i < units->len; i++) {
+    const jx_unit *u = units->items[i];
+    if (!*u->name) continue;
+    names.at[names.n++] =
+        (unit_name){u, u->name, strlen(u->name), !strcmp(u->role, "money")};
+  }
+  return names;
+}
+
 /* The longest money unit name at s, or NULL. */
-static const jx_unit *money_unit_at(const jx_units *units, const char *s,
+static const jx_unit *money_unit_at(const unit_names *units, const char *s,
                                     size_t *len) {
   const jx_unit *best = NULL;
   size_t best_len = 0;
-  for (size_t i = 0; i < units->units.len; i++) {
-    const jx_unit *u = units->units.items[i];
-    size_t n = strlen(u->name);
-    if (strcmp(u->role, "money") || n <= best_len || strncmp(s, u->name, n)) continue;
-    best = u;
-    best_len = n;
+  for (size_t i = 0; i < units->n; i++) {
+    const unit_name *u = &units->at[i];
+    if (!u->money || u->len <= best_len || u->name[0] != s[0] ||
+        strncmp(s, u->name, u->len))
+      continue;
+    best = u->unit;
+    best_len = u->len;
   }
   *len = best_len;
   return best;
 }
 
-/* Whether the clause before offset end (since the last ，。；、 or the
- * start) contains 每 ("each"). */
+/* Whether the clause before offset end (since the last ，。；、,; or the
+ * start) contains 每 ("each"). One pass over the text before end. */
 static bool per_clause(const char *text, size_t end) {
-  static const char *const stops[] = {"，", "。", "；", "、", ",", ";"};
-  size_t start = 0;
-  for (size_t s = 0; s < sizeof stops / sizeof stops[0]; s++)
-    for (const char *p = text; (p = strstr(p, stops[s])) && (size_t)(p - text) < end; p++)
-      if ((size_t)(p - text) + strlen(stops[s]) > start) start = (size_t)(p - text) + strlen(stops[s]);
-  const char *each = strstr(text + start, "每");
-  return each && (size_t)(each - text) < end;
+  bool each = false;
+  for (size_t i = 0; i < end && text[i]; i++) {
+    const unsigned char *u = (const unsigned char *)text + i;
+    if (*u == ',' || *u == ';' || !strncmp(text + i, "，", 3) || !strncmp(text + i, "。", 3) ||
+        !strncmp(text + i, "；", 3) || !strncmp(text + i, "、", 3))
+      each = false;
+    else if (!strncmp(text + i, "每", 3))
+      each = true;
+  }
+  return each;
 }
 
 /* Whether a known unit's name begins at s. */
-static bool starts_unit(const jx_units *units, const char *s) {
-  for (size_t i = 0; i < units->units.len; i++) {
-    const jx_unit *u = units->units.items[i];
-    if (!strncmp(s, u->name, strlen(u->name))) return true;
+static bool starts_unit(const unit_names *units, const char *s) {
+  for (size_t i = 0; i < units->n; i++) {
+    const unit_name *u = &units->at[i];
+    if (u->name[0] == s[0] && !strncmp(s, u->name, u->len)) return true;
   }
   return false;
 }
@@ -57,7 +87,7 @@ static bool is_digit3(const char *s) {
 }
 
 static const char *without_commas(jx_checker *c, const char *s, size_t n) {
-  char *out = jx_arena_strndup(c->ctx->arena, s, n);
+  char *out = jx_arena_strndup(c->scratch, s, n);
   size_t o = 0;
   for (size_t i = 0; i < n; i++)
     if (out[i] != ',') out[o++] = out[i];
@@ -66,7 +96,8 @@ static const char *without_commas(jx_checker *c, const char *s, size_t n) {
 }
 
 /* Finds "NUMBER [spaces] MONEY-UNIT" in text; at most max of them. */
-static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t max) {
+static size_t find_amounts(jx_checker *c, const unit_names *units, const char *text,
+                           stated *out, size_t max) {
   size_t n = 0;
   for (size_t i = 0; text[i] && n < max;) {
     if (!(text[i] >= '0' && text[i] <= '9') || (i && text[i - 1] >= '0' && text[i - 1] <= '9') ||
@@ -89,10 +120,10 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
     size_t k = j;
     while (text[k] == ' ') k++;
     size_t ulen;
-    const jx_unit *u = money_unit_at(&c->lib.units, text + k, &ulen);
+    const jx_unit *u = money_unit_at(units, text + k, &ulen);
     /* A one-character money unit that starts another unit is part of it:
      * "2 万人次" counts 人次, not money; "225000 元整" is money. */
-    if (u && jx_utf8_length(u->name, ulen) == 1 && starts_unit(&c->lib.units, text + k + ulen))
+    if (u && jx_utf8_length(u->name, ulen) == 1 && starts_unit(units, text + k + ulen))
       u = NULL;
     /* A rate ("每人每天 300 元", "300 元/人") is not an amount of the project. */
     if (u && (text[k + ulen] == '/' || !strncmp(text + k + ulen, "／", strlen("／")) ||
@@ -102,7 +133,7 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
     const char *digits = grouped ? without_commas(c, text + i, j - i) : text + i;
     size_t ndigits = grouped ? strlen(digits) : j - i;
     if (u && jx_decimal_parse(digits, ndigits, &v) && jx_unit_to_base(u, v, &out[n].base)) {
-      out[n].text = jx_arena_strndup(c->ctx->arena, text + i, k + ulen - i);
+      out[n].text = jx_arena_strndup(c->scratch, text + i, k + ulen - i);
       out[n].offset = i;
       n++;
     }
@@ -112,14 +143,17 @@ static size_t find_amounts(jx_checker *c, const char *text, stated *out, size_t 
   return n;
 }
 
+/* What the rule keeps (unit names, the amounts found) lives in the
+ * checker's scratch arena until it returns. */
 void jx_check_target_texts(jx_checker *c, const jx_list *projects) {
+  const unit_names units = measure_units(c);
   for (size_t i = 0; i < projects->len; i++) {
     const jx_project *p = projects->items[i];
     const jx_text_item *t = (const jx_text_item *)jx_project_field(p, JX_NODE_TARGET);
     jx_decimal budget;
     if (!t || !jx_project_budget_base(c, p, &budget)) continue;
     stated amounts[16];
-    size_t n = find_amounts(c, t->text.text, amounts, 16);
+    size_t n = find_amounts(c, &units, t->text.text, amounts, 16);
     if (!n) continue;
     bool match = false;
     for (size_t k = 0; k < n; k++)
@@ -140,6 +174,7 @@ void jx_check_target_texts(jx_checker *c, const jx_list *projects) {
     jx_diag_hint(c->ctx, d, "The target usually restates the budget; correct the "
                             "amount in the text or the budget.");
   }
+  jx_arena_reset(c->scratch);
 }
 
 /* Whether every opening bracket in s is closed, half- or full-width alike. */

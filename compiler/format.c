@@ -39,12 +39,11 @@ static const char *date_display(jx_arena *a, const jx_date *d, bool deadline) {
     rest = jx_arena_printf(a, "%d月", d->month);
   const char *wording = d->style == JX_DATE_ISO && !*d->wording ? (deadline ? "前" : "")
                                                                 : d->wording;
-  return jx_arena_printf(a, "%s%s%s", y, rest, wording);
+  return jx_arena_join(a, y, rest, wording);
 }
 
 static const char *quantity_display(jx_arena *a, const jx_quantity *q) {
-  return jx_arena_printf(a, "%s%s%s", jx_sign_text(q->sign), q->number_text,
-                         q->unit.text);
+  return jx_arena_join(a, jx_sign_text(q->sign), q->number_text, q->unit.text);
 }
 
 const char *jx_value_display(jx_ctx *ctx, const jx_value *v) {
@@ -57,7 +56,7 @@ const char *jx_value_display(jx_ctx *ctx, const jx_value *v) {
     case JX_VALUE_DEADLINE:
       s = date_display(a, &v->date, true);
       if (v->has_quantity)
-        s = jx_arena_printf(a, "%s %s", s, quantity_display(a, &v->quantity));
+        s = jx_arena_join(a, s, " ", quantity_display(a, &v->quantity));
       break;
     case JX_VALUE_PERIOD:
       s = jx_arena_printf(a, "%s至%s", date_display(a, &v->date, false),
@@ -69,7 +68,7 @@ const char *jx_value_display(jx_ctx *ctx, const jx_value *v) {
     case JX_VALUE_RELATIVE:
       s = jx_relative_text(v->relative);
       if (v->has_quantity)
-        s = jx_arena_printf(a, "%s%s", s, quantity_display(a, &v->quantity));
+        s = jx_arena_join(a, s, "", quantity_display(a, &v->quantity));
       break;
     case JX_VALUE_TEXT:
       return v->text.text;
@@ -78,7 +77,7 @@ const char *jx_value_display(jx_ctx *ctx, const jx_value *v) {
     case JX_VALUE_BLANK:
       return "";
   }
-  return *v->wording ? jx_arena_printf(a, "%s%s", s, v->wording) : s;
+  return *v->wording ? jx_arena_join(a, s, "", v->wording) : s;
 }
 
 /* --- writer ------------------------------------------------------------ */

@@ -337,7 +337,7 @@ static bool parse_quantity(cursor *c, jx_quantity *q, jx_atom *split) {
   c->i++;
   while (at(c, 0, SLASH) && at(c, 1, WORD)) {
     w = peek(c, 1);
-    unit = jx_arena_printf(arena(c), "%s/%s", unit, w->text);
+    unit = jx_arena_join(arena(c), unit, "/", w->text);
     loc.last_line = w->loc.last_line;
     loc.last_column = w->loc.last_column;
     c->i += 2;
@@ -380,7 +380,7 @@ static void parse_wording(cursor *c, jx_value *v, const jx_atom *split) {
       break;
     }
     bool join = any ? adjacent(prev, a->loc) : c->i > 0 && adjacent(c->a[c->i - 1].loc, a->loc);
-    text = jx_arena_printf(arena(c), "%s%s%s", text, join ? "" : " ", a->text);
+    text = jx_arena_join(arena(c), text, join ? "" : " ", a->text);
     if (!any) v->wording_loc = a->loc;
     v->wording_loc.last_line = a->loc.last_line;
     v->wording_loc.last_column = a->loc.last_column;

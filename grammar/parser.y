@@ -11,7 +11,6 @@
 %define api.prefix {jx_yy}
 %define parse.error detailed
 %define parse.lac full
-%define parse.trace
 %locations
 %expect 0
 %param {yyscan_t scanner}
