@@ -87,8 +87,10 @@ bool jx_check_streamed(jx_ctx *ctx, const jx_library *lib, jx_allowances *allows
   size_t diags = ctx->diags.len, sources = ctx->sources.len;
   int errors = ctx->nerrors, warnings = ctx->nwarnings;
   streamed s = {.ctx = ctx, .lib = lib, .allows = allows, .seen = diags, .watch = watch};
+  /* A writer following the check parses each file again from its text. */
   jx_stream how = {.fn = check_file, .imports = check_imports, .import_done = import_done,
-                   .data = &s, .keep_root = true, .stop = &s.whole};
+                   .data = &s, .keep_root = true, .stop = &s.whole,
+                   .release_text = ctx->release_sources && !watch};
   jx_allowances_begin_document(allows);
   bool ok = jx_document_stream_with(ctx, path, &how, why);
   *whole = s.whole;

@@ -116,7 +116,8 @@ bool jx_cli_load_library(jx_ctx *ctx, jx_library *lib) {
   return true;
 }
 
-void jx_cli_print_diags(const jx_ctx *ctx, const jx_cli *cli) {
+void jx_cli_print_diags(jx_ctx *ctx, const jx_cli *cli) {
+  jx_sources_restore(ctx);
   jx_diags_print_some(ctx, stderr, cli->max_errors);
   if (!ctx->nerrors && !ctx->nwarnings) return;
   /* TRANSLATORS: the summary line, "2 errors, 1 warning."; %s is the

@@ -75,8 +75,9 @@ bool jx_cli_use_color(const jx_cli *cli, int fd);
 bool jx_cli_load_library(jx_ctx *ctx, jx_library *lib);
 
 /* Prints the diagnostics (at most --max-errors of them) and the summary line
- * on stderr. */
-void jx_cli_print_diags(const jx_ctx *ctx, const jx_cli *cli);
+ * on stderr, first reading again the files they point into whose text was
+ * released (jx_sources_restore). */
+void jx_cli_print_diags(jx_ctx *ctx, const jx_cli *cli);
 
 /* Prints the diagnostics, frees ctx, and returns status, raised to
  * EXIT_INPUT when ctx has errors. */

@@ -17,6 +17,8 @@ int jx_cmd_check(int argc, char **argv, const jx_cli *cli) {
     jx_ctx_free(ctx);
     return EXIT_USAGE;
   }
+  /* Only the files that diagnostics point into are kept, or read again. */
+  ctx->release_sources = true;
   jx_allowances *allows = jx_allowances_new();
   int status = EXIT_CLEAN;
   for (int i = 0; i < argc; i++) {

@@ -197,7 +197,7 @@ int jx_cmd_format(int argc, char **argv, const jx_cli *cli) {
     const char *why = NULL;
     jx_readahead_file *rf = r.ahead ? taken(&r, (size_t)i) : NULL;
     if (rf) {
-      jx_readahead_adopt(ctx, rf);
+      jx_readahead_adopt(ctx, rf, false);
       handle(&r, rf->file);
       jx_readahead_release(r.ahead, rf);
       continue;

@@ -22,6 +22,13 @@ typedef struct jx_ctx {
    * second thread reads and parses imported files ahead (readahead.h),
    * with the same result. */
   bool single_thread;
+  /* Whether a document read one file at a time (jx_document_stream,
+   * jx_check_path) keeps each imported file's text only while its tree
+   * lives, and after it only when a diagnostic points into it: a
+   * province's check then holds an outline, not 100 MB of source. Before
+   * printing diagnostics, jx_sources_restore reads again the files they
+   * point into. Off by default: a library caller may want every text. */
+  bool release_sources;
 } jx_ctx;
 
 /* Caller frees with jx_ctx_free, which releases everything the ctx owns. */

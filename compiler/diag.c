@@ -192,6 +192,14 @@ static void paint(const jx_ctx *ctx, FILE *out, const char *sgr) {
 static void print_excerpt(const jx_ctx *ctx, jx_loc loc, FILE *out) {
   if (loc.first_line <= 0) return;
   const jx_source *src = jx_ctx_source(ctx, loc.file);
+  if (!src->text) {
+    /* Released and not read again (jx_sources_restore). */
+    if (src->stale)
+      fputs(_("  (the file has changed since it was checked, so the line is not "
+              "shown; check it again)\n"),
+            out);
+    return;
+  }
   size_t len;
   const char *line = jx_source_line(src, loc.first_line, &len);
   size_t start = column_offset(line, len, loc.first_column);

@@ -22,6 +22,7 @@ struct loader {
   void (*import_done)(void *data); /* streaming: after each import line */
   void *data;
   bool keep_root;     /* streaming: the root's tree is not reset */
+  bool release_text;  /* streaming: imported files' texts go with their trees */
   const bool *stop;   /* streaming: read no further file once true */
   jx_list real_paths; /* char *, one per file read, in order */
   jx_list ids;        /* the file index of each (intptr_t), parallel */
@@ -247,6 +248,17 @@ static jx_list copy_imports(jx_ctx *ctx, const jx_file *f) {
   return out;
 }
 
+/* Reads path as a source of the ctx whose text is in the scratch arena,
+ * to be released before that is reset. Returns its index or -1. */
+static int read_into_scratch(struct loader *ld, const char *path, const char **why) {
+  jx_source src;
+  if (!jx_source_read(ld->scratch, path, &src, why)) {
+    *why = jx_arena_strdup(ld->ctx->arena, *why);
+    return -1;
+  }
+  return jx_source_adopt(ld->ctx, &src, true);
+}
+
 /* Reads and parses a file (or takes it as read ahead under ticket), then
  * the files it imports. Returns its index in ld->real_paths (and
  * ld->doc->files), or -1 with *why. */
@@ -257,6 +269,9 @@ static int load(struct loader *ld, const char *path, const char *real, long tick
       ticket < 0 ? NULL : jx_readahead_take(ld->ahead, (size_t)ticket, (int)ctx->sources.len);
   /* The root is never read ahead (it has no ticket). */
   bool keep = ld->keep_root && !ld->stack.len;
+  /* The text of an imported file then lives as long as its tree, in the
+   * reader's arena or the scratch one, and is released with it. */
+  bool release = ld->scratch && ld->release_text && ld->stack.len;
   int id;
   jx_file *f;
   if (rf) {
@@ -265,10 +280,10 @@ static int load(struct loader *ld, const char *path, const char *real, long tick
       jx_readahead_release(ld->ahead, rf);
       return -1;
     }
-    id = jx_readahead_adopt(ctx, rf);
+    id = jx_readahead_adopt(ctx, rf, release);
     f = rf->file;
   } else {
-    id = jx_source_load(ctx, path, why);
+    id = release ? read_into_scratch(ld, path, why) : jx_source_load(ctx, path, why);
     if (id < 0) return -1;
     f = jx_parse_in(ctx, id, ld->scratch && !keep ? ld->scratch : ctx->arena);
   }
@@ -284,6 +299,10 @@ static int load(struct loader *ld, const char *path, const char *real, long tick
     if (ld->imports) ld->imports(id, &f->items, ld->data);
   } else if (ld->scratch) {
     if (ld->fn) ld->fn(f, ld->data);
+    /* Even a file with findings lets its text go: most findings of a
+     * province are accepted by 允许 lines, which may stand in any later
+     * file; those that are printed have their files read again. */
+    if (release) jx_source_release(ctx, id);
     jx_list imports = copy_imports(ctx, f);
     if (rf)
       jx_readahead_release(ld->ahead, rf);
@@ -328,14 +347,16 @@ jx_document *jx_document_load_all(jx_ctx *ctx, char *const *paths, int n,
 
 bool jx_document_stream(jx_ctx *ctx, const char *path, jx_file_fn fn, void *data,
                         const char **why) {
-  return jx_document_stream_with(ctx, path, &(jx_stream){.fn = fn, .data = data}, why);
+  jx_stream s = {.fn = fn, .data = data, .release_text = ctx->release_sources};
+  return jx_document_stream_with(ctx, path, &s, why);
 }
 
 bool jx_document_stream_with(jx_ctx *ctx, const char *path, const jx_stream *s,
                              const char **why) {
   struct loader ld = {.ctx = ctx, .fn = s->fn, .imports = s->imports,
                       .import_done = s->import_done, .data = s->data,
-                      .keep_root = s->keep_root, .stop = s->stop};
+                      .keep_root = s->keep_root, .stop = s->stop,
+                      .release_text = s->release_text};
   ld.scratch = jx_arena_new();
   if (!ld.scratch) {
     *why = _("out of memory");

@@ -52,6 +52,10 @@ typedef struct jx_stream {
   void *data;
   bool keep_root;
   const bool *stop;
+  /* Each imported file's text is kept only while its tree lives, and
+   * after it only when a diagnostic points into it (ctx.h,
+   * release_sources). */
+  bool release_text;
 } jx_stream;
 bool jx_document_stream_with(jx_ctx *ctx, const char *path, const jx_stream *s,
                              const char **why);

@@ -191,8 +191,8 @@ jx_readahead_file *jx_readahead_take(jx_readahead *ra, size_t t, int index) {
   return f;
 }
 
-int jx_readahead_adopt(jx_ctx *ctx, const jx_readahead_file *f) {
-  int id = jx_source_adopt(ctx, f->src);
+int jx_readahead_adopt(jx_ctx *ctx, const jx_readahead_file *f, bool borrow) {
+  int id = jx_source_adopt(ctx, f->src, borrow);
   for (size_t i = 0; i < f->diags->len; i++) jx_diag_copy(ctx, f->diags->items[i]);
   return id;
 }

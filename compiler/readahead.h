@@ -57,8 +57,10 @@ jx_readahead_file *jx_readahead_take(jx_readahead *ra, size_t t, int index);
 
 /* Makes a file read ahead (ok, with the index ctx gives next) one of ctx's:
  * registers a copy of its source and reports copies of its diagnostics
- * there, as if it had been read and parsed in ctx. Returns its index. */
-int jx_readahead_adopt(jx_ctx *ctx, const jx_readahead_file *f);
+ * there, as if it had been read and parsed in ctx. Returns its index.
+ * With borrow, the source's text stays the reader's until the file is
+ * released: the caller releases it first (jx_source_release). */
+int jx_readahead_adopt(jx_ctx *ctx, const jx_readahead_file *f, bool borrow);
 
 /* Gives back what jx_readahead_take returned, once used. */
 void jx_readahead_release(jx_readahead *ra, jx_readahead_file *f);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ctx.h"
+#include "diag.h"
 #include "i18n.h"
 
 jx_ctx *jx_ctx_new(void) {
@@ -102,6 +103,8 @@ bool jx_source_read(jx_arena *a, const char *path, jx_source *src, const char **
   src->has_id = true;
   src->dev = (unsigned long long)st.st_dev;
   src->ino = (unsigned long long)st.st_ino;
+  src->mtime_s = (long long)st.st_mtim.tv_sec;
+  src->mtime_ns = (long long)st.st_mtim.tv_nsec;
   return true;
 }
 
@@ -111,15 +114,58 @@ int jx_source_load(jx_ctx *ctx, const char *path, const char **why) {
   return add_source(ctx, src);
 }
 
-int jx_source_adopt(jx_ctx *ctx, const jx_source *from) {
+/* Copies src's text and line marks into the ctx's arena. */
+static void own_text(jx_ctx *ctx, jx_source *src) {
+  src->text = jx_arena_strndup(ctx->arena, src->text, src->len);
+  unsigned *m = jx_arena_alloc(ctx->arena, marks(src->nlines) * sizeof *m);
+  memcpy(m, src->line_marks, marks(src->nlines) * sizeof *m);
+  src->line_marks = m;
+}
+
+int jx_source_adopt(jx_ctx *ctx, const jx_source *from, bool borrow) {
   jx_source *src = jx_arena_alloc(ctx->arena, sizeof *src);
   *src = *from;
   src->path = jx_arena_strdup(ctx->arena, from->path);
-  src->text = jx_arena_strndup(ctx->arena, from->text, from->len);
-  unsigned *m = jx_arena_alloc(ctx->arena, marks(from->nlines) * sizeof *m);
-  memcpy(m, from->line_marks, marks(from->nlines) * sizeof *m);
-  src->line_marks = m;
+  if (!borrow) own_text(ctx, src);
   return add_source(ctx, src);
+}
+
+void jx_source_release(jx_ctx *ctx, int file) {
+  jx_source *src = ctx->sources.items[file];
+  src->text = NULL;
+  src->line_marks = NULL;
+}
+
+/* Reads src's file again into the ctx, if it is still what was read. */
+static void restore(jx_ctx *ctx, jx_source *src) {
+  jx_source fresh;
+  const char *why;
+  if (!src->has_id || !jx_source_read(ctx->arena, src->path, &fresh, &why) ||
+      fresh.dev != src->dev || fresh.ino != src->ino || fresh.len != src->len ||
+      fresh.mtime_s != src->mtime_s || fresh.mtime_ns != src->mtime_ns ||
+      fresh.nlines != src->nlines) {
+    src->stale = true;
+    return;
+  }
+  src->text = fresh.text;
+  src->line_marks = fresh.line_marks;
+}
+
+static void restore_at(jx_ctx *ctx, jx_loc loc) {
+  if (loc.file < 0 || (size_t)loc.file >= ctx->sources.len || loc.first_line <= 0) return;
+  jx_source *src = ctx->sources.items[loc.file];
+  if (!src->text && !src->stale) restore(ctx, src);
+}
+
+void jx_sources_restore(jx_ctx *ctx) {
+  for (size_t i = 0; i < ctx->diags.len; i++) {
+    const jx_diag *d = ctx->diags.items[i];
+    restore_at(ctx, d->loc);
+    for (size_t k = 0; k < d->notes.len; k++) {
+      const jx_diag_note *n = d->notes.items[k];
+      restore_at(ctx, n->loc);
+    }
+  }
 }
 
 const char *jx_source_line(const jx_source *src, int line, size_t *len) {

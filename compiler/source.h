@@ -27,8 +27,14 @@ typedef struct jx_source {
   const char *path;   /* as the user or the importing file named it */
   bool has_id;        /* read from a file: dev and ino identify it */
   unsigned long long dev, ino;
-  const char *text;   /* contents after any BOM, NUL-terminated */
+  long long mtime_s, mtime_ns; /* with has_id: when it was last changed */
+  /* The contents after any BOM, NUL-terminated. NULL when released (a
+   * ctx with release_sources): jx_sources_restore reads it again. */
+  const char *text;
   size_t len;
+  /* Released, and changed on disk before it could be read again: its
+   * lines can no longer be shown. */
+  bool stale;
   /* The byte offset of the first byte of lines 1, 1 + JX_LINE_MARK,
    * 1 + 2 × JX_LINE_MARK …: a line is found from the mark before it, so a
    * province's 2.4 million lines take 0.6 MB of marks rather than 10 MB. */
@@ -52,8 +58,19 @@ bool jx_source_read(struct jx_arena *a, const char *path, jx_source *src,
                     const char **why);
 
 /* Registers a copy of src (text, lines and identity) in the ctx; returns its
- * file index. */
-int jx_source_adopt(struct jx_ctx *ctx, const jx_source *src);
+ * file index. With borrow, the text and line marks are not copied: they
+ * stay the caller's, who calls jx_source_release before they go. */
+int jx_source_adopt(struct jx_ctx *ctx, const jx_source *src, bool borrow);
+
+/* Forgets a file's text and line marks (text NULL), which
+ * jx_sources_restore reads again if a diagnostic is to show its lines. */
+void jx_source_release(struct jx_ctx *ctx, int file);
+
+/* Reads again each released file that a diagnostic (or a note of one)
+ * points into, so that its lines can be shown. A file that changed since
+ * it was first read (size, time or identity) is marked stale instead: its
+ * lines are not shown rather than shown wrong. */
+void jx_sources_restore(struct jx_ctx *ctx);
 
 /* Registers text that did not come from a file (tests, stdin). */
 int jx_source_add(struct jx_ctx *ctx, const char *path, const char *text,

@@ -50,8 +50,21 @@ static char *diag_text(const jx_ctx *ctx) { return diag_text_from(ctx, 0); }
 
 typedef struct result {
   char *text;       /* diag_text after the filter */
-  size_t arena;     /* the ctx's arena used, at the end */
+  char *printed;    /* what jxc prints of them, excerpts and all */
+  size_t arena;     /* the ctx's arena used, before printing */
 } result;
+
+/* The findings as jxc check prints them, after reading again the files
+ * whose texts were released (malloc'd). */
+static char *printed(jx_ctx *ctx) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  jx_sources_restore(ctx);
+  jx_diags_print(ctx, out);
+  fclose(out);
+  return buf;
+}
 
 static void load_lib(jx_ctx *ctx, jx_library *lib) {
   const char *dir = getenv("JIXIAO_STDLIB");
@@ -60,10 +73,12 @@ static void load_lib(jx_ctx *ctx, jx_library *lib) {
 }
 
 /* Checks path whole (jx_document_load, jx_check) or as jxc check does
- * (jx_check_path), then filters: its findings and the arena it took. */
-static result check(const char *path, bool whole, bool threads) {
+ * (jx_check_path, releasing the texts of files checked with release), then
+ * filters: its findings and the arena it took. */
+static result check(const char *path, bool whole, bool threads, bool release) {
   jx_ctx *ctx = jx_ctx_new();
   ctx->single_thread = !threads;
+  ctx->release_sources = release;
   jx_library lib;
   load_lib(ctx, &lib);
   const char *why = NULL;
@@ -92,26 +107,40 @@ static result check(const char *path, bool whole, bool threads) {
   jx_check_options opt = {0};
   jx_check_filter_allowances(ctx, a, &opt);
   jx_allowances_free(a);
-  result r = {diag_text(ctx), jx_arena_used(ctx->arena)};
+  result r = {diag_text(ctx), NULL, jx_arena_used(ctx->arena)};
+  r.printed = printed(ctx);
   jx_ctx_free(ctx);
   return r;
 }
 
-/* Checks path the four ways; all must agree. Returns the findings of the
- * whole reading on one thread (malloc'd) and its arena in *whole_arena,
- * the streamed one's in *streamed_arena. */
-static char *compare(const char *path, size_t *whole_arena, size_t *streamed_arena) {
-  result plain = check(path, true, false), ahead = check(path, true, true);
-  result streamed = check(path, false, false), streamed_ahead = check(path, false, true);
-  CHECK_STR(ahead.text, plain.text);
-  CHECK_STR(streamed.text, plain.text);
-  CHECK_STR(streamed_ahead.text, plain.text);
+static void result_free(result r) {
+  free(r.text);
+  free(r.printed);
+}
+
+/* Checks path the six ways; all must agree, in what they find and in what
+ * is printed of it. Returns the findings of the whole reading on one
+ * thread (malloc'd) and the arenas of the whole, streamed and released
+ * checks (on one thread) in arenas[0..2] (unless NULL). */
+static char *compare(const char *path, size_t arenas[3]) {
+  result plain = check(path, true, false, false), ahead = check(path, true, true, false);
+  result streamed = check(path, false, false, false);
+  result streamed_ahead = check(path, false, true, false);
+  result released = check(path, false, false, true);
+  result released_ahead = check(path, false, true, true);
+  const result *others[] = {&ahead, &streamed, &streamed_ahead, &released, &released_ahead};
+  for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+    CHECK_STR(others[i]->text, plain.text);
+    CHECK_STR(others[i]->printed, plain.printed);
+  }
   if (check_failures) fprintf(stderr, "  (%s)\n", path);
-  if (whole_arena) *whole_arena = plain.arena;
-  if (streamed_arena) *streamed_arena = streamed.arena;
-  free(ahead.text);
-  free(streamed.text);
-  free(streamed_ahead.text);
+  if (arenas) {
+    arenas[0] = plain.arena;
+    arenas[1] = streamed.arena;
+    arenas[2] = released.arena;
+  }
+  for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) result_free(*others[i]);
+  free(plain.printed);
   return plain.text;
 }
 
@@ -294,13 +323,13 @@ int main(void) {
   const char *examples = getenv("EXAMPLES");
   char path[4096];
   snprintf(path, sizeof path, "%s/chengde-justice-2025", examples ? examples : "examples");
-  free(compare(path, NULL, NULL));
+  free(compare(path, NULL));
   CHECK(compare_xml(path));
 
   /* What crosses files: every rule of the whole document has something to
    * say, and the allowances of one file cover findings of another. */
   write_all(across_files, COUNT(across_files));
-  char *found = compare(dir, NULL, NULL);
+  char *found = compare(dir, NULL);
   const char *const expected[] = {"J162", "J163", "J165", "J103", "J104", "J109", "J174",
                                   "J190"};
   for (size_t i = 0; i < COUNT(expected); i++)
@@ -314,6 +343,27 @@ int main(void) {
   CHECK(j190 && !strstr(j190 + 1, "J190"));
   CHECK(!strstr(found, "J191"));
   free(found);
+  /* A file whose text was released and that changed before its lines were
+   * printed: they are not shown, and the clerk is told why. */
+  {
+    jx_ctx *ctx = jx_ctx_new();
+    ctx->release_sources = true;
+    jx_library lib;
+    load_lib(ctx, &lib);
+    jx_allowances *a = jx_allowances_new();
+    const char *why = NULL;
+    CHECK(jx_check_path(ctx, &lib, a, dir, &why));
+    jx_allowances_free(a);
+    write_file("u3.jx", "# 改过了\n");
+    char *shown = printed(ctx);
+    CHECK(strstr(shown, "the file has changed since it was checked") != NULL);
+    CHECK(strstr(shown, "| 单位 324002 \"另一个名字\"") == NULL); /* u3.jx's old line 1 */
+    CHECK(strstr(shown, "| 单位 324001 \"本级\" 合计 30") != NULL); /* main.jx's */
+    CHECK(strstr(shown, "| 项目 \"安防\" {") != NULL);               /* u1.jx's, read again */
+    free(shown);
+    jx_ctx_free(ctx);
+    write_file("u3.jx", across_files[3][1]);
+  }
   /* Written: a project after an import belongs to the root's unit, a unit
    * split over files is an AGENCY per 单位 line, in document order. */
   CHECK(compare_xml(dir));
@@ -343,7 +393,7 @@ int main(void) {
       {"defs.jx", "计量单位 标准田 = 10000 平方米\n"},
   };
   write_all(definitions, COUNT(definitions));
-  found = compare(dir, NULL, NULL);
+  found = compare(dir, NULL);
   CHECK(!strstr(found, "J130"));
   free(found);
   remove_all(definitions, COUNT(definitions));
@@ -355,7 +405,7 @@ int main(void) {
       {"u.jx", "单位 \"甲\"\n项目 13080026P00010310003N \"新\" {\n  预算 10\n" TABLES "}\n"},
   };
   write_all(header, COUNT(header));
-  found = compare(dir, NULL, NULL);
+  found = compare(dir, NULL);
   CHECK(strstr(found, "J161") && !strstr(found, "J151"));
   free(found);
   remove_all(header, COUNT(header));
@@ -368,7 +418,7 @@ int main(void) {
       {"b.jx", "单位 \"乙\"\n项目 \"缺括号\" {\n  预算 10\n"},
   };
   write_all(broken, COUNT(broken));
-  found = compare(dir, NULL, NULL);
+  found = compare(dir, NULL);
   CHECK(!strstr(found, "J108") && strstr(found, " J0"));
   free(found);
   remove_all(broken, COUNT(broken));
@@ -377,6 +427,7 @@ int main(void) {
    * ctx holds the sources and an outline, much less than the trees. */
   char mainbuf[4096] = "部门 \"某局\"\n年度 2025\n金额单位 万元\n";
   char *unit = malloc(1 << 16);
+  size_t sources = 0;
   CHECK(unit != NULL);
   for (int i = 0; unit && i < 40; i++) {
     int len = snprintf(unit, 1 << 16, "单位 %d \"单位%d\"\n", 100000 + i, i);
@@ -387,16 +438,23 @@ int main(void) {
     char name[64];
     snprintf(name, sizeof name, "u%02d.jx", i);
     write_file(name, unit);
+    sources += (size_t)len;
     size_t n = strlen(mainbuf);
     snprintf(mainbuf + n, sizeof mainbuf - n, "导入 \"%s\"\n", name);
   }
   free(unit);
   write_file("main.jx", mainbuf);
-  size_t whole = 0, streamed = 0;
-  free(compare(dir, &whole, &streamed));
+  size_t arenas[3];
+  free(compare(dir, arenas));
   CHECK(compare_xml(dir));
-  if (streamed * 2 >= whole) {
-    fprintf(stderr, "streamed %zu bytes, whole %zu bytes\n", streamed, whole);
+  if (arenas[1] * 2 >= arenas[0]) {
+    fprintf(stderr, "streamed %zu bytes, whole %zu bytes\n", arenas[1], arenas[0]);
+    check_failures++;
+  }
+  /* With the texts released, not even the imported files' texts stay. */
+  if (arenas[2] + sources > arenas[1]) {
+    fprintf(stderr, "released %zu bytes, streamed %zu bytes, sources %zu bytes\n",
+            arenas[2], arenas[1], sources);
     check_failures++;
   }
   remove_file("main.jx");
