@@ -116,6 +116,7 @@ typedef struct held {
 
 typedef struct reader {
   jx_ctx *ctx;
+  jx_arena *tree; /* the tree built, and the XML's text */
   int file; /* the XML file in the ctx's source table, for locations */
   xmlParserCtxtPtr pctx;
   /* The schema validator's own SAX handlers and their data; NULL when the
@@ -143,15 +144,14 @@ typedef struct reader {
   jx_list held_schema, held_rules; /* held * */
   int cached_line;                 /* at()'s last answer */
   jx_loc cached_loc;
+  size_t cached_start;             /* the byte offset of cached_line */
 } reader;
 
 /* A location covering the text of an XML line, from its first non-blank
  * character to its end. */
-static jx_loc line_loc(jx_ctx *ctx, int file, int line) {
+/* The location of line, whose text s (len bytes, no line end) is known. */
+static jx_loc loc_of_line(int file, int line, const char *s, size_t len) {
   jx_loc loc = {file, line, 1, line, 1};
-  if (line <= 0) return loc;
-  size_t len;
-  const char *s = jx_source_line(jx_ctx_source(ctx, file), line, &len);
   size_t start = 0;
   while (start < len && (s[start] == ' ' || s[start] == '\t')) start++;
   loc.first_column = 1 + (int)start;
@@ -159,13 +159,39 @@ static jx_loc line_loc(jx_ctx *ctx, int file, int line) {
   return loc;
 }
 
-/* The location of a line; the builders ask for the same line many times
- * in a row (an element and its children are often on one line). */
+static jx_loc line_loc(jx_ctx *ctx, int file, int line) {
+  if (line <= 0) return (jx_loc){file, line, 1, line, 1};
+  size_t len;
+  const char *s = jx_source_line(jx_ctx_source(ctx, file), line, &len);
+  return loc_of_line(file, line, s, len);
+}
+
+/* The location of a line. The builders ask for the same line many times
+ * in a row (an element and its children are often on one line), and for
+ * the lines in order: the next one is found from the last. */
 static jx_loc at_line(reader *r, int line) {
-  if (line != r->cached_line || line <= 0) {
+  if (line == r->cached_line && line > 0) return r->cached_loc;
+  const jx_source *src = jx_ctx_source(r->ctx, r->file);
+  if (line <= 0 || r->cached_line <= 0 || line < r->cached_line ||
+      line - r->cached_line > JX_LINE_MARK || line > src->nlines) {
     r->cached_loc = line_loc(r->ctx, r->file, line);
-    r->cached_line = line;
+    r->cached_line = line > 0 && line <= src->nlines ? line : 0;
+    if (r->cached_line) {
+      size_t len;
+      r->cached_start = (size_t)(jx_source_line(src, line, &len) - src->text);
+    }
+    return r->cached_loc;
   }
+  const char *p = src->text + r->cached_start, *stop = src->text + src->len;
+  /* line <= nlines: each of these line ends is there. */
+  for (int n = line - r->cached_line; n > 0; n--)
+    p = (const char *)memchr(p, '\n', (size_t)(stop - p)) + 1;
+  const char *nl = memchr(p, '\n', (size_t)(stop - p));
+  size_t len = nl ? (size_t)(nl - p) : (size_t)(stop - p);
+  while (len && p[len - 1] == '\r') len--;
+  r->cached_start = (size_t)(p - src->text);
+  r->cached_line = line;
+  r->cached_loc = loc_of_line(r->file, line, p, len);
   return r->cached_loc;
 }
 
@@ -214,7 +240,7 @@ static int bad_control(const char *s) {
 }
 
 static const char *text(reader *r, xml_el n) {
-  const char *s = jx_arena_strdup(r->ctx->arena, n ? n->text : "");
+  const char *s = jx_arena_strdup(r->tree, n ? n->text : "");
   int bad = bad_control(s);
   if (bad)
     fail(r, n, "%s", jx_arena_printf(r->ctx->arena,
@@ -226,7 +252,7 @@ static const char *text(reader *r, xml_el n) {
 /* An attribute by its local name, as xmlGetProp finds it. */
 static const char *attr(reader *r, xml_el n, const char *name) {
   for (const xattr *a = n ? n->attrs : NULL; a; a = a->next)
-    if (!strcmp(a->name, name)) return jx_arena_strdup(r->ctx->arena, a->value);
+    if (!strcmp(a->name, name)) return jx_arena_strdup(r->tree, a->value);
   return NULL;
 }
 
@@ -257,7 +283,7 @@ static bool date_cut_ok(const char *w) {
  * in jixiao source, or NULL. Keywords are reported when source is written
  * (J300); these are the other words the scanner reads differently. */
 static const char *word_problem(reader *r, const char *w) {
-  char *copy = jx_arena_strdup(r->ctx->arena, w);
+  char *copy = jx_arena_strdup(r->tree, w);
   for (char *part = strtok(copy, "/"); part; part = strtok(NULL, "/")) {
     if (placeholder_word(part))
       return jx_arena_printf(r->ctx->arena, _("\"%s\" is read as a template placeholder "
@@ -284,7 +310,7 @@ static jx_name word_of(reader *r, xml_el n) {
 }
 
 static jx_name *name_ptr(reader *r, xml_el n) {
-  jx_name *p = jx_arena_alloc(r->ctx->arena, sizeof *p);
+  jx_name *p = jx_arena_alloc(r->tree, sizeof *p);
   *p = name_of(r, n);
   return p;
 }
@@ -303,7 +329,7 @@ static jx_amount amount(reader *r, xml_el n) {
   a.loc = at(r, n);
   const char *unit = attr(r, n, "unit");
   if (unit) {
-    a.unit = jx_arena_alloc(r->ctx->arena, sizeof *a.unit);
+    a.unit = jx_arena_alloc(r->tree, sizeof *a.unit);
     *a.unit = (jx_name){unit, a.loc};
     const char *why = word_problem(r, unit);
     if (why)
@@ -314,7 +340,7 @@ static jx_amount amount(reader *r, xml_el n) {
 }
 
 static void *node(reader *r, jx_node_kind kind, size_t size, xml_el n) {
-  return jx_node_new(r->ctx->arena, kind, size, at(r, n));
+  return jx_node_new(r->tree, kind, size, at(r, n));
 }
 
 static jx_node *text_item(reader *r, jx_node_kind kind, xml_el n) {
@@ -324,7 +350,7 @@ static jx_node *text_item(reader *r, jx_node_kind kind, xml_el n) {
   return &t->base;
 }
 
-static void add(reader *r, jx_list *l, void *item) { jx_list_push(r->ctx->arena, l, item); }
+static void add(reader *r, jx_list *l, void *item) { jx_list_push(r->tree, l, item); }
 
 /* --- header, definitions, part one ------------------------------------- */
 
@@ -350,7 +376,7 @@ static void header(reader *r, xml_el h, jx_list *items) {
       if (is(n, "DEPT_CODE")) dept->code = name_ptr(r, n);
       if (is(n, "DEPT_NAME")) dept->name = string_of(r, n);
       if (is(n, "DEPT_TOTAL")) {
-        dept->total = jx_arena_alloc(r->ctx->arena, sizeof *dept->total);
+        dept->total = jx_arena_alloc(r->tree, sizeof *dept->total);
         *dept->total = amount(r, n);
       }
     } else if (is(n, "MONEY_UNIT")) add(r, &rest, name_item(r, JX_NODE_MONEY_UNIT, n));
@@ -399,13 +425,13 @@ static void definitions(reader *r, xml_el defs, jx_list *items) {
       f->is_default = flag(r, n, "default");
       f->name = string_of(r, c);
       for (xml_el g = next(c); g; g = next(g)) {
-        jx_fw_group *fg = jx_arena_alloc(r->ctx->arena, sizeof *fg);
+        jx_fw_group *fg = jx_arena_alloc(r->tree, sizeof *fg);
         xml_el gc = first_child(g);
         fg->required = flag(r, g, "required");
         fg->name = word_of(r, gc);
         fg->alias = word_of(r, next(gc));
         for (xml_el l = next(next(gc)); l; l = next(l)) {
-          jx_fw_level *lv = jx_arena_alloc(r->ctx->arena, sizeof *lv);
+          jx_fw_level *lv = jx_arena_alloc(r->tree, sizeof *lv);
           lv->name = word_of(r, first_child(l));
           lv->alias = word_of(r, next(first_child(l)));
           add(r, &fg->levels, lv);
@@ -425,7 +451,7 @@ static void definitions(reader *r, xml_el defs, jx_list *items) {
                                                            : JX_NODE_LOWER_IS_BETTER,
                              sizeof *l, n);
       for (xml_el p = c; p; p = next(p)) {
-        jx_string *s = jx_arena_alloc(r->ctx->arena, sizeof *s);
+        jx_string *s = jx_arena_alloc(r->tree, sizeof *s);
         *s = string_of(r, p);
         add(r, &l->names, s);
       }
@@ -460,7 +486,7 @@ static void part_one(reader *r, xml_el dp, jx_list *items) {
 
 static void sources(reader *r, xml_el n, jx_list *out) {
   for (; is(n, "FUND_SRC"); n = next(n)) {
-    jx_fund_source *s = jx_arena_alloc(r->ctx->arena, sizeof *s);
+    jx_fund_source *s = jx_arena_alloc(r->tree, sizeof *s);
     xml_el k = first_child(n);
     const char *kind = text(r, k);
     s->kind = !strcmp(kind, "fiscal") ? JX_SOURCE_FISCAL
@@ -476,7 +502,7 @@ static void sources(reader *r, xml_el n, jx_list *out) {
     xml_el c = next(next(k));
     /* Without FUND_SRC_AMT the cell is empty, which is not zero. */
     if (is(c, "FUND_SRC_AMT")) {
-      s->amount = jx_arena_alloc(r->ctx->arena, sizeof *s->amount);
+      s->amount = jx_arena_alloc(r->tree, sizeof *s->amount);
       *s->amount = amount(r, c);
       c = next(c);
     }
@@ -496,7 +522,7 @@ static jx_node *budget(reader *r, jx_node_kind kind, xml_el n) {
 static jx_node *plan(reader *r, xml_el n) {
   jx_plan *p = node(r, JX_NODE_PLAN, sizeof *p, n);
   for (xml_el e = first_child(n); e; e = next(e)) {
-    jx_plan_entry *pe = jx_arena_alloc(r->ctx->arena, sizeof *pe);
+    jx_plan_entry *pe = jx_arena_alloc(r->tree, sizeof *pe);
     xml_el m = first_child(e);
     pe->month = number(r, m);
     pe->month_end = flag(r, m, "month_end");
@@ -564,7 +590,7 @@ static int date_part(const char *word, size_t *len) { return jx_date_part_of(wor
 /* The first and the last part of a compound unit (元/人/年). */
 static const char *unit_first(reader *r, const char *unit) {
   const char *slash = strchr(unit, '/');
-  return slash ? jx_arena_strndup(r->ctx->arena, unit, (size_t)(slash - unit)) : unit;
+  return slash ? jx_arena_strndup(r->tree, unit, (size_t)(slash - unit)) : unit;
 }
 
 static const char *unit_last(const char *unit) {
@@ -583,7 +609,7 @@ static void unit_rules(reader *r, xml_el el, const jx_value *v) {
   if (!*unit || !strcmp(unit, "%")) return;
   for (const char *part = unit; part;) {
     const char *slash = strchr(part, '/');
-    const char *seg = slash ? jx_arena_strndup(r->ctx->arena, part, (size_t)(slash - part)) : part;
+    const char *seg = slash ? jx_arena_strndup(r->tree, part, (size_t)(slash - part)) : part;
     size_t q_len = qualifying_suffix(seg);
     if (q_len) {
       fail_at(r, el, jx_arena_printf(r->ctx->arena,
@@ -615,7 +641,7 @@ static void unit_rules(reader *r, xml_el el, const jx_value *v) {
 /* Wording after a value: each word must read back as wording, and what
  * precedes it must not swallow it. */
 static void wording_rules(reader *r, xml_el el, const jx_value *v) {
-  jx_arena *a = r->ctx->arena;
+  jx_arena *a = r->tree;
   const char *w = v->wording;
   if (!*w) return;
   bool space = *w == ' ';
@@ -672,7 +698,7 @@ static void wording_rules(reader *r, xml_el el, const jx_value *v) {
 
 /* A date of a deadline or period as the language can write it. */
 static void date_rules(reader *r, xml_el n, const jx_date *d, const char *what) {
-  jx_arena *a = r->ctx->arena;
+  jx_arena *a = r->tree;
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d->style == JX_DATE_ISO && (!d->year || !d->month || d->month_end ||
                                   (*d->wording && !jx_is_bare_word(d->wording))))
@@ -847,23 +873,23 @@ static jx_row *kpi(reader *r, xml_el n, bool flat) {
     row->name = (jx_string){"", at(r, n), JX_STR_PLAIN};
   }
   if (is(c, "KPI_DESC")) {
-    row->description = jx_arena_alloc(r->ctx->arena, sizeof(jx_string));
+    row->description = jx_arena_alloc(r->tree, sizeof(jx_string));
     *row->description = string_of(r, c);
     c = next(c);
   }
   c = value(r, n, c, &row->value);
   if (is(c, "KPI_LONG_TERM")) {
-    row->long_term = jx_arena_alloc(r->ctx->arena, sizeof *row->long_term);
+    row->long_term = jx_arena_alloc(r->tree, sizeof *row->long_term);
     value(r, c, first_child(c), row->long_term);
     c = next(c);
   }
   if (is(c, "KPI_BASIS")) {
-    row->basis = jx_arena_alloc(r->ctx->arena, sizeof(jx_string));
+    row->basis = jx_arena_alloc(r->tree, sizeof(jx_string));
     *row->basis = string_of(r, c);
     c = next(c);
   }
   if (is(c, "KPI_STANDARD")) {
-    row->standard = jx_arena_alloc(r->ctx->arena, sizeof(jx_string));
+    row->standard = jx_arena_alloc(r->tree, sizeof(jx_string));
     *row->standard = string_of(r, c);
     c = next(c);
   }
@@ -886,7 +912,7 @@ static jx_node *contact(reader *r, xml_el n) {
   xml_el c = first_child(n);
   ct->name = string_of(r, c);
   if (is(next(c), "CONTACT_PHONE")) {
-    ct->phone = jx_arena_alloc(r->ctx->arena, sizeof *ct->phone);
+    ct->phone = jx_arena_alloc(r->tree, sizeof *ct->phone);
     *ct->phone = string_of(r, next(c));
   }
   return &ct->base;
@@ -895,14 +921,14 @@ static jx_node *contact(reader *r, xml_el n) {
 static jx_node *schedule(reader *r, xml_el n) {
   jx_schedule *s = node(r, JX_NODE_SCHEDULE, sizeof *s, n);
   for (xml_el st = first_child(n); st; st = next(st)) {
-    jx_stage *stage = jx_arena_alloc(r->ctx->arena, sizeof *stage);
+    jx_stage *stage = jx_arena_alloc(r->tree, sizeof *stage);
     stage->loc = at(r, st);
     xml_el c = first_child(st);
     stage->name = string_of(r, c);
     xml_el when = next(c);
     value(r, when, first_child(when), &stage->when);
     if (is(next(when), "STAGE_DESC")) {
-      stage->description = jx_arena_alloc(r->ctx->arena, sizeof *stage->description);
+      stage->description = jx_arena_alloc(r->tree, sizeof *stage->description);
       *stage->description = string_of(r, next(when));
     }
     add(r, &s->stages, stage);
@@ -1013,7 +1039,7 @@ static bool sax_flag(reader *r, int nattrs, const xmlChar **attrs, const char *n
 
 /* The containers: what their start tag makes, before their children. */
 static void start_agency(reader *r, int line) {
-  jx_org *a = jx_node_new(r->ctx->arena, JX_NODE_AGENCY, sizeof *a, at_line(r, line));
+  jx_org *a = jx_node_new(r->tree, JX_NODE_AGENCY, sizeof *a, at_line(r, line));
   a->base.blank_before = true;
   add(r, r->items, a);
   r->agency = a;
@@ -1022,7 +1048,7 @@ static void start_agency(reader *r, int line) {
 /* A 类别 line (SECTION) of the current 单位, followed by its projects: the
  * order the source had. */
 static void start_section(reader *r, int line) {
-  jx_org *s = jx_node_new(r->ctx->arena, JX_NODE_SECTION, sizeof *s, at_line(r, line));
+  jx_org *s = jx_node_new(r->tree, JX_NODE_SECTION, sizeof *s, at_line(r, line));
   s->base.blank_before = true;
   s->parent = r->agency;
   add(r, r->items, s);
@@ -1030,7 +1056,7 @@ static void start_section(reader *r, int line) {
 }
 
 static void start_project(reader *r, int line, jx_org *section) {
-  jx_project *p = jx_node_new(r->ctx->arena, JX_NODE_PROJECT, sizeof *p, at_line(r, line));
+  jx_project *p = jx_node_new(r->tree, JX_NODE_PROJECT, sizeof *p, at_line(r, line));
   p->agency = r->agency;
   p->section = section;
   p->base.blank_before = true;
@@ -1042,10 +1068,10 @@ static void start_project(reader *r, int line, jx_org *section) {
 }
 
 static void start_group(reader *r, int line, int nattrs, const xmlChar **attrs) {
-  jx_group *g = jx_node_new(r->ctx->arena, JX_NODE_GROUP, sizeof *g, at_line(r, line));
+  jx_group *g = jx_node_new(r->tree, JX_NODE_GROUP, sizeof *g, at_line(r, line));
   g->medium_term = sax_flag(r, nattrs, attrs, "medium_term");
   g->flat = sax_flag(r, nattrs, attrs, "flat");
-  jx_project_add_field(r->ctx->arena, r->project, &g->base);
+  jx_project_add_field(r->tree, r->project, &g->base);
   r->group = g;
 }
 
@@ -1064,7 +1090,7 @@ static void build(reader *r, role parent, xml_el n) {
       if (is(n, "AGENCY_CODE")) a->code = name_ptr(r, n);
       else if (is(n, "AGENCY_NAME")) a->name = string_of(r, n);
       else if (is(n, "AGENCY_TOTAL")) {
-        a->total = jx_arena_alloc(r->ctx->arena, sizeof *a->total);
+        a->total = jx_arena_alloc(r->tree, sizeof *a->total);
         *a->total = amount(r, n);
       }
       break;
@@ -1073,14 +1099,14 @@ static void build(reader *r, role parent, xml_el n) {
       jx_org *s = r->section;
       if (is(n, "SECTION_NAME")) s->name = string_of(r, n);
       else if (is(n, "SECTION_TOTAL")) {
-        s->total = jx_arena_alloc(r->ctx->arena, sizeof *s->total);
+        s->total = jx_arena_alloc(r->tree, sizeof *s->total);
         *s->total = amount(r, n);
       }
       break;
     }
     case ROLE_PROJECT: {
       jx_node *f = project_field(r, r->project, n);
-      if (f) jx_project_add_field(r->ctx->arena, r->project, f);
+      if (f) jx_project_add_field(r->tree, r->project, f);
       break;
     }
     case ROLE_GROUP: {
@@ -1413,16 +1439,20 @@ static bool no_dtd(jx_ctx *ctx, int file) {
   return false;
 }
 
-jx_file *jx_xml_import(jx_ctx *ctx, const char *path, const char *xsd_path,
+jx_file *jx_xml_import(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
                        const char **why) {
-  int file = jx_source_load(ctx, path, why);
-  if (file < 0) return NULL;
+  jx_source read;
+  if (!jx_source_read(tree, path, &read, why)) {
+    *why = jx_arena_strdup(ctx->arena, *why);
+    return NULL;
+  }
+  int file = jx_source_adopt(ctx, &read, true);
   const jx_source *src = jx_ctx_source(ctx, file);
   if (!utf8_document(ctx, file) || !no_dtd(ctx, file)) return NULL;
 
-  jx_file *f = jx_arena_alloc(ctx->arena, sizeof *f);
+  jx_file *f = jx_arena_alloc(tree, sizeof *f);
   f->file = file;
-  reader r = {.ctx = ctx, .file = file, .ok = true, .items = &f->items};
+  reader r = {.ctx = ctx, .tree = tree, .file = file, .ok = true, .items = &f->items};
   r.standin.type = XML_ELEMENT_NODE;
   r.text_child.type = XML_TEXT_NODE;
   r.other_child.type = XML_COMMENT_NODE;

@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   jx_ctx *ctx = jx_ctx_new();
   const char *xsd = getenv("JIXIAO_SCHEMA_FILE");
   const char *why = NULL;
-  jx_file *f = jx_xml_import(ctx, path, xsd ? xsd : "schema/jixiao-1.xsd", &why);
+  jx_file *f = jx_xml_import(ctx, ctx->arena, path, xsd ? xsd : "schema/jixiao-1.xsd", &why);
   unlink(path);
   if (f) {
     char *text = NULL;

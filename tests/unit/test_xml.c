@@ -96,7 +96,7 @@ static jx_file *import(jx_ctx *ctx, const char *xml, size_t len, const char *wha
   close(fd);
   const char *why = NULL;
   int errors = ctx->nerrors, warnings = ctx->nwarnings;
-  jx_file *f = jx_xml_import(ctx, path, xsd, &why);
+  jx_file *f = jx_xml_import(ctx, ctx->arena, path, xsd, &why);
   unlink(path);
   if (!f || ctx->nerrors != errors || ctx->nwarnings != warnings) {
     fprintf(stderr, "%s: import failed or warned%s%s\n", what, why ? ": " : "", why ? why : "");
@@ -501,7 +501,7 @@ static jx_ctx *import_padded(const char *head, size_t padding, const char *tail,
   free(xml);
   jx_ctx *ctx = jx_ctx_new();
   const char *why = NULL;
-  *f = jx_xml_import(ctx, path, xsd, &why);
+  *f = jx_xml_import(ctx, ctx->arena, path, xsd, &why);
   unlink(path);
   CHECK(why == NULL);
   return ctx;
@@ -749,7 +749,7 @@ static void schema_examples(const char *schema_dir) {
       if (!ok) {
         fprintf(stderr, "%s: does not validate:\n%s\n", path, why ? why : "");
         check_failures++;
-      } else if (!jx_xml_import(ctx, path, xsd, &why) || ctx->nerrors || ctx->nwarnings) {
+      } else if (!jx_xml_import(ctx, ctx->arena, path, xsd, &why) || ctx->nerrors || ctx->nwarnings) {
         fprintf(stderr, "%s: does not import cleanly\n", path);
         jx_diags_print(ctx, stderr);
         check_failures++;
