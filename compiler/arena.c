@@ -2,6 +2,7 @@
 #include "i18n.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,10 @@ struct chunk {
   struct chunk *next;
   size_t used, size;
   size_t mapped; /* bytes mapped with mmap at this address; 0 if malloc'd */
+  /* Bytes at the start of data that may not be zero: what was handed out
+   * before, or all of a chunk from malloc. A mapped chunk comes zeroed by
+   * the kernel, so memory past dirty is zero and not cleared again. */
+  size_t dirty;
   max_align_t data[];
 };
 
@@ -60,6 +65,7 @@ static struct chunk *new_chunk(size_t want) {
     if (!c) oom();
     c->size = want;
     c->mapped = 0;
+    c->dirty = want;
     return c;
   }
   total = (total + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
@@ -77,6 +83,7 @@ static struct chunk *new_chunk(size_t want) {
   struct chunk *c = (struct chunk *)start;
   c->size = total - sizeof(struct chunk);
   c->mapped = total;
+  c->dirty = 0;
   return c;
 }
 
@@ -126,8 +133,9 @@ void jx_arena_reset(jx_arena *a) {
   }
 }
 
-/* Memory for size bytes aligned to align (a power of two), not zeroed. */
-static void *take(jx_arena *a, size_t size, size_t align) {
+/* Memory for size bytes aligned to align (a power of two), zeroed when
+ * zero (only what may not be zero already). */
+static void *take(jx_arena *a, size_t size, size_t align, bool zero) {
   struct chunk *c = a->head;
   if (c) c->used = (c->used + align - 1) & ~(align - 1);
   if (!c || c->used > c->size || c->size - c->used < size) {
@@ -146,25 +154,25 @@ static void *take(jx_arena *a, size_t size, size_t align) {
     a->head = c;
   }
   void *p = (char *)c->data + c->used;
+  if (zero && c->used < c->dirty) memset(p, 0, size < c->dirty - c->used ? size : c->dirty - c->used);
   c->used += size;
+  if (c->used > c->dirty) c->dirty = c->used;
   return p;
 }
 
 void *jx_arena_alloc(jx_arena *a, size_t size) {
-  void *p = take(a, size, sizeof(max_align_t));
-  memset(p, 0, size);
-  return p;
+  return take(a, size, sizeof(max_align_t), true);
 }
 
 char *jx_arena_strndup(jx_arena *a, const char *s, size_t n) {
   /* Text needs no alignment, and every byte is written below. */
-  char *p = take(a, n + 1, 1);
+  char *p = take(a, n + 1, 1, false);
   memcpy(p, s, n);
   p[n] = '\0';
   return p;
 }
 
-char *jx_arena_bytes(jx_arena *a, size_t n) { return take(a, n, 1); }
+char *jx_arena_bytes(jx_arena *a, size_t n) { return take(a, n, 1, false); }
 
 char *jx_arena_strdup(jx_arena *a, const char *s) {
   return jx_arena_strndup(a, s, strlen(s));
@@ -172,7 +180,7 @@ char *jx_arena_strdup(jx_arena *a, const char *s) {
 
 char *jx_arena_join(jx_arena *a, const char *first, const char *sep, const char *second) {
   size_t n1 = strlen(first), n2 = strlen(sep), n3 = strlen(second);
-  char *p = take(a, n1 + n2 + n3 + 1, 1);
+  char *p = take(a, n1 + n2 + n3 + 1, 1, false);
   memcpy(p, first, n1);
   memcpy(p + n1, sep, n2);
   memcpy(p + n1 + n2, second, n3);
@@ -186,7 +194,7 @@ char *jx_arena_printf(jx_arena *a, const char *fmt, ...) {
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
   if (n < 0) oom();
-  char *p = take(a, (size_t)n + 1, 1);
+  char *p = take(a, (size_t)n + 1, 1, false);
   va_start(ap, fmt);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
   va_end(ap);
