@@ -152,6 +152,21 @@ printf '单位 "甲"\n项目 "绿化" {\n  预算 10\n  产出指标 { 数量指
 printf '计量单位 标准田 = 10000 平方米\n' >"$tmp/late2/defs.jx"
 expect 0 "build: definition outside the root" -- "$JXC" build "$tmp/late2" -o "$tmp/late2.xml"
 grep -q '<UNIT_NAME>标准田</UNIT_NAME>' "$tmp/late2.xml" || fail "build: the imported file's unit is not in the XML"
+# check lets each imported file's text go once it is checked, and reads it
+# again for the lines its diagnostics show: a rule's finding, a syntax error
+# (also with --syntax-only, which reads the same way).
+mkdir "$tmp/excerpt"
+printf '部门 "某局"\n年度 2025\n金额单位 万元\n导入 "a.jx"\n导入 "b.jx"\n' >"$tmp/excerpt/main.jx"
+printf '单位 "甲"\n项目 "绿化" {\n  预算 10\n  产出指标 { 数量指标 "绿化面积" 空白 }\n  效益指标 { 社会效益指标 "环境改善" 较上年提升 }\n  满意度指标 { 服务对象满意度指标 "群众满意度" ≥ 90%% }\n}\n' >"$tmp/excerpt/a.jx"
+printf '单位 "乙"\n' >"$tmp/excerpt/b.jx"
+expect 0 "check: a finding in an imported file" -- "$JXC" check "$tmp/excerpt"
+contains err 'a.jx:4:' "check: a finding in an imported file"
+contains err ' 4 |   产出指标 { 数量指标 "绿化面积" 空白 }' "check: a finding in an imported file"
+printf '单位 "乙"\n项目 "坏" {\n  预算 10 万\n  用途 "未闭合\n}\n' >"$tmp/excerpt/b.jx"
+expect 1 "check: a syntax error in an imported file" -- "$JXC" check "$tmp/excerpt"
+contains err ' 4 |   用途 "未闭合' "check: a syntax error in an imported file"
+expect 1 "check --syntax-only: a syntax error in an imported file" -- "$JXC" check --syntax-only "$tmp/excerpt"
+contains err ' 4 |   用途 "未闭合' "check --syntax-only: a syntax error in an imported file"
 expect 1 "build --warnings=error" -- "$JXC" build --warnings=error "$EXAMPLES/chengde-justice-2025" -o "$tmp/keep.xml"
 [ "$(cat "$tmp/keep.xml")" = "old content" ] || fail "build --warnings=error: the old file was touched"
 expect 2 "build into a missing folder" -- "$JXC" build "$EXAMPLES/chengde-justice-2025" -o "$tmp/no/such/dir/x.xml"
