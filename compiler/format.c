@@ -125,14 +125,18 @@ static void string(writer *w, const char *t, int depth) {
     fputs("\"\"\"", w->out);
     return;
   }
+  /* Runs of plain text at once: strings are most of what is written. */
   fputc('"', w->out);
-  for (const char *p = t; *p; p++) {
-    switch (*p) {
+  for (const char *p = t;;) {
+    size_t run = strcspn(p, "\"\\\n\t");
+    fwrite(p, 1, run, w->out);
+    p += run;
+    if (!*p) break;
+    switch (*p++) {
       case '"': fputs("\\\"", w->out); break;
       case '\\': fputs("\\\\", w->out); break;
       case '\n': fputs("\\n", w->out); break;
-      case '\t': fputs("\\t", w->out); break;
-      default: fputc(*p, w->out);
+      default: fputs("\\t", w->out); break;
     }
   }
   fputc('"', w->out);
