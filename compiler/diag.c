@@ -351,3 +351,18 @@ void jx_diags_print_json(const jx_ctx *ctx, FILE *out) {
     fputs("]}\n", out);
   }
 }
+
+void jx_diags_forget(jx_ctx *ctx, size_t from, size_t to) {
+  if (to > ctx->diags.len) to = ctx->diags.len;
+  if (from >= to) return;
+  for (size_t i = from; i < to; i++) {
+    const jx_diag *d = ctx->diags.items[i];
+    if (d->sev == JX_SEV_ERROR)
+      ctx->nerrors--;
+    else
+      ctx->nwarnings--;
+  }
+  memmove(ctx->diags.items + from, ctx->diags.items + to,
+          (ctx->diags.len - to) * sizeof *ctx->diags.items);
+  ctx->diags.len -= to - from;
+}

@@ -47,6 +47,10 @@ void jx_diag_note_add(jx_ctx *ctx, jx_diag *d, jx_loc loc, const char *fmt, ...)
  * into this ctx's arena), as if it were reported here and now. */
 jx_diag *jx_diag_copy(jx_ctx *ctx, const jx_diag *from);
 
+/* Forgets the diagnostics from index from up to (not including) to, and
+ * takes them off the counts: what turned out to be noise. */
+void jx_diags_forget(jx_ctx *ctx, size_t from, size_t to);
+
 /* A location that names a whole file (line 0), for problems such as an
  * unreadable import that have no better place. */
 jx_loc jx_loc_file(int file);

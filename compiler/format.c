@@ -620,6 +620,12 @@ bool jx_format_file(jx_ctx *ctx, const jx_file *file, FILE *out) {
   return jx_format_file_with(ctx, file, &opt, out);
 }
 
+bool jx_format_items(jx_ctx *ctx, const jx_list *items, bool first, FILE *out) {
+  writer w = {ctx, out, true, false};
+  for (size_t i = 0; i < items->len; i++) node(&w, items->items[i], 0, first && i == 0);
+  return w.ok;
+}
+
 bool jx_format_file_with(jx_ctx *ctx, const jx_file *file,
                          const jx_format_options *opt, FILE *out) {
   writer w = {ctx, out, true, opt->annotate_units};

@@ -25,6 +25,11 @@ typedef struct jx_format_options {
 bool jx_format_file_with(jx_ctx *ctx, const jx_file *file,
                          const jx_format_options *opt, FILE *out);
 
+/* Writes top-level items as jx_format_file writes them in a file, where
+ * first says they begin it (the first item gets no blank line before it):
+ * a file given a piece at a time (jxc import, a budget unit at a time). */
+bool jx_format_items(jx_ctx *ctx, const jx_list *items, bool first, FILE *out);
+
 /* Whether s can be written bare: a word that is not a keyword and that the
  * scanner reads back as this one word. */
 bool jx_is_bare_word(const char *s);

@@ -80,19 +80,6 @@ static bool check_text(jx_ctx *ctx, int file, const jx_source *src) {
   return false;
 }
 
-/* Forgets the diagnostics reported after the first n: what the parser says
- * about a file the scanner cut short is noise. */
-static void drop_diags_after(jx_ctx *ctx, size_t n) {
-  for (size_t i = n; i < ctx->diags.len; i++) {
-    const jx_diag *d = ctx->diags.items[i];
-    if (d->sev == JX_SEV_ERROR)
-      ctx->nerrors--;
-    else
-      ctx->nwarnings--;
-  }
-  if (ctx->diags.len > n) ctx->diags.len = n;
-}
-
 static void init_state(jx_parse_state *ps, jx_ctx *ctx, int file, const jx_source *src,
                        jx_arena *arena) {
   memset(ps, 0, sizeof *ps);
@@ -242,7 +229,8 @@ jx_file *jx_parse_source(jx_ctx *ctx, int file, const jx_source *src, jx_arena *
   jx_yylex_destroy(scanner);
   free(ps.buf);
   free(ps.atoms);
-  if (ps.gave_up) drop_diags_after(ctx, ps.gave_up);
+  /* What the parser says about a file the scanner cut short is noise. */
+  if (ps.gave_up) jx_diags_forget(ctx, ps.gave_up, ctx->diags.len);
   attach_trivia(&ps);
   ps.result->comments = ps.comments;
   return ps.result;

@@ -55,6 +55,12 @@ static void describe(jx_arena *a, jx_source *src, const char *path, const char *
       src->line_marks[(src->nlines - 1) / JX_LINE_MARK] = (unsigned)(p - text) + 1;
 }
 
+void jx_source_describe(jx_arena *a, jx_source *src, const char *path, const char *text,
+                        size_t len) {
+  memset(src, 0, sizeof *src);
+  describe(a, src, path, text, len);
+}
+
 static int add_source(jx_ctx *ctx, jx_source *src) {
   jx_list_push(ctx->arena, &ctx->sources, src);
   return (int)ctx->sources.len - 1;

@@ -72,6 +72,12 @@ void jx_source_release(struct jx_ctx *ctx, int file);
  * lines are not shown rather than shown wrong. */
 void jx_sources_restore(struct jx_ctx *ctx);
 
+/* Describes text (len bytes followed by a NUL, not copied) as *src named
+ * path, its line marks in arena a, without registering it: a text parsed
+ * once and let go (jxc import reads back what it made a piece at a time). */
+void jx_source_describe(struct jx_arena *a, jx_source *src, const char *path,
+                        const char *text, size_t len);
+
 /* Registers text that did not come from a file (tests, stdin). */
 int jx_source_add(struct jx_ctx *ctx, const char *path, const char *text,
                   size_t len);

@@ -116,7 +116,12 @@ typedef struct held {
 
 typedef struct reader {
   jx_ctx *ctx;
-  jx_arena *tree; /* the tree built, and the XML's text */
+  /* The nodes built: the caller's arena, or with a sink one of the
+   * reader's own, reset after each budget unit is handed over. */
+  jx_arena *tree;
+  const jx_xml_items_sink *sink; /* or NULL: the whole file is built */
+  size_t handed;          /* items before it went to the sink */
+  int last_kind;          /* the kind of the last item marked, or -1 */
   int file; /* the XML file in the ctx's source table, for locations */
   xmlParserCtxtPtr pctx;
   /* The schema validator's own SAX handlers and their data; NULL when the
@@ -147,9 +152,8 @@ typedef struct reader {
   size_t cached_start;             /* the byte offset of cached_line */
 } reader;
 
-/* A location covering the text of an XML line, from its first non-blank
- * character to its end. */
-/* The location of line, whose text s (len bytes, no line end) is known. */
+/* The location of line, whose text s (len bytes, no line end) is known:
+ * from its first non-blank character to its end. */
 static jx_loc loc_of_line(int file, int line, const char *s, size_t len) {
   jx_loc loc = {file, line, 1, line, 1};
   size_t start = 0;
@@ -641,7 +645,7 @@ static void unit_rules(reader *r, xml_el el, const jx_value *v) {
 /* Wording after a value: each word must read back as wording, and what
  * precedes it must not swallow it. */
 static void wording_rules(reader *r, xml_el el, const jx_value *v) {
-  jx_arena *a = r->tree;
+  jx_arena *a = r->ctx->arena; /* its messages are held until the end */
   const char *w = v->wording;
   if (!*w) return;
   bool space = *w == ' ';
@@ -698,7 +702,7 @@ static void wording_rules(reader *r, xml_el el, const jx_value *v) {
 
 /* A date of a deadline or period as the language can write it. */
 static void date_rules(reader *r, xml_el n, const jx_date *d, const char *what) {
-  jx_arena *a = r->tree;
+  jx_arena *a = r->ctx->arena; /* its messages are held until the end */
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d->style == JX_DATE_ISO && (!d->year || !d->month || d->month_end ||
                                   (*d->wording && !jx_is_bare_word(d->wording))))
@@ -1172,9 +1176,14 @@ static role start_role(reader *r, frame *f, const frame *parent, const char *nam
   return ROLE_COLLECT;
 }
 
+static void hand_over(reader *r);
+
 static void end_container(reader *r, role role) {
   switch (role) {
-    case ROLE_AGENCY: r->agency = NULL; break;
+    case ROLE_AGENCY:
+      r->agency = NULL;
+      if (r->sink && building(r)) hand_over(r);
+      break;
     case ROLE_SECTION: r->section = NULL; break;
     case ROLE_PROJECT: r->project = NULL, r->sup = NULL; break;
     case ROLE_GROUP: r->group = NULL; break;
@@ -1439,20 +1448,60 @@ static bool no_dtd(jx_ctx *ctx, int file) {
   return false;
 }
 
-jx_file *jx_xml_import(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
-                       const char **why) {
+/* A blank line between the header, part one and definitions, and before
+ * each 分项目标, for the items from the first on (the one before them was
+ * of r->last_kind). */
+static void mark_blank_lines(reader *r, size_t first) {
+  for (size_t i = first; i < r->items->len; i++) {
+    jx_node *b = r->items->items[i];
+    if (r->last_kind >= 0) {
+      bool header_a = r->last_kind <= JX_NODE_FRAMEWORK, header_b = b->kind <= JX_NODE_FRAMEWORK;
+      if (header_a != header_b || b->kind == JX_NODE_SUB_TARGET) b->blank_before = true;
+    }
+    r->last_kind = (int)b->kind;
+  }
+}
+
+/* Hands the items built since the last time to the sink, then forgets
+ * them: nothing the reader keeps points into them (a budget unit has
+ * ended, and with it its 类别 lines and projects). */
+static void hand_over(reader *r) {
+  if (!r->items->len) return;
+  mark_blank_lines(r, 0);
+  r->sink->items(r->items, r->handed == 0, r->sink->data);
+  r->handed += r->items->len;
+  *r->items = (jx_list){0};
+  r->section = r->sup = NULL;
+  r->project = NULL;
+  r->group = NULL;
+  jx_arena_reset(r->tree);
+}
+
+/* jx_xml_import and jx_xml_import_units: builds into tree, or with a
+ * sink into an arena of its own, a unit at a time. Sets *xml_file. */
+static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
+                       const jx_xml_items_sink *sink, int *xml_file, const char **why) {
+  *xml_file = -1;
   jx_source read;
   if (!jx_source_read(tree, path, &read, why)) {
     *why = jx_arena_strdup(ctx->arena, *why);
     return NULL;
   }
   int file = jx_source_adopt(ctx, &read, true);
+  *xml_file = file;
   const jx_source *src = jx_ctx_source(ctx, file);
   if (!utf8_document(ctx, file) || !no_dtd(ctx, file)) return NULL;
 
-  jx_file *f = jx_arena_alloc(tree, sizeof *f);
+  jx_arena *nodes = tree;
+  if (sink && !(nodes = jx_arena_new())) {
+    fputs("jxc: out of memory\n", stderr);
+    abort();
+  }
+  /* With a sink the file is only a list of what is not handed over yet. */
+  jx_file *f = jx_arena_alloc(sink ? ctx->arena : tree, sizeof *f);
   f->file = file;
-  reader r = {.ctx = ctx, .tree = tree, .file = file, .ok = true, .items = &f->items};
+  reader r = {.ctx = ctx, .tree = nodes, .sink = sink, .last_kind = -1, .file = file,
+              .ok = true, .items = &f->items};
   r.standin.type = XML_ELEMENT_NODE;
   r.text_child.type = XML_TEXT_NODE;
   r.other_child.type = XML_COMMENT_NODE;
@@ -1530,6 +1579,12 @@ jx_file *jx_xml_import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
   free(r.frames);
   free(r.vtext);
   jx_arena_free(r.scratch);
+  /* What follows the last budget unit; the reader's nodes go after it. */
+  bool read_well = !broken && plug && !r.held_schema.len && !r.invalid;
+  if (sink) {
+    if (read_well) hand_over(&r);
+    jx_arena_free(nodes);
+  }
 
   if (broken) return NULL;
   if (!validated) {
@@ -1542,11 +1597,17 @@ jx_file *jx_xml_import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
   }
   report_held(ctx, &r.held_rules);
   if (!r.ok) return NULL;
-  /* A blank line between the header, part one and definitions. */
-  for (size_t i = 1; i < f->items.len; i++) {
-    jx_node *a = f->items.items[i - 1], *b = f->items.items[i];
-    bool header_a = a->kind <= JX_NODE_FRAMEWORK, header_b = b->kind <= JX_NODE_FRAMEWORK;
-    if (header_a != header_b || b->kind == JX_NODE_SUB_TARGET) b->blank_before = true;
-  }
+  if (!sink) mark_blank_lines(&r, 0);
   return f;
+}
+
+jx_file *jx_xml_import(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
+                       const char **why) {
+  int file;
+  return import(ctx, tree, path, xsd_path, NULL, &file, why);
+}
+
+bool jx_xml_import_units(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
+                         const jx_xml_items_sink *sink, int *xml_file, const char **why) {
+  return import(ctx, tree, path, xsd_path, sink, xml_file, why) != NULL;
 }

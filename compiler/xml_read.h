@@ -20,4 +20,24 @@
 jx_file *jx_xml_import(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
                        const char **why);
 
+/* Where jx_xml_import_units hands the items it builds. */
+typedef struct jx_xml_items_sink {
+  /* Called at the end of each budget unit (AGENCY) with the items built
+   * since the last call, in document order, blank lines marked (the
+   * header, part one, definitions and allowances before the first unit
+   * come with it; what follows the last unit comes last); first says
+   * they begin the file. They live until it returns. */
+  void (*items)(const jx_list *items, bool first, void *data);
+  void *data;
+} jx_xml_items_sink;
+
+/* jx_xml_import one budget unit at a time, so that no tree of the whole
+ * document is held: each unit's items go to the sink as soon as the unit
+ * has been read and validated. True when the document was read without a
+ * problem; when false, what the sink was given must be thrown away. The
+ * XML's text lives in tree, as with jx_xml_import; its index in ctx is set
+ * in *xml_file (-1 when it could not be read). */
+bool jx_xml_import_units(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
+                         const jx_xml_items_sink *sink, int *xml_file, const char **why);
+
 #endif

@@ -1,8 +1,11 @@
 /* libFuzzer harness for jxc import: any bytes as an exchange XML file must
  * be refused with diagnostics or imported into source that reads back,
- * without a crash, a leak or a hang. Run with `make fuzz-import`. */
+ * without a crash, a leak or a hang; and importing it a budget unit at a
+ * time (as jxc import does) must give the same verdict and the same
+ * source as importing it whole. Run with `make fuzz-import`. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ctx.h"
@@ -11,6 +14,18 @@
 #include "xml_read.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+/* The source of a document imported a unit at a time. */
+typedef struct pieces {
+  jx_ctx *ctx;
+  FILE *out;
+  bool ok; /* every unit could be written */
+} pieces;
+
+static void piece(const jx_list *items, bool first, void *data) {
+  pieces *p = data;
+  if (!jx_format_items(p->ctx, items, first, p->out)) p->ok = false;
+}
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   char path[] = "/tmp/jx-fuzz-import-XXXXXX";
@@ -25,20 +40,34 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   jx_ctx *ctx = jx_ctx_new();
   const char *xsd = getenv("JIXIAO_SCHEMA_FILE");
   const char *why = NULL;
-  jx_file *f = jx_xml_import(ctx, ctx->arena, path, xsd ? xsd : "schema/jixiao-1.xsd", &why);
+  if (!xsd) xsd = "schema/jixiao-1.xsd";
+  jx_file *f = jx_xml_import(ctx, ctx->arena, path, xsd, &why);
+  jx_ctx *units = jx_ctx_new();
+  char *unit_text = NULL;
+  size_t unit_len = 0;
+  pieces p = {units, open_memstream(&unit_text, &unit_len), true};
+  jx_xml_items_sink sink = {piece, &p};
+  int xml_file;
+  bool read = jx_xml_import_units(units, units->arena, path, xsd, &sink, &xml_file, &why);
+  fclose(p.out);
   unlink(path);
+  if (read != (f != NULL)) abort();
   if (f) {
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
     bool ok = jx_format_file(ctx, f, out);
     fclose(out);
+    if (ok != p.ok) abort();
+    if (ok && (len != unit_len || memcmp(text, unit_text, len))) abort();
     int before = ctx->nerrors;
     if (ok) jx_parse(ctx, jx_source_add(ctx, "imported.jx", text, len));
     /* What import writes must always read back. */
     if (ok && ctx->nerrors != before) abort();
     free(text);
   }
+  free(unit_text);
+  jx_ctx_free(units);
   jx_ctx_free(ctx);
   return 0;
 }
