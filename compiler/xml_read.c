@@ -1182,7 +1182,7 @@ static void end_container(reader *r, role role) {
   switch (role) {
     case ROLE_AGENCY:
       r->agency = NULL;
-      if (r->sink && building(r)) hand_over(r);
+      if (r->sink && building(r) && r->ok) hand_over(r);
       break;
     case ROLE_SECTION: r->section = NULL; break;
     case ROLE_PROJECT: r->project = NULL, r->sup = NULL; break;
@@ -1580,7 +1580,7 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
   free(r.vtext);
   jx_arena_free(r.scratch);
   /* What follows the last budget unit; the reader's nodes go after it. */
-  bool read_well = !broken && plug && !r.held_schema.len && !r.invalid;
+  bool read_well = !broken && plug && !r.held_schema.len && !r.invalid && r.ok;
   if (sink) {
     if (read_well) hand_over(&r);
     jx_arena_free(nodes);
