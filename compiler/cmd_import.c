@@ -1,8 +1,10 @@
 /* jxc import: an exchange XML document back into jixiao source. */
 #include "cli.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "format.h"
@@ -12,16 +14,38 @@
 
 /* The source import makes, a budget unit at a time as the units are read,
  * so that neither the tree of the whole document nor that of its source is
- * ever held: each unit is formatted and read back, then let go. */
+ * ever held: each unit is formatted and read back, then let go. That work
+ * is done on a second thread while the reader reads the next units (the
+ * reading, with the schema's validation, is the longer part), with a ctx
+ * of its own whose findings join the command's at the end. */
+
+enum { PENDING_UNITS = 4 }; /* units read and not yet formatted, at most */
+
+typedef struct unit {
+  jx_list items;
+  jx_arena *nodes; /* holds them */
+  bool first;
+} unit;
+
 typedef struct making {
-  jx_ctx *ctx;
+  jx_ctx *ctx;        /* the worker's: what formatting and reading back say */
   FILE *out;          /* the whole source so far, in memory */
-  char **text;        /* out's buffer, and its length */
-  size_t *len;
+  char *text;         /* out's buffer, and its length */
+  size_t len;
   jx_arena *scratch;  /* one unit's tree as it is read back */
   bool written;       /* every unit could be written in the language */
   bool reads_back;    /* every unit read back without an error */
-  size_t said;        /* ctx->diags.len after the last unit */
+  /* Between the reader and the worker. */
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  bool threaded;      /* a worker thread runs; else each unit is made at once */
+  pthread_t worker;
+  unit queue[PENDING_UNITS];
+  size_t head, count;
+  bool closed;        /* no unit will come */
+  unit next;          /* given by the reader's items, queued by take_arena */
+  jx_arena *spare[PENDING_UNITS + 2]; /* emptied arenas, to build in again */
+  size_t nspare;
 } making;
 
 static void out_of_memory(void) {
@@ -31,20 +55,18 @@ static void out_of_memory(void) {
 
 /* Formats a unit's items onto the source, then reads them back: what
  * import writes must read back, and a unit on its own is a file of the
- * language. A piece that says anything is registered as a source, so that
- * its diagnostics show its lines. */
-static void piece(const jx_list *items, bool first, void *data) {
-  making *m = data;
+ * language. A piece that says anything is registered as a source of the
+ * worker's ctx, so that its diagnostics show its lines. */
+static void make(making *m, const unit *u) {
   jx_ctx *ctx = m->ctx;
   if (!m->written || !m->reads_back) return;
   if (fflush(m->out)) out_of_memory();
-  size_t start = *m->len;
-  m->written = jx_format_items(ctx, items, first, m->out);
+  size_t start = m->len;
+  m->written = jx_format_items(ctx, &u->items, u->first, m->out);
   if (fflush(m->out)) out_of_memory();
-  m->said = ctx->diags.len;
   if (!m->written) return;
-  const char *text = *m->text + start; /* NUL-terminated by the stream */
-  size_t len = *m->len - start;
+  const char *text = m->text + start; /* NUL-terminated by the stream */
+  size_t len = m->len - start;
   size_t diags = ctx->diags.len;
   int errors = ctx->nerrors;
   int index = (int)ctx->sources.len;
@@ -54,7 +76,95 @@ static void piece(const jx_list *items, bool first, void *data) {
   if (ctx->diags.len != diags) jx_source_add(ctx, "(imported source)", text, len);
   if (ctx->nerrors != errors) m->reads_back = false;
   jx_arena_reset(m->scratch);
-  m->said = ctx->diags.len;
+}
+
+static void *work(void *data) {
+  making *m = data;
+  pthread_mutex_lock(&m->mu);
+  for (;;) {
+    while (!m->count && !m->closed) pthread_cond_wait(&m->cv, &m->mu);
+    if (!m->count) break;
+    unit u = m->queue[m->head];
+    pthread_mutex_unlock(&m->mu);
+    make(m, &u);
+    jx_arena_reset(u.nodes);
+    pthread_mutex_lock(&m->mu);
+    m->head = (m->head + 1) % PENDING_UNITS;
+    m->count--;
+    m->spare[m->nspare++] = u.nodes;
+    pthread_cond_broadcast(&m->cv);
+  }
+  pthread_mutex_unlock(&m->mu);
+  return NULL;
+}
+
+/* The reader's sink: the unit's list, then the arena that holds it. */
+static void unit_read(const jx_list *items, bool first, void *data) {
+  making *m = data;
+  m->next.items = *items;
+  m->next.first = first;
+}
+
+static jx_arena *unit_arena(jx_arena *nodes, void *data) {
+  making *m = data;
+  m->next.nodes = nodes;
+  if (!m->threaded) {
+    make(m, &m->next);
+    jx_arena_reset(nodes);
+    return nodes;
+  }
+  pthread_mutex_lock(&m->mu);
+  while (m->count == PENDING_UNITS) pthread_cond_wait(&m->cv, &m->mu);
+  m->queue[(m->head + m->count) % PENDING_UNITS] = m->next;
+  m->count++;
+  jx_arena *empty = m->nspare ? m->spare[--m->nspare] : NULL;
+  pthread_cond_broadcast(&m->cv);
+  pthread_mutex_unlock(&m->mu);
+  if (!empty && !(empty = jx_arena_new())) out_of_memory();
+  return empty;
+}
+
+/* Waits for the worker to finish the units queued, and frees the arenas. */
+static void finish(making *m) {
+  if (m->threaded) {
+    pthread_mutex_lock(&m->mu);
+    m->closed = true;
+    pthread_cond_broadcast(&m->cv);
+    pthread_mutex_unlock(&m->mu);
+    pthread_join(m->worker, NULL);
+  }
+  for (size_t i = 0; i < m->nspare; i++) jx_arena_free(m->spare[i]);
+  pthread_mutex_destroy(&m->mu);
+  pthread_cond_destroy(&m->cv);
+}
+
+/* Puts what the worker said into ctx before its diagnostics from index
+ * at on (what the reader said at the end, after every unit: the order of
+ * reading the units one after the other). The worker's first shared
+ * sources stand for ctx's, the last of them for the XML, xml; the pieces
+ * it registered become ctx's too. */
+static void take_findings(jx_ctx *ctx, const jx_ctx *worker, int shared, int xml, size_t at) {
+  jx_list later = jx_list_copy(ctx->arena, &ctx->diags);
+  size_t nlater = ctx->diags.len - at;
+  ctx->diags.len = at;
+  int *index = calloc(worker->sources.len + 1, sizeof *index);
+  if (!index) out_of_memory();
+  for (int i = 0; i < shared; i++) index[i] = i;
+  index[shared - 1] = xml;
+  for (size_t i = (size_t)shared; i < worker->sources.len; i++) {
+    const jx_source *s = worker->sources.items[i];
+    index[i] = jx_source_add(ctx, s->path, s->text, s->len);
+  }
+  for (size_t i = 0; i < worker->diags.len; i++) {
+    jx_diag *d = jx_diag_copy(ctx, worker->diags.items[i]);
+    if (d->loc.file >= 0) d->loc.file = index[d->loc.file];
+    for (size_t k = 0; k < d->notes.len; k++) {
+      jx_diag_note *n = d->notes.items[k];
+      if (n->loc.file >= 0) n->loc.file = index[n->loc.file];
+    }
+  }
+  free(index);
+  for (size_t i = 0; i < nlater; i++) jx_list_push(ctx->arena, &ctx->diags, later.items[at + i]);
 }
 
 int jx_cmd_import(int argc, char **argv, const jx_cli *cli) {
@@ -67,27 +177,35 @@ int jx_cmd_import(int argc, char **argv, const jx_cli *cli) {
     jx_ctx_free(ctx);
     return EXIT_USAGE;
   }
-  char *text = NULL;
-  size_t len = 0;
-  making m = {.ctx = ctx, .text = &text, .len = &len, .written = true, .reads_back = true};
+  making m = {.written = true, .reads_back = true};
   /* The XML's text, let go once it is read (diagnostics read it again). */
   jx_arena *xml = jx_arena_new();
+  m.ctx = jx_ctx_new();
   m.scratch = jx_arena_new();
-  m.out = open_memstream(&text, &len);
-  if (!xml || !m.scratch || !m.out) out_of_memory();
+  m.out = open_memstream(&m.text, &m.len);
+  if (!xml || !m.ctx || !m.scratch || !m.out) out_of_memory();
+  /* The worker's findings name the XML (the source ctx registers next) or
+   * pieces of its own: placeholders keep the XML's index there. */
+  int shared = (int)ctx->sources.len + 1;
+  for (int i = 0; i < shared; i++) jx_source_add(m.ctx, "(the XML)", "", 0);
+  pthread_mutex_init(&m.mu, NULL);
+  pthread_cond_init(&m.cv, NULL);
+  m.threaded = !ctx->single_thread && pthread_create(&m.worker, NULL, work, &m) == 0;
   const char *why = NULL;
   int xml_file;
-  jx_xml_items_sink sink = {piece, &m};
-  size_t before = m.said = ctx->diags.len;
+  jx_xml_items_sink sink = {unit_read, unit_arena, &m};
+  size_t before = ctx->diags.len;
   bool read = jx_xml_import_units(ctx, xml, argv[0], xsd, &sink, &xml_file, &why);
-  /* The reader reports what it found after the last unit. When it found
-   * the document wanting, what formatting the units before said is not
-   * the news (it never was when the whole document was read first). */
-  if (!read) jx_diags_forget(ctx, before, m.said);
+  finish(&m);
   if (xml_file >= 0) jx_source_release(ctx, xml_file);
   jx_arena_free(xml);
   jx_arena_free(m.scratch);
   if (fclose(m.out)) out_of_memory();
+  /* When the reader found the document wanting at its end, what formatting
+   * the units before said is not the news (it never was when the whole
+   * document was read first). */
+  if (read) take_findings(ctx, m.ctx, shared, xml_file, before);
+  jx_ctx_free(m.ctx);
   int status = EXIT_CLEAN;
   if (!read) {
     if (why) fprintf(stderr, _("jxc: %s.\n"), why);
@@ -99,9 +217,9 @@ int jx_cmd_import(int argc, char **argv, const jx_cli *cli) {
             "back; nothing was written. Please report this with the input.\n"),
           stderr);
     status = EXIT_USAGE;
-  } else if (!jx_cli_write(ctx, cli->output ? cli->output : "-", text, len)) {
+  } else if (!jx_cli_write(ctx, cli->output ? cli->output : "-", m.text, m.len)) {
     status = EXIT_USAGE;
   }
-  free(text);
+  free(m.text);
   return jx_cli_finish(ctx, cli, status);
 }

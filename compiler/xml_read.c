@@ -117,7 +117,8 @@ typedef struct held {
 typedef struct reader {
   jx_ctx *ctx;
   /* The nodes built: the caller's arena, or with a sink one of the
-   * reader's own, reset after each budget unit is handed over. */
+   * reader's own, reset after each budget unit is handed over (or taken
+   * by the sink, which gives another). */
   jx_arena *tree;
   const jx_xml_items_sink *sink; /* or NULL: the whole file is built */
   size_t handed;          /* items before it went to the sink */
@@ -1474,7 +1475,10 @@ static void hand_over(reader *r) {
   r->section = r->sup = NULL;
   r->project = NULL;
   r->group = NULL;
-  jx_arena_reset(r->tree);
+  if (r->sink->take_arena)
+    r->tree = r->sink->take_arena(r->tree, r->sink->data);
+  else
+    jx_arena_reset(r->tree);
 }
 
 /* jx_xml_import and jx_xml_import_units: builds into tree, or with a
@@ -1583,7 +1587,7 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
   bool read_well = !broken && plug && !r.held_schema.len && !r.invalid && r.ok;
   if (sink) {
     if (read_well) hand_over(&r);
-    jx_arena_free(nodes);
+    jx_arena_free(r.tree);
   }
 
   if (broken) return NULL;

@@ -28,6 +28,12 @@ typedef struct jx_xml_items_sink {
    * come with it; what follows the last unit comes last); first says
    * they begin the file. They live until it returns. */
   void (*items)(const jx_list *items, bool first, void *data);
+  /* When not NULL, called after items with the arena that holds the
+   * items and their list's storage (items copies the list itself), which
+   * the sink then owns, to work on them on another thread, say; it returns
+   * an empty arena to build the next unit in, which the reader frees at
+   * the end. When NULL, the items are forgotten once items returns. */
+  jx_arena *(*take_arena)(jx_arena *nodes, void *data);
   void *data;
 } jx_xml_items_sink;
 

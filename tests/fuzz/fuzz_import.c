@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   char *unit_text = NULL;
   size_t unit_len = 0;
   pieces p = {units, open_memstream(&unit_text, &unit_len), true};
-  jx_xml_items_sink sink = {piece, &p};
+  jx_xml_items_sink sink = {piece, NULL, &p};
   int xml_file;
   bool read = jx_xml_import_units(units, units->arena, path, xsd, &sink, &xml_file, &why);
   fclose(p.out);
