@@ -1,5 +1,6 @@
 #include "utf8.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -43,7 +44,10 @@ size_t jx_utf8_invalid_at(const char *s, size_t len) {
   while (i < len) {
     unsigned char c = u[i];
     if (c < 0x80) {
-      i++;
+      /* Runs of ASCII (XML markup, indentation) eight bytes at a time. */
+      uint64_t x;
+      while (len - i >= 8 && (memcpy(&x, u + i, 8), !(x & 0x8080808080808080u))) i += 8;
+      if (i < len && u[i] < 0x80) i++;
       continue;
     }
     /* Three-byte sequences led by E1-EC or EE-EF (most of Chinese text) can

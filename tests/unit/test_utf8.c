@@ -28,6 +28,18 @@ int main(void) {
   CHECK_INT(jx_utf8_invalid_at(overlong, 2), 0);
   const char surrogate[] = "\xED\xA0\x80";
   CHECK_INT(jx_utf8_invalid_at(surrogate, 3), 0);
+  /* Long ASCII runs are skipped eight bytes at a time: a bad byte at any
+   * place within or after one is still found where it is. */
+  for (size_t at = 0; at < 40; at++) {
+    char run[48];
+    memset(run, 'a', sizeof run);
+    run[at] = (char)0xFF;
+    CHECK_INT(jx_utf8_invalid_at(run, sizeof run), at);
+    memcpy(run + at, "\xE9\xA1\xB9", 3); /* 项, then more ASCII */
+    CHECK_INT(jx_utf8_invalid_at(run, sizeof run), sizeof run);
+    run[at + 1] = 'a'; /* 项 cut short */
+    CHECK_INT(jx_utf8_invalid_at(run, sizeof run), at);
+  }
 
   int32_t cp;
   CHECK_INT(jx_utf8_decode("项", 3, &cp), 3);
