@@ -4,7 +4,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "diag.h"
 #include "format.h"
@@ -27,6 +26,7 @@ typedef struct unit {
   bool first;
 } unit;
 
+/* Everything it holds is jx_cmd_import's, which frees it. */
 typedef struct making {
   jx_ctx *ctx;        /* the worker's: what formatting and reading back say */
   FILE *out;          /* the whole source so far, in memory */

@@ -121,7 +121,7 @@ typedef struct reader {
    * by the sink, which gives another). */
   jx_arena *tree;
   const jx_xml_items_sink *sink; /* or NULL: the whole file is built */
-  size_t handed;          /* items before it went to the sink */
+  bool handed;            /* the sink has had the file's first items */
   int last_kind;          /* the kind of the last item marked, or -1 */
   int file; /* the XML file in the ctx's source table, for locations */
   xmlParserCtxtPtr pctx;
@@ -1469,8 +1469,8 @@ static void mark_blank_lines(reader *r, size_t first) {
 static void hand_over(reader *r) {
   if (!r->items->len) return;
   mark_blank_lines(r, 0);
-  r->sink->items(r->items, r->handed == 0, r->sink->data);
-  r->handed += r->items->len;
+  r->sink->items(r->items, !r->handed, r->sink->data);
+  r->handed = true;
   *r->items = (jx_list){0};
   r->section = r->sup = NULL;
   r->project = NULL;
