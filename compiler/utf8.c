@@ -149,12 +149,40 @@ size_t jx_utf8_width(const char *s, size_t len) {
 }
 
 size_t jx_utf8_length(const char *s, size_t len) {
+  /* The same fast paths as jx_utf8_invalid_at: every located element of an
+   * imported document measures its line. An invalid byte counts as one. */
+  const unsigned char *u = (const unsigned char *)s;
   size_t n = 0;
   for (size_t i = 0; i < len; n++) {
+    uint64_t x;
+    if (u[i] < 0x80 && len - i >= 8 && (memcpy(&x, u + i, 8), !(x & 0x8080808080808080u))) {
+      i += 8;
+      n += 7;
+      continue;
+    }
+    unsigned char c = u[i];
+    if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && len - i >= 3 &&
+        (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     int32_t cp;
     i += (size_t)jx_utf8_decode(s + i, len - i, &cp);
   }
   return n;
+}
+
+size_t jx_utf8_count_valid(const char *s, size_t len) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t continuations = 0, i = 0;
+  for (; len - i >= 8; i += 8) {
+    uint64_t x;
+    memcpy(&x, u + i, 8);
+    /* A continuation byte is 10xxxxxx: its top bit set, the next clear. */
+    continuations += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080u);
+  }
+  for (; i < len; i++) continuations += (u[i] & 0xC0) == 0x80;
+  return len - continuations;
 }
 
 bool jx_utf8_is_word_cp(int32_t cp, bool first) {

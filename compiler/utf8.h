@@ -27,8 +27,12 @@ bool jx_utf8_is_ambiguous(int32_t cp);
 /* Display width of a UTF-8 string; invalid bytes count one column each. */
 size_t jx_utf8_width(const char *s, size_t len);
 
-/* Number of code points in s. */
+/* Number of code points in s; an invalid byte counts as one. */
 size_t jx_utf8_length(const char *s, size_t len);
+
+/* The same for s known to be valid UTF-8 (jx_utf8_invalid_at said so):
+ * only the bytes that start a character are counted, eight at a time. */
+size_t jx_utf8_count_valid(const char *s, size_t len);
 
 /* Whether cp may appear in a word (letters, marks, other symbols; ASCII '_',
  * and '-' when not first). Digits and punctuation end a word. */

@@ -154,21 +154,29 @@ typedef struct reader {
 } reader;
 
 /* The location of line, whose text s (len bytes, no line end) is known:
- * from its first non-blank character to its end. */
-static jx_loc loc_of_line(int file, int line, const char *s, size_t len) {
+ * from its first non-blank character to its end, measured by count: the
+ * parser's locations may count as in valid UTF-8, which the file is by
+ * then; the gates before it measure lines that may not be. */
+static jx_loc loc_of_line(int file, int line, const char *s, size_t len,
+                          size_t (*count)(const char *, size_t)) {
   jx_loc loc = {file, line, 1, line, 1};
   size_t start = 0;
   while (start < len && (s[start] == ' ' || s[start] == '\t')) start++;
   loc.first_column = 1 + (int)start;
-  loc.last_column = loc.first_column + (int)jx_utf8_length(s + start, len - start);
+  loc.last_column = loc.first_column + (int)count(s + start, len - start);
   return loc;
 }
 
-static jx_loc line_loc(jx_ctx *ctx, int file, int line) {
+static jx_loc measured_line(jx_ctx *ctx, int file, int line,
+                            size_t (*count)(const char *, size_t)) {
   if (line <= 0) return (jx_loc){file, line, 1, line, 1};
   size_t len;
   const char *s = jx_source_line(jx_ctx_source(ctx, file), line, &len);
-  return loc_of_line(file, line, s, len);
+  return loc_of_line(file, line, s, len, count);
+}
+
+static jx_loc line_loc(jx_ctx *ctx, int file, int line) {
+  return measured_line(ctx, file, line, jx_utf8_length);
 }
 
 /* The location of a line. The builders ask for the same line many times
@@ -179,7 +187,7 @@ static jx_loc at_line(reader *r, int line) {
   const jx_source *src = jx_ctx_source(r->ctx, r->file);
   if (line <= 0 || r->cached_line <= 0 || line < r->cached_line ||
       line - r->cached_line > JX_LINE_MARK || line > src->nlines) {
-    r->cached_loc = line_loc(r->ctx, r->file, line);
+    r->cached_loc = measured_line(r->ctx, r->file, line, jx_utf8_count_valid);
     r->cached_line = line > 0 && line <= src->nlines ? line : 0;
     if (r->cached_line) {
       size_t len;
@@ -196,7 +204,7 @@ static jx_loc at_line(reader *r, int line) {
   while (len && p[len - 1] == '\r') len--;
   r->cached_start = (size_t)(p - src->text);
   r->cached_line = line;
-  r->cached_loc = loc_of_line(r->file, line, p, len);
+  r->cached_loc = loc_of_line(r->file, line, p, len, jx_utf8_count_valid);
   return r->cached_loc;
 }
 
@@ -703,25 +711,26 @@ static void wording_rules(reader *r, xml_el el, const jx_value *v) {
 
 /* A date of a deadline or period as the language can write it. */
 static void date_rules(reader *r, xml_el n, const jx_date *d, const char *what) {
+  /* what is an untranslated phrase (N_): translated only for a message. */
   jx_arena *a = r->ctx->arena; /* its messages are held until the end */
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d->style == JX_DATE_ISO && (!d->year || !d->month || d->month_end ||
                                   (*d->wording && !jx_is_bare_word(d->wording))))
     fail_at(r, n, jx_arena_printf(a, _("An iso %s has a year and a month, and its wording "
-                                     "(2025-12-31前) is one word or none."), what));
+                                     "(2025-12-31前) is one word or none."), _(what)));
   if (d->year && !d->month && d->day)
-    fail_at(r, n, jx_arena_printf(a, _("A %s with a year and a day also needs a month."), what));
+    fail_at(r, n, jx_arena_printf(a, _("A %s with a year and a day also needs a month."), _(what)));
   if (strchr(d->wording, '-') || strstr(d->wording, "至"))
     fail_at(r, n, jx_arena_printf(a, _("The wording %s of a %s cannot hold 至 or -: jixiao "
                                      "source reads them as the start of a range."),
-                                  d->wording, what));
+                                  d->wording, _(what)));
   if (d->month && !d->month_end && !d->day && !strncmp(d->wording, "底", strlen("底")))
     fail(r, n, "The wording %s cannot follow a month: write month_end=\"true\" "
                "instead of starting the wording with 底.", d->wording);
   bool leap = !d->year || (d->year % 4 == 0 && (d->year % 100 || d->year % 400 == 0));
   if (d->month && d->day && (d->day > days[d->month - 1] || (d->month == 2 && !leap && d->day > 28)))
     fail_at(r, n, jx_arena_printf(a, _("The %s %s%d月%d日 is not a date: that month has no "
-                                     "day %d."), what,
+                                     "day %d."), _(what),
                                   d->year ? jx_arena_printf(a, "%d年", d->year) : "",
                                   d->month, d->day, d->day));
 }
@@ -790,8 +799,8 @@ static xml_el value(reader *r, xml_el owner, xml_el c, jx_value *v) {
       xml_el from = first_child(c);
       date(r, from, &v->date);
       date(r, next(from), &v->until);
-      date_rules(r, from, &v->date, _("period start"));
-      date_rules(r, next(from), &v->until, _("period end"));
+      date_rules(r, from, &v->date, N_("period start"));
+      date_rules(r, next(from), &v->until, N_("period end"));
       c = next(c);
     } else if (is(c, "KPI_MONTHLY")) {
       v->kind = JX_VALUE_MONTHLY;
@@ -835,8 +844,8 @@ static xml_el value(reader *r, xml_el owner, xml_el c, jx_value *v) {
                    "a number, and only for them.", sign);
   if (written && !strcmp(written, "false") && strcmp(sign, "＝"))
     fail(r, owner, "written=\"false\" is only allowed on the sign ＝, not on %s.", sign);
-  if (v->kind == JX_VALUE_DEADLINE) date_rules(r, owner, &v->date, _("deadline"));
-  if (v->kind == JX_VALUE_MONTHLY) date_rules(r, owner, &v->date, _("monthly deadline"));
+  if (v->kind == JX_VALUE_DEADLINE) date_rules(r, owner, &v->date, N_("deadline"));
+  if (v->kind == JX_VALUE_MONTHLY) date_rules(r, owner, &v->date, N_("monthly deadline"));
   if (unit_el) unit_rules(r, unit_el, v);
   if (wording_el) wording_rules(r, wording_el, v);
   return next(c);

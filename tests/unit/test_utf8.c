@@ -4,6 +4,16 @@
 
 static size_t W(const char *s) { return jx_utf8_width(s, strlen(s)); }
 
+/* What jx_utf8_length must answer: one code point decoded at a time. */
+static size_t decoded_length(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; n++) {
+    int32_t cp;
+    i += (size_t)jx_utf8_decode(s + i, len - i, &cp);
+  }
+  return n;
+}
+
 int main(void) {
   /* Display width: CJK and full-width characters take two columns. */
   CHECK_INT(W("abc"), 3);
@@ -16,6 +26,41 @@ int main(void) {
   CHECK_INT(W(""), 0);
 
   CHECK_INT(jx_utf8_length("项目 ok", strlen("项目 ok")), 5);
+  /* The length takes runs of ASCII and common three-byte characters at
+   * once: it must count as decoding one code point at a time does, an
+   * invalid byte as one, wherever the pieces fall. */
+  static const char *const pieces[] = {"a", "项", "\xE0\xA4\x85", "\xED\x9F\xBF",
+                                       "\xED\xA0\x80", "\xE9\xA1", "\xFF", "\xC3\xA9",
+                                       "\xF0\x9F\x98\x80", "\x80", "abcdefghij"};
+  const size_t npieces = sizeof pieces / sizeof pieces[0];
+  for (size_t seed = 1; seed < 400; seed++) {
+    char buf[128];
+    size_t len = 0;
+    for (size_t k = seed; len < 100; k = k * 7 + 3) {
+      const char *p = pieces[k % npieces];
+      memcpy(buf + len, p, strlen(p));
+      len += strlen(p);
+    }
+    CHECK_INT(jx_utf8_length(buf, len), decoded_length(buf, len));
+    CHECK_INT(jx_utf8_length(buf + 1, len - 2), decoded_length(buf + 1, len - 2));
+  }
+  /* For valid text, counting the bytes that start a character, eight at a
+   * time, gives the same. */
+  static const char *const valid[] = {"a", "项", "\xE0\xA4\x85", "\xC3\xA9", "≥",
+                                      "\xF0\x9F\x98\x80", "abcdefghij", " "};
+  const size_t nvalid = sizeof valid / sizeof valid[0];
+  for (size_t seed = 1; seed < 60; seed++) {
+    char buf[128];
+    size_t len = 0;
+    for (size_t k = seed; len < 100; k = k / 3 + k * 7 + 1) {
+      const char *p = valid[k % nvalid];
+      memcpy(buf + len, p, strlen(p));
+      len += strlen(p);
+      CHECK_INT(jx_utf8_count_valid(buf, len), decoded_length(buf, len));
+    }
+  }
+  CHECK_INT(jx_utf8_length("abcdefgh项目abcdefghi", strlen("abcdefgh项目abcdefghi")), 19);
+  CHECK_INT(jx_utf8_length("\xE9\xA1", 2), 2); /* a cut 项: two invalid bytes */
 
   /* Validation finds the first bad byte. */
   const char good[] = "单位 324001";
