@@ -38,23 +38,30 @@ int jx_utf8_decode(const char *s, size_t len, int32_t *cp) {
   return n;
 }
 
+/* A character of three bytes led by E1-EC or EE-EF (most of Chinese text):
+ * it can be neither overlong nor a surrogate, so two continuation bytes
+ * make it valid. At least three bytes are at u. */
+static inline bool common_three(const unsigned char *u) {
+  return (unsigned)(u[0] - 0xE1) <= 0x0E && u[0] != 0xED && (u[1] & 0xC0) == 0x80 &&
+         (u[2] & 0xC0) == 0x80;
+}
+
 size_t jx_utf8_invalid_at(const char *s, size_t len) {
+  /* Source text alternates short runs of ASCII (about four bytes: spaces,
+   * digits, keywords in Latin letters) with runs of Chinese characters:
+   * each kind of run is crossed by a loop of its own. */
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   while (i < len) {
-    unsigned char c = u[i];
-    if (c < 0x80) {
-      /* Runs of ASCII (XML markup, indentation) eight bytes at a time. */
-      uint64_t x;
+    if (u[i] < 0x80) {
+      uint64_t x; /* long runs (XML markup, indentation) eight bytes at a time */
       while (len - i >= 8 && (memcpy(&x, u + i, 8), !(x & 0x8080808080808080u))) i += 8;
-      if (i < len && u[i] < 0x80) i++;
+      while (i < len && u[i] < 0x80) i++;
       continue;
     }
-    /* Three-byte sequences led by E1-EC or EE-EF (most of Chinese text) can
-     * be neither overlong nor surrogates: two continuation bytes suffice. */
-    if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && len - i >= 3 &&
-        (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-      i += 3;
+    if (len - i >= 3 && common_three(u + i)) {
+      do i += 3;
+      while (len - i >= 3 && common_three(u + i));
       continue;
     }
     int32_t cp;
@@ -160,9 +167,7 @@ size_t jx_utf8_length(const char *s, size_t len) {
       n += 7;
       continue;
     }
-    unsigned char c = u[i];
-    if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && len - i >= 3 &&
-        (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+    if (len - i >= 3 && common_three(u + i)) {
       i += 3;
       continue;
     }

@@ -14,6 +14,17 @@ static size_t decoded_length(const char *s, size_t len) {
   return n;
 }
 
+/* What jx_utf8_invalid_at must answer: where decoding first fails. */
+static size_t decoded_invalid_at(const char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    int n = jx_utf8_decode(s + i, len - i, &cp);
+    if (cp < 0) return i;
+    i += (size_t)n;
+  }
+  return len;
+}
+
 int main(void) {
   /* Display width: CJK and full-width characters take two columns. */
   CHECK_INT(W("abc"), 3);
@@ -31,17 +42,22 @@ int main(void) {
    * invalid byte as one, wherever the pieces fall. */
   static const char *const pieces[] = {"a", "项", "\xE0\xA4\x85", "\xED\x9F\xBF",
                                        "\xED\xA0\x80", "\xE9\xA1", "\xFF", "\xC3\xA9",
-                                       "\xF0\x9F\x98\x80", "\x80", "abcdefghij"};
+                                       "\xF0\x9F\x98\x80", "\x80", "abcdefghij", "\xE0\x80\x80", "\xEF\xBC\x8A",
+                                       "\xE9\xA1\xB9\xE7\x9B\xAE"};
   const size_t npieces = sizeof pieces / sizeof pieces[0];
   for (size_t seed = 1; seed < 400; seed++) {
     char buf[128];
     size_t len = 0;
-    for (size_t k = seed; len < 100; k = k * 7 + 3) {
-      const char *p = pieces[k % npieces];
+    /* A linear congruential sequence picks the pieces. */
+    for (uint64_t k = seed * 2654435761u; len < 100;
+         k = k * 6364136223846793005u + 1442695040888963407u) {
+      const char *p = pieces[(k >> 33) % npieces];
       memcpy(buf + len, p, strlen(p));
       len += strlen(p);
     }
     CHECK_INT(jx_utf8_length(buf, len), decoded_length(buf, len));
+    CHECK_INT(jx_utf8_invalid_at(buf, len), decoded_invalid_at(buf, len));
+    CHECK_INT(jx_utf8_invalid_at(buf + 1, len - 2), decoded_invalid_at(buf + 1, len - 2));
     CHECK_INT(jx_utf8_length(buf + 1, len - 2), decoded_length(buf + 1, len - 2));
   }
   /* For valid text, counting the bytes that start a character, eight at a
@@ -57,6 +73,9 @@ int main(void) {
       memcpy(buf + len, p, strlen(p));
       len += strlen(p);
       CHECK_INT(jx_utf8_count_valid(buf, len), decoded_length(buf, len));
+      CHECK_INT(jx_utf8_invalid_at(buf, len), len);
+      if (len > 1 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80) /* cut short */
+        CHECK_INT(jx_utf8_invalid_at(buf, len - 1), decoded_invalid_at(buf, len - 1));
     }
   }
   CHECK_INT(jx_utf8_length("abcdefgh项目abcdefghi", strlen("abcdefgh项目abcdefghi")), 19);
