@@ -1,7 +1,6 @@
 /* jxc import: an exchange XML document back into jixiao source. */
 #include "cli.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -13,18 +12,10 @@
 
 /* The source import makes, a budget unit at a time as the units are read,
  * so that neither the tree of the whole document nor that of its source is
- * ever held: each unit is formatted and read back, then let go. That work
- * is done on a second thread while the reader reads the next units (the
- * reading, with the schema's validation, is the longer part), with a ctx
- * of its own whose findings join the command's at the end. */
-
-enum { PENDING_UNITS = 4 }; /* units read and not yet formatted, at most */
-
-typedef struct unit {
-  jx_list items;
-  jx_arena *nodes; /* holds them */
-  bool first;
-} unit;
+ * ever held: each unit is formatted and read back, then let go. The reader
+ * calls the sink from its builder's thread, while it parses and validates
+ * the next units (xml_read.c); what formatting and reading back say goes
+ * to a ctx of its own and joins the command's at the end. */
 
 /* Everything it holds is jx_cmd_import's, which frees it. */
 typedef struct making {
@@ -35,17 +26,8 @@ typedef struct making {
   jx_arena *scratch;  /* one unit's tree as it is read back */
   bool written;       /* every unit could be written in the language */
   bool reads_back;    /* every unit read back without an error */
-  /* Between the reader and the worker. */
-  pthread_mutex_t mu;
-  pthread_cond_t cv;
-  bool threaded;      /* a worker thread runs; else each unit is made at once */
-  pthread_t worker;
-  unit queue[PENDING_UNITS];
-  size_t head, count;
-  bool closed;        /* no unit will come */
-  unit next;          /* given by the reader's items, queued by take_arena */
-  jx_arena *spare[PENDING_UNITS + 2]; /* emptied arenas, to build in again */
-  size_t nspare;
+  jx_list items;      /* the unit the reader gave last */
+  bool first;
 } making;
 
 static void out_of_memory(void) {
@@ -57,12 +39,12 @@ static void out_of_memory(void) {
  * import writes must read back, and a unit on its own is a file of the
  * language. A piece that says anything is registered as a source of the
  * worker's ctx, so that its diagnostics show its lines. */
-static void make(making *m, const unit *u) {
+static void make(making *m, const jx_list *items, bool first) {
   jx_ctx *ctx = m->ctx;
   if (!m->written || !m->reads_back) return;
   if (fflush(m->out)) out_of_memory();
   size_t start = m->len;
-  m->written = jx_format_items(ctx, &u->items, u->first, m->out);
+  m->written = jx_format_items(ctx, items, first, m->out);
   if (fflush(m->out)) out_of_memory();
   if (!m->written) return;
   const char *text = m->text + start; /* NUL-terminated by the stream */
@@ -78,64 +60,19 @@ static void make(making *m, const unit *u) {
   jx_arena_reset(m->scratch);
 }
 
-static void *work(void *data) {
-  making *m = data;
-  pthread_mutex_lock(&m->mu);
-  for (;;) {
-    while (!m->count && !m->closed) pthread_cond_wait(&m->cv, &m->mu);
-    if (!m->count) break;
-    unit u = m->queue[m->head];
-    pthread_mutex_unlock(&m->mu);
-    make(m, &u);
-    jx_arena_reset(u.nodes);
-    pthread_mutex_lock(&m->mu);
-    m->head = (m->head + 1) % PENDING_UNITS;
-    m->count--;
-    m->spare[m->nspare++] = u.nodes;
-    pthread_cond_broadcast(&m->cv);
-  }
-  pthread_mutex_unlock(&m->mu);
-  return NULL;
-}
-
-/* The reader's sink: the unit's list, then the arena that holds it. */
+/* The reader's sink: the unit's list, then the arena that holds it, which
+ * is emptied for the next unit once the unit is made. */
 static void unit_read(const jx_list *items, bool first, void *data) {
   making *m = data;
-  m->next.items = *items;
-  m->next.first = first;
+  m->items = *items;
+  m->first = first;
 }
 
 static jx_arena *unit_arena(jx_arena *nodes, void *data) {
   making *m = data;
-  m->next.nodes = nodes;
-  if (!m->threaded) {
-    make(m, &m->next);
-    jx_arena_reset(nodes);
-    return nodes;
-  }
-  pthread_mutex_lock(&m->mu);
-  while (m->count == PENDING_UNITS) pthread_cond_wait(&m->cv, &m->mu);
-  m->queue[(m->head + m->count) % PENDING_UNITS] = m->next;
-  m->count++;
-  jx_arena *empty = m->nspare ? m->spare[--m->nspare] : NULL;
-  pthread_cond_broadcast(&m->cv);
-  pthread_mutex_unlock(&m->mu);
-  if (!empty && !(empty = jx_arena_new())) out_of_memory();
-  return empty;
-}
-
-/* Waits for the worker to finish the units queued, and frees the arenas. */
-static void finish(making *m) {
-  if (m->threaded) {
-    pthread_mutex_lock(&m->mu);
-    m->closed = true;
-    pthread_cond_broadcast(&m->cv);
-    pthread_mutex_unlock(&m->mu);
-    pthread_join(m->worker, NULL);
-  }
-  for (size_t i = 0; i < m->nspare; i++) jx_arena_free(m->spare[i]);
-  pthread_mutex_destroy(&m->mu);
-  pthread_cond_destroy(&m->cv);
+  make(m, &m->items, m->first);
+  jx_arena_reset(nodes);
+  return nodes;
 }
 
 /* Puts what the worker said into ctx before its diagnostics from index
@@ -188,15 +125,11 @@ int jx_cmd_import(int argc, char **argv, const jx_cli *cli) {
    * pieces of its own: placeholders keep the XML's index there. */
   int shared = (int)ctx->sources.len + 1;
   for (int i = 0; i < shared; i++) jx_source_add(m.ctx, "(the XML)", "", 0);
-  pthread_mutex_init(&m.mu, NULL);
-  pthread_cond_init(&m.cv, NULL);
-  m.threaded = !ctx->single_thread && pthread_create(&m.worker, NULL, work, &m) == 0;
   const char *why = NULL;
   int xml_file;
   jx_xml_items_sink sink = {unit_read, unit_arena, &m};
   size_t before = ctx->diags.len;
   bool read = jx_xml_import_units(ctx, xml, argv[0], xsd, &sink, &xml_file, &why);
-  finish(&m);
   if (xml_file >= 0) jx_source_release(ctx, xml_file);
   jx_arena_free(xml);
   jx_arena_free(m.scratch);

@@ -45,6 +45,7 @@
 #include "xml_read.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
@@ -124,6 +125,7 @@ typedef struct reader {
   bool handed;            /* the sink has had the file's first items */
   int last_kind;          /* the kind of the last item marked, or -1 */
   int file; /* the XML file in the ctx's source table, for locations */
+  const jx_source *src; /* its text, read by the locations */
   xmlParserCtxtPtr pctx;
   /* The schema validator's own SAX handlers and their data; NULL when the
    * schema could not be read (the document is then only parsed). */
@@ -151,6 +153,12 @@ typedef struct reader {
   int cached_line;                 /* at()'s last answer */
   jx_loc cached_loc;
   size_t cached_start;             /* the byte offset of cached_line */
+  /* With a sink, the reader only collects: what it would build is written
+   * down (log, in log_arena with the subtrees it names) and handed to the
+   * builder, which builds on a thread of its own (see "the builder"). */
+  struct builder *builder;
+  jx_arena *log_arena;
+  jx_list log;
 } reader;
 
 /* The location of line, whose text s (len bytes, no line end) is known:
@@ -167,16 +175,16 @@ static jx_loc loc_of_line(int file, int line, const char *s, size_t len,
   return loc;
 }
 
-static jx_loc measured_line(jx_ctx *ctx, int file, int line,
+static jx_loc measured_line(const jx_source *src, int file, int line,
                             size_t (*count)(const char *, size_t)) {
   if (line <= 0) return (jx_loc){file, line, 1, line, 1};
   size_t len;
-  const char *s = jx_source_line(jx_ctx_source(ctx, file), line, &len);
+  const char *s = jx_source_line(src, line, &len);
   return loc_of_line(file, line, s, len, count);
 }
 
 static jx_loc line_loc(jx_ctx *ctx, int file, int line) {
-  return measured_line(ctx, file, line, jx_utf8_length);
+  return measured_line(jx_ctx_source(ctx, file), file, line, jx_utf8_length);
 }
 
 /* The location of a line. The builders ask for the same line many times
@@ -184,10 +192,10 @@ static jx_loc line_loc(jx_ctx *ctx, int file, int line) {
  * the lines in order: the next one is found from the last. */
 static jx_loc at_line(reader *r, int line) {
   if (line == r->cached_line && line > 0) return r->cached_loc;
-  const jx_source *src = jx_ctx_source(r->ctx, r->file);
+  const jx_source *src = r->src;
   if (line <= 0 || r->cached_line <= 0 || line < r->cached_line ||
       line - r->cached_line > JX_LINE_MARK || line > src->nlines) {
-    r->cached_loc = measured_line(r->ctx, r->file, line, jx_utf8_count_valid);
+    r->cached_loc = measured_line(src, r->file, line, jx_utf8_count_valid);
     r->cached_line = line > 0 && line <= src->nlines ? line : 0;
     if (r->cached_line) {
       size_t len;
@@ -1051,6 +1059,22 @@ static bool sax_flag(reader *r, int nattrs, const xmlChar **attrs, const char *n
   return false;
 }
 
+/* --- what the reader tells the builder ------------------------------------
+ * The containers' start and end, and each collected element once its end
+ * tag has been read and validated, in document order: without a sink they
+ * are built at once, with one they are written down for the builder. */
+
+typedef enum { EV_START, EV_ELEMENT, EV_END } event_kind;
+
+typedef struct event {
+  event_kind kind;
+  role role;     /* the container that starts or ends; EV_ELEMENT: the parent's */
+  int line;      /* EV_START: where the start tag ends */
+  bool in_section;        /* EV_START of a PROJECT: within a SECTION */
+  bool medium_term, flat; /* EV_START of a KPI_GROUP: its attributes */
+  const xnode *node;      /* EV_ELEMENT */
+} event;
+
 /* The containers: what their start tag makes, before their children. */
 static void start_agency(reader *r, int line) {
   jx_org *a = jx_node_new(r->tree, JX_NODE_AGENCY, sizeof *a, at_line(r, line));
@@ -1081,10 +1105,10 @@ static void start_project(reader *r, int line, jx_org *section) {
   r->sup = NULL;
 }
 
-static void start_group(reader *r, int line, int nattrs, const xmlChar **attrs) {
+static void start_group(reader *r, int line, bool medium_term, bool flat) {
   jx_group *g = jx_node_new(r->tree, JX_NODE_GROUP, sizeof *g, at_line(r, line));
-  g->medium_term = sax_flag(r, nattrs, attrs, "medium_term");
-  g->flat = sax_flag(r, nattrs, attrs, "flat");
+  g->medium_term = medium_term;
+  g->flat = flat;
   jx_project_add_field(r->tree, r->project, &g->base);
   r->group = g;
 }
@@ -1141,6 +1165,58 @@ static void build(reader *r, role parent, xml_el n) {
   }
 }
 
+static void hand_over(reader *r);
+
+static void end_container(reader *r, role role) {
+  switch (role) {
+    case ROLE_AGENCY:
+      r->agency = NULL;
+      /* (Events are only told while the document is being built.) */
+      if (r->sink && r->ok) hand_over(r);
+      break;
+    case ROLE_SECTION: r->section = NULL; break;
+    case ROLE_PROJECT: r->project = NULL, r->sup = NULL; break;
+    case ROLE_GROUP: r->group = NULL; break;
+    default: break;
+  }
+}
+
+/* Builds what an event says into r. */
+static void apply(reader *r, const event *e) {
+  switch (e->kind) {
+    case EV_START:
+      switch (e->role) {
+        case ROLE_AGENCY: start_agency(r, e->line); break;
+        case ROLE_SECTION: start_section(r, e->line); break;
+        case ROLE_PROJECT: start_project(r, e->line, e->in_section ? r->section : NULL); break;
+        case ROLE_GROUP: start_group(r, e->line, e->medium_term, e->flat); break;
+        default: break;
+      }
+      break;
+    case EV_ELEMENT: build(r, e->role, e->node); break;
+    case EV_END: end_container(r, e->role); break;
+  }
+}
+
+static void send_unit(reader *r, bool last, bool read_well);
+
+/* Builds what e says at once, or with a builder writes it down; the end of
+ * a budget unit sends the unit's events to the builder. */
+static void tell(reader *r, event e) {
+  if (!r->builder) {
+    apply(r, &e);
+    return;
+  }
+  event *copy = jx_arena_alloc(r->log_arena, sizeof *copy);
+  *copy = e;
+  jx_list_push(r->log_arena, &r->log, copy);
+  if (e.kind == EV_END && e.role == ROLE_AGENCY) send_unit(r, false, false);
+}
+
+/* Where collected subtrees go: the scratch arena, reset once each is
+ * built, or with a builder the log that names them. */
+static jx_arena *collecting(const reader *r) { return r->builder ? r->log_arena : r->scratch; }
+
 /* What a newly opened element (validated so far) is: a container, or part
  * of a collected subtree. */
 static role start_role(reader *r, frame *f, const frame *parent, const char *name, int nattrs,
@@ -1149,30 +1225,33 @@ static role start_role(reader *r, frame *f, const frame *parent, const char *nam
   if (!parent) return ROLE_ROOT;
   if (in == ROLE_NONE) return ROLE_NONE;
   if (in == ROLE_ROOT && !strcmp(name, "AGENCY")) {
-    start_agency(r, f->line);
+    tell(r, (event){.kind = EV_START, .role = ROLE_AGENCY, .line = f->line});
     return ROLE_AGENCY;
   }
   if ((in == ROLE_AGENCY || in == ROLE_SECTION) && !strcmp(name, "PROJECT")) {
-    start_project(r, f->line, in == ROLE_SECTION ? r->section : NULL);
+    tell(r, (event){.kind = EV_START, .role = ROLE_PROJECT, .line = f->line, .in_section = in == ROLE_SECTION});
     return ROLE_PROJECT;
   }
   if (in == ROLE_AGENCY && !strcmp(name, "SECTION")) {
-    start_section(r, f->line);
+    tell(r, (event){.kind = EV_START, .role = ROLE_SECTION, .line = f->line});
     return ROLE_SECTION;
   }
   if (in == ROLE_PROJECT && !strcmp(name, "KPI_GROUP")) {
-    start_group(r, f->line, nattrs, attrs);
+    tell(r, (event){.kind = EV_START, .role = ROLE_GROUP, .line = f->line,
+                    .medium_term = sax_flag(r, nattrs, attrs, "medium_term"),
+                    .flat = sax_flag(r, nattrs, attrs, "flat")});
     return ROLE_GROUP;
   }
-  xnode *n = jx_arena_alloc(r->scratch, sizeof *n);
+  jx_arena *into = collecting(r);
+  xnode *n = jx_arena_alloc(into, sizeof *n);
   n->name = name;
   n->line = f->line;
   n->text = "";
   xattr **tail = &n->attrs;
   for (int i = 0; i < nattrs; i++) {
-    xattr *a = jx_arena_alloc(r->scratch, sizeof *a);
+    xattr *a = jx_arena_alloc(into, sizeof *a);
     a->name = (const char *)attrs[5 * i];
-    a->value = sax_value(r->scratch, attrs + 5 * i);
+    a->value = sax_value(into, attrs + 5 * i);
     *tail = a;
     tail = &a->next;
   }
@@ -1184,21 +1263,6 @@ static role start_role(reader *r, frame *f, const frame *parent, const char *nam
   }
   f->node = n;
   return ROLE_COLLECT;
-}
-
-static void hand_over(reader *r);
-
-static void end_container(reader *r, role role) {
-  switch (role) {
-    case ROLE_AGENCY:
-      r->agency = NULL;
-      if (r->sink && building(r) && r->ok) hand_over(r);
-      break;
-    case ROLE_SECTION: r->section = NULL; break;
-    case ROLE_PROJECT: r->project = NULL, r->sup = NULL; break;
-    case ROLE_GROUP: r->group = NULL; break;
-    default: break;
-  }
 }
 
 /* --- the events ----------------------------------------------------------- */
@@ -1321,14 +1385,14 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
   }
   frame *f = &r->frames[r->depth - 1];
   if (f->role == ROLE_COLLECT) {
-    f->node->text = f->len ? jx_arena_strndup(r->scratch, f->text, f->len) : "";
+    f->node->text = f->len ? jx_arena_strndup(collecting(r), f->text, f->len) : "";
     const frame *parent = f - 1;
     if (parent->role != ROLE_COLLECT) {
-      if (building(r)) build(r, parent->role, f->node);
+      if (building(r)) tell(r, (event){.kind = EV_ELEMENT, .role = parent->role, .node = f->node});
       jx_arena_reset(r->scratch);
     }
-  } else {
-    end_container(r, f->role);
+  } else if (f->role != ROLE_NONE && f->role != ROLE_ROOT && building(r)) {
+    tell(r, (event){.kind = EV_END, .role = f->role});
   }
   r->depth--;
   standin(r);
@@ -1490,6 +1554,118 @@ static void hand_over(reader *r) {
     jx_arena_reset(r->tree);
 }
 
+/* --- the builder ----------------------------------------------------------
+ * With a sink, the budget units are built on a second thread while the
+ * reader parses and validates the next ones (libxml2's part, the longer,
+ * stays on the first): the reader hands over each unit's events, in an
+ * arena of their own, at the unit's end tag; the builder applies them in
+ * order to a reader state of its own, which calls the sink as a one-thread
+ * reading would, then gives the arena back. Its findings (J312, J313) are
+ * held in its own ctx until the reader, at the end, decides which stand.
+ * A unit is at most PENDING_UNITS ahead, so memory stays a few units. */
+
+enum { PENDING_UNITS = 4 };
+
+typedef struct unit_log {
+  jx_list events; /* event *, in arena */
+  jx_arena *arena;
+  bool last;      /* the document has ended */
+  bool read_well; /* last: the reader found nothing wrong */
+} unit_log;
+
+typedef struct builder {
+  reader b;       /* the builder's state; b.ctx holds its messages */
+  bool threaded;  /* else each unit is built when it is sent */
+  pthread_mutex_t mu;
+  pthread_cond_t cv; /* a unit queued or taken */
+  pthread_t thread;
+  unit_log queue[PENDING_UNITS];
+  size_t head, count;
+  bool closed;    /* the last unit has been queued */
+  jx_arena *spare[PENDING_UNITS + 1]; /* emptied log arenas */
+  size_t nspare;
+} builder;
+
+static void out_of_memory(void) {
+  fputs("jxc: out of memory\n", stderr);
+  abort();
+}
+
+static void build_unit(builder *bd, const unit_log *u) {
+  for (size_t i = 0; i < u->events.len; i++) apply(&bd->b, u->events.items[i]);
+  /* What follows the last budget unit. */
+  if (u->last && u->read_well && bd->b.ok) hand_over(&bd->b);
+}
+
+static void *builder_main(void *data) {
+  builder *bd = data;
+  pthread_mutex_lock(&bd->mu);
+  for (;;) {
+    while (!bd->count && !bd->closed) pthread_cond_wait(&bd->cv, &bd->mu);
+    if (!bd->count) break;
+    unit_log u = bd->queue[bd->head];
+    pthread_mutex_unlock(&bd->mu);
+    build_unit(bd, &u);
+    jx_arena_reset(u.arena);
+    pthread_mutex_lock(&bd->mu);
+    bd->head = (bd->head + 1) % PENDING_UNITS;
+    bd->count--;
+    bd->spare[bd->nspare++] = u.arena;
+    pthread_cond_broadcast(&bd->cv);
+  }
+  pthread_mutex_unlock(&bd->mu);
+  return NULL;
+}
+
+/* Hands the events told since the last unit to the builder, and starts a
+ * new log. */
+static void send_unit(reader *r, bool last, bool read_well) {
+  builder *bd = r->builder;
+  unit_log u = {r->log, r->log_arena, last, read_well};
+  r->log = (jx_list){0};
+  if (!bd->threaded) {
+    build_unit(bd, &u);
+    jx_arena_reset(u.arena);
+    return;
+  }
+  pthread_mutex_lock(&bd->mu);
+  while (bd->count == PENDING_UNITS) pthread_cond_wait(&bd->cv, &bd->mu);
+  bd->queue[(bd->head + bd->count) % PENDING_UNITS] = u;
+  bd->count++;
+  if (last) bd->closed = true;
+  r->log_arena = bd->nspare ? bd->spare[--bd->nspare] : NULL;
+  pthread_cond_broadcast(&bd->cv);
+  pthread_mutex_unlock(&bd->mu);
+  if (!r->log_arena && !(r->log_arena = jx_arena_new())) out_of_memory();
+}
+
+/* Starts the builder of a reading with a sink: r is the reader's state,
+ * nodes the arena to build the first unit in, items the list it builds. */
+static void builder_start(builder *bd, reader *r, jx_arena *nodes, jx_list *items) {
+  jx_ctx *messages = jx_ctx_new();
+  r->log_arena = jx_arena_new();
+  if (!messages || !r->log_arena) out_of_memory();
+  bd->b = (reader){.ctx = messages, .tree = nodes, .sink = r->sink, .last_kind = -1,
+                   .file = r->file, .src = r->src, .ok = true, .items = items};
+  pthread_mutex_init(&bd->mu, NULL);
+  pthread_cond_init(&bd->cv, NULL);
+  bd->threaded = !r->ctx->single_thread && pthread_create(&bd->thread, NULL, builder_main, bd) == 0;
+  r->builder = bd;
+}
+
+/* Sends what remains and waits until every unit is built. */
+static void builder_finish(reader *r, bool read_well) {
+  builder *bd = r->builder;
+  if (!bd) return;
+  send_unit(r, true, read_well);
+  if (bd->threaded) pthread_join(bd->thread, NULL);
+  for (size_t i = 0; i < bd->nspare; i++) jx_arena_free(bd->spare[i]);
+  jx_arena_free(r->log_arena);
+  r->log_arena = NULL;
+  pthread_mutex_destroy(&bd->mu);
+  pthread_cond_destroy(&bd->cv);
+}
+
 /* jx_xml_import and jx_xml_import_units: builds into tree, or with a
  * sink into an arena of its own, a unit at a time. Sets *xml_file. */
 static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
@@ -1505,16 +1681,18 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
   const jx_source *src = jx_ctx_source(ctx, file);
   if (!utf8_document(ctx, file) || !no_dtd(ctx, file)) return NULL;
 
-  jx_arena *nodes = tree;
-  if (sink && !(nodes = jx_arena_new())) {
-    fputs("jxc: out of memory\n", stderr);
-    abort();
-  }
   /* With a sink the file is only a list of what is not handed over yet. */
   jx_file *f = jx_arena_alloc(sink ? ctx->arena : tree, sizeof *f);
   f->file = file;
-  reader r = {.ctx = ctx, .tree = nodes, .sink = sink, .last_kind = -1, .file = file,
+  reader r = {.ctx = ctx, .tree = tree, .last_kind = -1, .file = file, .src = src,
               .ok = true, .items = &f->items};
+  builder bd = {0};
+  if (sink) {
+    jx_arena *nodes = jx_arena_new();
+    if (!nodes) out_of_memory();
+    r.sink = sink;
+    builder_start(&bd, &r, nodes, &f->items);
+  }
   r.standin.type = XML_ELEMENT_NODE;
   r.text_child.type = XML_TEXT_NODE;
   r.other_child.type = XML_COMMENT_NODE;
@@ -1579,6 +1757,9 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
     jx_diag_hint(ctx, d, "Check that the file is a complete jixiao exchange "
                          "document, as written by jxc build --format=xml.");
   }
+  /* The builder finishes first: its subtrees name their elements with
+   * strings of libxml2's dictionary, which goes with the parser. */
+  builder_finish(&r, !broken && plug && !r.held_schema.len && !r.invalid);
   xmlFreeDoc(doc);
   bool validated = plug != NULL;
   if (plug) xmlSchemaSAXUnplug(plug);
@@ -1592,26 +1773,30 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
   free(r.frames);
   free(r.vtext);
   jx_arena_free(r.scratch);
-  /* What follows the last budget unit; the reader's nodes go after it. */
-  bool read_well = !broken && plug && !r.held_schema.len && !r.invalid && r.ok;
+  /* With a sink, the builder said what the rules say. */
+  const jx_list *rules = &r.held_rules;
   if (sink) {
-    if (read_well) hand_over(&r);
-    jx_arena_free(r.tree);
+    r.ok = bd.b.ok;
+    rules = &bd.b.held_rules;
+    jx_arena_free(bd.b.tree);
   }
 
-  if (broken) return NULL;
-  if (!validated) {
+  jx_file *built = NULL;
+  if (broken) {
+    /* J310 said it. */
+  } else if (!validated) {
     *why = jx_arena_printf(ctx->arena, _("the schema %s cannot be read"), xsd_path);
-    return NULL;
-  }
-  if (r.held_schema.len) {
+  } else if (r.held_schema.len) {
     report_held(ctx, &r.held_schema);
-    return NULL;
+  } else {
+    report_held(ctx, rules);
+    if (r.ok) {
+      if (!sink) mark_blank_lines(&r, 0);
+      built = f;
+    }
   }
-  report_held(ctx, &r.held_rules);
-  if (!r.ok) return NULL;
-  if (!sink) mark_blank_lines(&r, 0);
-  return f;
+  if (sink) jx_ctx_free(bd.b.ctx);
+  return built;
 }
 
 jx_file *jx_xml_import(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
