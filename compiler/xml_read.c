@@ -15,7 +15,9 @@
  * under them (a DOC_HEAD, a BUDGET, one KPI) is collected into a small tree
  * of its own (xnode, in a scratch arena) and built once its end tag has
  * been read and validated: the builders only ever see complete, valid
- * elements and may rely on the schema, as they did on a DOM.
+ * elements and may rely on the schema, as they did on a DOM. With a sink
+ * (a budget unit at a time), what is to be built is written down instead
+ * and built on a second thread (see "the builder" below).
  *
  * What is reported is what reading the whole document first reported:
  *  - a file that is not well-formed gets one J310, libxml2's last error,

@@ -20,7 +20,12 @@
 jx_file *jx_xml_import(jx_ctx *ctx, jx_arena *tree, const char *path, const char *xsd_path,
                        const char **why);
 
-/* Where jx_xml_import_units hands the items it builds. */
+/* Where jx_xml_import_units hands the items it builds. Its functions are
+ * called on a thread of the reader's own, which builds the units while the
+ * calling thread parses and validates the next ones (unless
+ * ctx->single_thread): they may run while jx_xml_import_units has not
+ * returned, one at a time and in order, and must not touch what the caller
+ * uses meanwhile. All have been called when it returns. */
 typedef struct jx_xml_items_sink {
   /* Called at the end of each budget unit (AGENCY) with the items built
    * since the last call, in document order, blank lines marked (the
@@ -30,9 +35,9 @@ typedef struct jx_xml_items_sink {
   void (*items)(const jx_list *items, bool first, void *data);
   /* When not NULL, called after items with the arena that holds the
    * items and their list's storage (items copies the list itself), which
-   * the sink then owns, to work on them on another thread, say; it returns
-   * an empty arena to build the next unit in, which the reader frees at
-   * the end. When NULL, the items are forgotten once items returns. */
+   * the sink then owns (to keep them, say); it returns an empty arena to
+   * build the next unit in, which the reader frees at the end. When NULL,
+   * the items are forgotten once items returns. */
   jx_arena *(*take_arena)(jx_arena *nodes, void *data);
   void *data;
 } jx_xml_items_sink;
