@@ -168,15 +168,38 @@ static bool chinese_numeral(int32_t cp) {
   return false;
 }
 
+/* Whether text holds any of the marks a placeholder is made of: *, X, x,
+ * ＊ (EF BC 8A), × (C3 97), ○ (E2 97 8B) or 〇 (E3 80 87). One look at each
+ * byte: most texts hold none, and are short. */
+static bool has_placeholder_mark(const char *text) {
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+    switch (*p) {
+      case '*':
+      case 'X':
+      case 'x': return true;
+      case 0xEF:
+        if (p[1] == 0xBC && p[2] == 0x8A) return true;
+        break;
+      case 0xC3:
+        if (p[1] == 0x97) return true;
+        break;
+      case 0xE2:
+        if (p[1] == 0x97 && p[2] == 0x8B) return true;
+        break;
+      case 0xE3:
+        if (p[1] == 0x80 && p[2] == 0x87) return true;
+        break;
+      default: break;
+    }
+  }
+  return false;
+}
+
 /* The first unfilled template placeholder in text: two or more of *, ＊,
  * X or x (not within a Latin word), ×, ○, or 〇 (not within a Chinese
  * numeral such as 二〇〇〇). Sets its byte offset and length. */
 static bool find_placeholder(const char *text, size_t *offset, size_t *len) {
-  /* Most texts hold none of the marks: find that out with the library's
-   * fast searches before decoding anything. */
-  if (!strpbrk(text, "*Xx") && !strstr(text, "\xEF\xBC\x8A") && !strstr(text, "\xC3\x97") &&
-      !strstr(text, "\xE2\x97\x8B") && !strstr(text, "\xE3\x80\x87"))
-    return false;
+  if (!has_placeholder_mark(text)) return false;
   size_t n = strlen(text);
   for (size_t i = 0; i < n;) {
     int32_t cp;

@@ -1470,8 +1470,11 @@ static bool utf8_document(jx_ctx *ctx, int file) {
     return false;
   }
   if (!strncmp(t, "<?xml", 5)) {
+    /* Only the declaration is searched, not the whole document. */
     const char *end = strstr(t, "?>");
-    const char *enc = strstr(t, "encoding");
+    const char *enc = NULL;
+    for (const char *p = t; end && !enc && p + 8 <= end; p++)
+      if (!memcmp(p, "encoding", 8)) enc = p;
     if (end && enc && enc < end) {
       const char *q = strpbrk(enc, "\"'");
       const char *close = q ? strchr(q + 1, *q) : NULL;
