@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "format.h"
@@ -20,9 +21,8 @@
 /* Everything it holds is jx_cmd_import's, which frees it. */
 typedef struct making {
   jx_ctx *ctx;        /* the worker's: what formatting and reading back say */
-  FILE *out;          /* the whole source so far, in memory */
-  char *text;         /* out's buffer, and its length */
-  size_t len;
+  char *text;         /* the whole source so far (malloc'd), its length and room */
+  size_t len, cap;
   jx_arena *scratch;  /* one unit's tree as it is read back */
   bool written;       /* every unit could be written in the language */
   bool reads_back;    /* every unit read back without an error */
@@ -35,20 +35,12 @@ static void out_of_memory(void) {
   abort();
 }
 
-/* Formats a unit's items onto the source, then reads them back: what
- * import writes must read back, and a unit on its own is a file of the
- * language. A piece that says anything is registered as a source of the
- * worker's ctx, so that its diagnostics show its lines. */
-static void make(making *m, const jx_list *items, bool first) {
+/* Reads a unit's source back: what import writes must read back, and a
+ * unit on its own is a file of the language. A piece that says anything is
+ * registered as a source of the worker's ctx, so that its diagnostics show
+ * its lines. */
+static void read_back(making *m, const char *text, size_t len) {
   jx_ctx *ctx = m->ctx;
-  if (!m->written || !m->reads_back) return;
-  if (fflush(m->out)) out_of_memory();
-  size_t start = m->len;
-  m->written = jx_format_items(ctx, items, first, m->out);
-  if (fflush(m->out)) out_of_memory();
-  if (!m->written) return;
-  const char *text = m->text + start; /* NUL-terminated by the stream */
-  size_t len = m->len - start;
   size_t diags = ctx->diags.len;
   int errors = ctx->nerrors;
   int index = (int)ctx->sources.len;
@@ -58,6 +50,39 @@ static void make(making *m, const jx_list *items, bool first) {
   if (ctx->diags.len != diags) jx_source_add(ctx, "(imported source)", text, len);
   if (ctx->nerrors != errors) m->reads_back = false;
   jx_arena_reset(m->scratch);
+}
+
+/* Appends a unit's source to the whole. The whole grows by doubling, with
+ * realloc rather than a memory stream, which clears every byte it adds
+ * before it is written. */
+static void append(making *m, const char *text, size_t len) {
+  if (m->len + len > m->cap) {
+    size_t cap = m->cap ? m->cap : 1 << 16;
+    while (cap < m->len + len) cap *= 2;
+    char *grown = realloc(m->text, cap);
+    if (!grown) out_of_memory();
+    m->text = grown;
+    m->cap = cap;
+  }
+  memcpy(m->text + m->len, text, len);
+  m->len += len;
+}
+
+/* Formats a unit's items onto the source, then reads them back. */
+static void make(making *m, const jx_list *items, bool first) {
+  jx_ctx *ctx = m->ctx;
+  if (!m->written || !m->reads_back) return;
+  char *text = NULL; /* the unit's source alone */
+  size_t len = 0;
+  FILE *out = open_memstream(&text, &len);
+  if (!out) out_of_memory();
+  m->written = jx_format_items(ctx, items, first, out);
+  if (fclose(out)) out_of_memory();
+  if (m->written) {
+    read_back(m, text, len);
+    append(m, text, len);
+  }
+  free(text);
 }
 
 /* The reader's sink: the unit's list, then the arena that holds it, which
@@ -119,8 +144,7 @@ int jx_cmd_import(int argc, char **argv, const jx_cli *cli) {
   jx_arena *xml = jx_arena_new();
   m.ctx = jx_ctx_new();
   m.scratch = jx_arena_new();
-  m.out = open_memstream(&m.text, &m.len);
-  if (!xml || !m.ctx || !m.scratch || !m.out) out_of_memory();
+  if (!xml || !m.ctx || !m.scratch) out_of_memory();
   /* The worker's findings name the XML (the source ctx registers next) or
    * pieces of its own: placeholders keep the XML's index there. */
   int shared = (int)ctx->sources.len + 1;
@@ -133,7 +157,6 @@ int jx_cmd_import(int argc, char **argv, const jx_cli *cli) {
   if (xml_file >= 0) jx_source_release(ctx, xml_file);
   jx_arena_free(xml);
   jx_arena_free(m.scratch);
-  if (fclose(m.out)) out_of_memory();
   /* When the reader found the document wanting at its end, what formatting
    * the units before said is not the news (it never was when the whole
    * document was read first). */
@@ -150,7 +173,7 @@ int jx_cmd_import(int argc, char **argv, const jx_cli *cli) {
             "back; nothing was written. Please report this with the input.\n"),
           stderr);
     status = EXIT_USAGE;
-  } else if (!jx_cli_write(ctx, cli->output ? cli->output : "-", m.text, m.len)) {
+  } else if (!jx_cli_write(ctx, cli->output ? cli->output : "-", m.text ? m.text : "", m.len)) {
     status = EXIT_USAGE;
   }
   free(m.text);
