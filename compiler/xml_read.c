@@ -3,7 +3,9 @@
  * How the document is read
  * ------------------------
  * The file is checked as bytes first (the encoding, decided over every
- * byte, then the search for a DTD). libxml2 then parses it as a stream of
+ * byte, then the search for a DTD; with a sink the pass over every byte
+ * for UTF-8 runs on the builder's thread during the parse, and its verdict
+ * comes first at the end). libxml2 then parses it as a stream of
  * SAX events and builds no tree: each event goes to the schema validator
  * (the handlers xmlSchemaSAXPlug hands out, called from here) and to the
  * builder below, so the document is parsed, validated and turned into a
@@ -1444,10 +1446,11 @@ static void on_schema_error(void *data, xmlErrorPtr err) {
   r->invalid = true;
 }
 
-/* Exchange documents are UTF-8. A file declaring another encoding, or whose
- * bytes are not UTF-8, is refused here with the place and the reason, which
- * libxml2's own messages about encodings do not give. */
-static bool utf8_document(jx_ctx *ctx, int file) {
+/* Exchange documents are UTF-8. A file declaring another encoding, or
+ * holding a NUL, is refused here with the place and the reason, which
+ * libxml2's own messages about encodings do not give; utf8_ok then checks
+ * every byte. */
+static bool encoding_ok(jx_ctx *ctx, int file) {
   const jx_source *src = jx_ctx_source(ctx, file);
   const char *t = src->text;
   /* The encoding is decided first, over every byte: a NUL ends every
@@ -1494,7 +1497,14 @@ static bool utf8_document(jx_ctx *ctx, int file) {
       }
     }
   }
-  size_t bad = jx_utf8_invalid_at(t, src->len);
+  return true;
+}
+
+/* Refuses the file unless bad, where jx_utf8_invalid_at found the first
+ * byte that is not UTF-8, is its length. */
+static bool utf8_ok(jx_ctx *ctx, int file, size_t bad) {
+  const jx_source *src = jx_ctx_source(ctx, file);
+  const char *t = src->text;
   if (bad == src->len) return true;
   int line = 1;
   for (size_t i = 0; i < bad; i++) line += t[i] == '\n';
@@ -1507,16 +1517,18 @@ static bool utf8_document(jx_ctx *ctx, int file) {
 }
 
 
-/* Refuses a document that declares a DTD (DOCTYPE or ENTITY). */
-static bool no_dtd(jx_ctx *ctx, int file) {
-  const jx_source *src = jx_ctx_source(ctx, file);
+/* Where a document declares a DTD (DOCTYPE or ENTITY), or NULL. */
+static const char *dtd_in(const jx_source *src) {
   /* Entities are how XML files reach the network or the disk (XXE) and how
    * they explode in memory ("billion laughs"); an exchange document needs
    * neither, so any DTD is refused before libxml2 sees it. The text has no
-   * NUL (utf8_document), so the search sees all of it. */
+   * NUL (encoding_ok), so the search sees all of it. */
   const char *dtd = strstr(src->text, "<!DOCTYPE");
-  if (!dtd) dtd = strstr(src->text, "<!ENTITY");
-  if (!dtd) return true;
+  return dtd ? dtd : strstr(src->text, "<!ENTITY");
+}
+
+static void report_dtd(jx_ctx *ctx, int file, const char *dtd) {
+  const jx_source *src = jx_ctx_source(ctx, file);
   int line = 1;
   for (const char *p = src->text; p < dtd; p++) line += *p == '\n';
   jx_diag *d = jx_report(ctx, JX_SEV_ERROR, "J310", line_loc(ctx, file, line),
@@ -1524,7 +1536,6 @@ static bool no_dtd(jx_ctx *ctx, int file) {
                          "(DOCTYPE or ENTITY), which jxc refuses.");
   jx_diag_hint(ctx, d, "Exchange documents need no DTD; remove it. DTDs can make "
                        "a reader fetch files or expand entities without bound.");
-  return false;
 }
 
 /* A blank line between the header, part one and definitions, and before
@@ -1580,6 +1591,7 @@ typedef struct unit_log {
 
 typedef struct builder {
   reader b;       /* the builder's state; b.ctx holds its messages */
+  size_t not_utf8_at; /* the XML's first byte that is not UTF-8, or its length */
   bool threaded;  /* else each unit is built when it is sent */
   pthread_mutex_t mu;
   pthread_cond_t cv; /* a unit queued or taken */
@@ -1604,6 +1616,8 @@ static void build_unit(builder *bd, const unit_log *u) {
 
 static void *builder_main(void *data) {
   builder *bd = data;
+  /* The first units come while this runs, and wait. */
+  bd->not_utf8_at = jx_utf8_invalid_at(bd->b.src->text, bd->b.src->len);
   pthread_mutex_lock(&bd->mu);
   for (;;) {
     while (!bd->count && !bd->closed) pthread_cond_wait(&bd->cv, &bd->mu);
@@ -1655,6 +1669,7 @@ static void builder_start(builder *bd, reader *r, jx_arena *nodes, jx_list *item
   pthread_mutex_init(&bd->mu, NULL);
   pthread_cond_init(&bd->cv, NULL);
   bd->threaded = !r->ctx->single_thread && pthread_create(&bd->thread, NULL, builder_main, bd) == 0;
+  if (!bd->threaded) bd->not_utf8_at = jx_utf8_invalid_at(r->src->text, r->src->len);
   r->builder = bd;
 }
 
@@ -1684,7 +1699,19 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
   int file = jx_source_adopt(ctx, &read, true);
   *xml_file = file;
   const jx_source *src = jx_ctx_source(ctx, file);
-  if (!utf8_document(ctx, file) || !no_dtd(ctx, file)) return NULL;
+  if (!encoding_ok(ctx, file)) return NULL;
+  /* Every byte must be UTF-8, which takes a pass over the file, then no DTD
+   * may be declared. With a sink (and no DTD) the builder's thread makes
+   * that pass while libxml2 parses, which delivers only valid UTF-8 itself;
+   * its verdict comes before anything else at the end. */
+  const char *dtd = dtd_in(src);
+  if (!sink || dtd) {
+    if (!utf8_ok(ctx, file, jx_utf8_invalid_at(src->text, src->len))) return NULL;
+    if (dtd) {
+      report_dtd(ctx, file, dtd);
+      return NULL;
+    }
+  }
 
   /* With a sink the file is only a list of what is not handed over yet. */
   jx_file *f = jx_arena_alloc(sink ? ctx->arena : tree, sizeof *f);
@@ -1742,13 +1769,18 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
     /* XML_PARSE_NOBLANKS makes ignorableWhitespace a handler that does
      * nothing: ignorable blanks are dropped, as from a DOM. */
     /* The text is read where it is, as a string: it has no NUL
-     * (utf8_document), and libxml2 does not copy it as it copies memory. */
+     * (encoding_ok), and libxml2 does not copy it as it copies memory. */
     doc = xmlCtxtReadDoc(pctx, (const xmlChar *)src->text, path, NULL,
                          XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
                              XML_PARSE_NOWARNING);
   }
   bool broken = !doc || r.stopped;
-  if (broken) {
+  /* The builder finishes first: its subtrees name their elements with
+   * strings of libxml2's dictionary, which goes with the parser; and it says
+   * whether the file is UTF-8, which comes before all else. */
+  builder_finish(&r, !broken && plug && !r.held_schema.len && !r.invalid);
+  bool not_utf8 = sink && !utf8_ok(ctx, file, bd.not_utf8_at);
+  if (broken && !not_utf8) {
     const xmlError *err = pctx ? xmlCtxtGetLastError(pctx) : NULL;
     bool has = err && err->code != XML_ERR_OK;
     int line = has ? err->line : r.stopped ? r.stopped_line : 0;
@@ -1762,9 +1794,6 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
     jx_diag_hint(ctx, d, "Check that the file is a complete jixiao exchange "
                          "document, as written by jxc build --format=xml.");
   }
-  /* The builder finishes first: its subtrees name their elements with
-   * strings of libxml2's dictionary, which goes with the parser. */
-  builder_finish(&r, !broken && plug && !r.held_schema.len && !r.invalid);
   xmlFreeDoc(doc);
   bool validated = plug != NULL;
   if (plug) xmlSchemaSAXUnplug(plug);
@@ -1787,7 +1816,7 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
   }
 
   jx_file *built = NULL;
-  if (broken) {
+  if (broken || not_utf8) {
     /* J310 said it. */
   } else if (!validated) {
     *why = jx_arena_printf(ctx->arena, _("the schema %s cannot be read"), xsd_path);
