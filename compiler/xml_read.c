@@ -1233,7 +1233,8 @@ static role start_role(reader *r, frame *f, const frame *parent, const char *nam
     return ROLE_AGENCY;
   }
   if ((in == ROLE_AGENCY || in == ROLE_SECTION) && !strcmp(name, "PROJECT")) {
-    tell(r, (event){.kind = EV_START, .role = ROLE_PROJECT, .line = f->line, .in_section = in == ROLE_SECTION});
+    tell(r, (event){.kind = EV_START, .role = ROLE_PROJECT, .line = f->line,
+                    .in_section = in == ROLE_SECTION});
     return ROLE_PROJECT;
   }
   if (in == ROLE_AGENCY && !strcmp(name, "SECTION")) {

@@ -42,7 +42,8 @@ int main(void) {
    * invalid byte as one, wherever the pieces fall. */
   static const char *const pieces[] = {"a", "项", "\xE0\xA4\x85", "\xED\x9F\xBF",
                                        "\xED\xA0\x80", "\xE9\xA1", "\xFF", "\xC3\xA9",
-                                       "\xF0\x9F\x98\x80", "\x80", "abcdefghij", "\xE0\x80\x80", "\xEF\xBC\x8A",
+                                       "\xF0\x9F\x98\x80", "\x80", "abcdefghij",
+                                       "\xE0\x80\x80", "\xEF\xBC\x8A",
                                        "\xE9\xA1\xB9\xE7\x9B\xAE"};
   const size_t npieces = sizeof pieces / sizeof pieces[0];
   for (size_t seed = 1; seed < 400; seed++) {
