@@ -14,6 +14,7 @@
 #include "format.h"
 #include "parse.h"
 #include "xml_read.h"
+#include "../import_sink.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
@@ -28,16 +29,6 @@ typedef struct pieces {
 static void piece(const jx_list *items, bool first, void *data) {
   pieces *p = data;
   if (!jx_format_items(p->ctx, items, first, p->out)) p->ok = false;
-}
-
-/* Takes each unit's arena and frees it at once: a reader that touched a
- * unit after handing it over would be caught by the address sanitizer. */
-static jx_arena *swap_arena(jx_arena *nodes, void *data) {
-  (void)data;
-  jx_arena_free(nodes);
-  jx_arena *fresh = jx_arena_new();
-  if (!fresh) abort();
-  return fresh;
 }
 
 /* Whether a and b hold the same findings, in the same order. */
@@ -73,7 +64,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   char *unit_text = NULL;
   size_t unit_len = 0;
   pieces p = {jx_ctx_new(), open_memstream(&unit_text, &unit_len), true};
-  jx_xml_items_sink sink = {piece, swap_arena, &p};
+  jx_xml_items_sink sink = {piece, jx_test_swap_arena, &p};
   int xml_file;
   bool read = jx_xml_import_units(units, units->arena, path, xsd, &sink, &xml_file, &why);
   fclose(p.out);

@@ -40,17 +40,21 @@ static int check_failures;
 
 #define CHECK_DONE() (check_failures ? 1 : 0)
 
-/* Calls fn on every FILE.jx in dir whose name contains part; returns how
- * many there were. */
-static inline int each_jx_file(const char *dir, const char *part,
-                               void (*fn)(const char *path)) {
+/* Calls fn on every file of dir whose name ends with suffix and contains
+ * part ("" for any), names beginning with a dot left out; returns how many
+ * there were. */
+static inline int each_file(const char *dir, const char *suffix, const char *part,
+                            void (*fn)(const char *path)) {
   DIR *d = opendir(dir);
   if (!d) return 0;
   int n = 0;
+  size_t ls = strlen(suffix);
   struct dirent *e;
   while ((e = readdir(d))) {
     size_t l = strlen(e->d_name);
-    if (l < 3 || strcmp(e->d_name + l - 3, ".jx") || !strstr(e->d_name, part)) continue;
+    if (e->d_name[0] == '.' || l < ls || strcmp(e->d_name + l - ls, suffix) ||
+        !strstr(e->d_name, part))
+      continue;
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
     fn(path);
@@ -58,6 +62,13 @@ static inline int each_jx_file(const char *dir, const char *part,
   }
   closedir(d);
   return n;
+}
+
+/* Calls fn on every FILE.jx in dir whose name contains part; returns how
+ * many there were. */
+static inline int each_jx_file(const char *dir, const char *part,
+                               void (*fn)(const char *path)) {
+  return each_file(dir, ".jx", part, fn);
 }
 
 #endif

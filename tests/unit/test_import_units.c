@@ -5,9 +5,9 @@
  * the same source and the same findings of formatting it. Every XML file
  * of tests/import and of the import fuzzer's corpus, with the builder on a
  * thread of its own and on the caller's. */
-#include <dirent.h>
 #include <stdlib.h>
 
+#include "../import_sink.h"
 #include "check.h"
 #include "ctx.h"
 #include "diag.h"
@@ -30,16 +30,6 @@ static void piece(const jx_list *items, bool first, void *data) {
   made *m = data;
   if (!jx_format_items(m->ctx, items, first, m->out)) m->ok = false;
   m->units++;
-}
-
-/* A fresh arena for every unit: what the reader builds next never lands
- * where the last unit was. */
-static jx_arena *swap_arena(jx_arena *nodes, void *data) {
-  (void)data;
-  jx_arena_free(nodes);
-  jx_arena *fresh = jx_arena_new();
-  if (!fresh) abort();
-  return fresh;
 }
 
 /* The findings of ctx from index from on, one line each. */
@@ -79,7 +69,7 @@ static void compare(const char *path, bool threads) {
   char *unit_text = NULL;
   size_t unit_len = 0;
   m.out = open_memstream(&unit_text, &unit_len);
-  jx_xml_items_sink sink = {piece, swap_arena, &m};
+  jx_xml_items_sink sink = {piece, jx_test_swap_arena, &m};
   int xml_file;
   const char *unit_why = NULL;
   bool read = jx_xml_import_units(units, units->arena, path, xsd, &sink, &xml_file, &unit_why);
@@ -116,25 +106,10 @@ static void compare(const char *path, bool threads) {
   compared++;
 }
 
-/* Compares every file of dir, or only its FILE.xml when only_xml (the
- * golden tests keep their expectations beside them). */
-static int each_xml(const char *dir, bool only_xml) {
-  DIR *d = opendir(dir);
-  if (!d) return 0;
-  int n = 0;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    size_t l = strlen(e->d_name);
-    if (e->d_name[0] == '.' || (only_xml && (l < 4 || strcmp(e->d_name + l - 4, ".xml"))))
-      continue;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    compare(path, true);
-    compare(path, false);
-    n++;
-  }
-  closedir(d);
-  return n;
+/* Both ways: the builder on a thread of its own and on the caller's. */
+static void compare_both(const char *path) {
+  compare(path, true);
+  compare(path, false);
 }
 
 int main(void) {
@@ -144,9 +119,10 @@ int main(void) {
   xsd = buf;
   if (!tests) tests = "tests";
   snprintf(dir, sizeof dir, "%s/import", tests);
-  CHECK(each_xml(dir, true) >= 40);
+  /* (The golden tests keep their expectations beside them.) */
+  CHECK(each_file(dir, ".xml", "", compare_both) >= 40);
   snprintf(dir, sizeof dir, "%s/fuzz/corpus-import", tests);
-  CHECK(each_xml(dir, false) >= 1);
+  CHECK(each_file(dir, "", "", compare_both) >= 1);
   fprintf(stderr, "%d imports compared\n", compared);
   return CHECK_DONE();
 }
