@@ -156,8 +156,8 @@ size_t jx_utf8_width(const char *s, size_t len) {
 }
 
 size_t jx_utf8_length(const char *s, size_t len) {
-  /* The same fast paths as jx_utf8_invalid_at: every located element of an
-   * imported document measures its line. An invalid byte counts as one. */
+  /* The same fast paths as jx_utf8_invalid_at (runs of ASCII, common
+   * three-byte characters); an invalid byte counts as one. */
   const unsigned char *u = (const unsigned char *)s;
   size_t n = 0;
   for (size_t i = 0; i < len; n++) {

@@ -84,6 +84,11 @@ typedef struct xnode {
 
 typedef const xnode *xml_el;
 
+static void out_of_memory(void) {
+  fputs(_("jxc: out of memory\n"), stderr);
+  abort();
+}
+
 /* --- the reader ------------------------------------------------------------ */
 
 /* What an open element is to the builder. */
@@ -1297,10 +1302,8 @@ static void append(char **buf, size_t *len, size_t *cap, const xmlChar *ch, size
     size_t grown_cap = *cap ? *cap : 64;
     while (grown_cap < *len + n + 1) grown_cap *= 2;
     char *grown = realloc(*buf, grown_cap);
-    if (!grown) {
-      fputs("jxc: out of memory\n", stderr);
-      abort();
-    }
+    if (!grown) out_of_memory();
+
     *buf = grown;
     *cap = grown_cap;
   }
@@ -1359,10 +1362,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
   if (r->depth == r->cap) {
     int cap = r->cap ? 2 * r->cap : 32;
     frame *grown = realloc(r->frames, (size_t)cap * sizeof *grown);
-    if (!grown) {
-      fputs("jxc: out of memory\n", stderr);
-      abort();
-    }
+    if (!grown) out_of_memory();
+
     memset(grown + r->cap, 0, (size_t)(cap - r->cap) * sizeof *grown);
     r->frames = grown;
     r->cap = cap;
@@ -1604,11 +1605,6 @@ typedef struct builder {
   size_t nspare;
 } builder;
 
-static void out_of_memory(void) {
-  fputs("jxc: out of memory\n", stderr);
-  abort();
-}
-
 static void build_unit(builder *bd, const unit_log *u) {
   for (size_t i = 0; i < u->events.len; i++) apply(&bd->b, u->events.items[i]);
   /* What follows the last budget unit. */
@@ -1730,10 +1726,8 @@ static jx_file *import(jx_ctx *ctx, jx_arena *tree, const char *path, const char
   r.text_child.type = XML_TEXT_NODE;
   r.other_child.type = XML_COMMENT_NODE;
   r.scratch = jx_arena_new();
-  if (!r.scratch) {
-    fputs("jxc: out of memory\n", stderr);
-    abort();
-  }
+  if (!r.scratch) out_of_memory();
+
 
   /* Without its schema the document is still parsed to its end, so that a
    * file that is not well-formed says so first. */
